@@ -1,0 +1,28 @@
+package io.chatplatform.domain.event;
+
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+
+/**
+ * A reader's read marker in a conversation moved forward.
+ *
+ * @param conversationId the conversation
+ * @param reader         who read
+ * @param upToSeq        the reader's read marker after the change
+ * @param unreadCount    what the reader has left unread in this conversation
+ */
+public record MessagesRead(ConversationId conversationId, UserId reader, long upToSeq, long unreadCount)
+        implements DomainEvent {
+
+    public MessagesRead {
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(reader, "reader");
+        if (!conversationId.involves(reader)) {
+            throw new IllegalArgumentException("reader " + reader + " is not in conversation " + conversationId);
+        }
+        if (upToSeq < 0 || unreadCount < 0) {
+            throw new IllegalArgumentException("upToSeq and unreadCount must not be negative");
+        }
+    }
+}

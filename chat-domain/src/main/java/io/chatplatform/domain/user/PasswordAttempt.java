@@ -1,0 +1,32 @@
+package io.chatplatform.domain.user;
+
+import io.chatplatform.domain.InvalidValueException;
+
+/**
+ * A password typed at login or to confirm a change. Only required to be present and of a sane
+ * size: the rules for new passwords changed over time, old ones must still be accepted. Never
+ * printed.
+ */
+public record PasswordAttempt(String value) {
+
+    /** Bounds the work a single attempt can cause. */
+    public static final int MAX_LENGTH = 1024;
+
+    public PasswordAttempt {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidValueException("password", "is required");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidValueException("password", "must be at most 1024 characters");
+        }
+    }
+
+    public static PasswordAttempt of(String value) {
+        return new PasswordAttempt(value);
+    }
+
+    @Override
+    public String toString() {
+        return "PasswordAttempt[***]";
+    }
+}

@@ -1,0 +1,38 @@
+package io.chatplatform.domain.user;
+
+import io.chatplatform.domain.InvalidValueException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A login handle: 3 to 50 ASCII letters, digits or underscores. Login compares it exactly
+ * (case-sensitive); uniqueness is decided on {@link #canonical()}, so {@code Alice} and
+ * {@code alice} cannot both exist and one cannot impersonate the other.
+ */
+public record Username(String value) {
+
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 50;
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
+
+    public Username {
+        if (value == null || !ALLOWED.matcher(value).matches()) {
+            throw new InvalidValueException("username",
+                    "must be 3 to 50 characters: letters, digits or underscore");
+        }
+    }
+
+    public static Username of(String value) {
+        return new Username(value);
+    }
+
+    /** The form that decides uniqueness: lower case. */
+    public String canonical() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

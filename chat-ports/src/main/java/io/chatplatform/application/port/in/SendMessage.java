@@ -1,0 +1,53 @@
+package io.chatplatform.application.port.in;
+
+import io.chatplatform.domain.message.ClientMessageId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Sends a direct message; a user may send to themself (notes to self). */
+public interface SendMessage {
+
+    Result send(Command command);
+
+    /**
+     * A message to send. With a client message id, a retried command returns the message the first
+     * attempt stored instead of storing it again.
+     */
+    record Command(UserId sender, UserId recipient, MessageContent content, Optional<ClientMessageId> clientMessageId) {
+        public Command {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(clientMessageId, "clientMessageId");
+        }
+    }
+
+    /** What became of a send. */
+    sealed interface Result {
+    }
+
+    /** The message is stored and announced. */
+    record Sent(Message message) implements Result {
+        public Sent {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** A retry: the message was stored by an earlier attempt with the same client message id. */
+    record AlreadySent(Message message) implements Result {
+        public AlreadySent {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** No user has the recipient's id; nothing was stored. */
+    record RecipientNotFound() implements Result {
+    }
+
+    /** The sender's account no longer exists (a token outliving its user); nothing was stored. */
+    record SenderUnknown() implements Result {
+    }
+}

@@ -1,0 +1,51 @@
+package io.chatplatform.application.port.in;
+
+import io.chatplatform.domain.user.Password;
+import io.chatplatform.domain.user.PasswordAttempt;
+import io.chatplatform.domain.user.ProfileUpdate;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Changes the caller's profile and, proving the current password, their password. */
+public interface UpdateProfile {
+
+    Result update(Command command);
+
+    /** What to change; a password change needs the current password. */
+    record Command(UserId caller, ProfileUpdate profile, Optional<PasswordChange> passwordChange) {
+        public Command {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(passwordChange, "passwordChange");
+        }
+    }
+
+    /** A new password and the proof that the caller knows the current one. */
+    record PasswordChange(PasswordAttempt current, Password replacement) {
+        public PasswordChange {
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(replacement, "replacement");
+        }
+    }
+
+    /** What became of an update. */
+    sealed interface Result {
+    }
+
+    /** The account after the update. */
+    record Updated(User user) implements Result {
+        public Updated {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /** The current password was wrong; nothing was changed. */
+    record WrongCurrentPassword() implements Result {
+    }
+
+    /** The caller's account no longer exists. */
+    record UnknownUser() implements Result {
+    }
+}

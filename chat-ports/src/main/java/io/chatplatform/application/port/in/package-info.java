@@ -1,0 +1,6 @@
+/**
+ * Inbound ports: one interface per thing a user can do, with its command and result records.
+ * Expected outcomes (a taken username, a wrong password, a missing recipient) are results, not
+ * exceptions; exceptions mean faults. Adapters such as the HTTP API call only these.
+ */
+package io.chatplatform.application.port.in;

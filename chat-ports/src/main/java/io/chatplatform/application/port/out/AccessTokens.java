@@ -1,0 +1,29 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Issues and checks the bearer tokens that prove who a caller is. */
+public interface AccessTokens {
+
+    /** A token for {@code user}, valid from {@code issuedAt} for the issuer's lifetime. */
+    AccessToken issue(UserId user, Instant issuedAt);
+
+    /** The user a token was issued to, if it is authentic and not expired at {@code now}. */
+    Optional<UserId> verify(String token, Instant now);
+
+    /** A signed token and the instant it stops being accepted. Never printed. */
+    record AccessToken(String value, Instant expiresAt) {
+        public AccessToken {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[***, expiresAt=" + expiresAt + "]";
+        }
+    }
+}

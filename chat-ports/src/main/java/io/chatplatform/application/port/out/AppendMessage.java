@@ -1,0 +1,64 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.message.ClientMessageId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stores a message in its conversation, creating the conversation on first contact.
+ *
+ * <p>One call is one transaction: the message gets the conversation's next seq, both
+ * participants' conversation lists move to it, and the sender's read marker moves to it. Two
+ * first messages between the same pair at the same instant yield one conversation; concurrent
+ * sends into one conversation get contiguous seqs.
+ */
+public interface AppendMessage {
+
+    /** Stores the message, or finds the one already stored under the same client message id. */
+    Outcome append(NewMessage message);
+
+    /** One side of a conversation, with the username the other side's list shows. */
+    record Participant(UserId id, Username username) {
+        public Participant {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(username, "username");
+        }
+    }
+
+    /** A message to be stored. */
+    record NewMessage(Participant sender, Participant recipient, MessageContent content,
+                      Optional<ClientMessageId> clientMessageId, Instant sentAt) {
+        public NewMessage {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(clientMessageId, "clientMessageId");
+            Objects.requireNonNull(sentAt, "sentAt");
+        }
+    }
+
+    /** What became of an append. */
+    sealed interface Outcome {
+        /** The stored message. */
+        Message message();
+    }
+
+    /** The message is stored now. */
+    record Appended(Message message) implements Outcome {
+        public Appended {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The sender had already sent a message with this client message id; here it is, unchanged. */
+    record AlreadyAppended(Message message) implements Outcome {
+        public AlreadyAppended {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

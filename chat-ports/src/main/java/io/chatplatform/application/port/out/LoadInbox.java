@@ -1,0 +1,15 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.user.UserId;
+import java.util.List;
+
+/** Reads a user's conversation list. All of it lives with the user, so each call is one query. */
+public interface LoadInbox {
+
+    /** The owner's conversations, most recent activity first. */
+    List<InboxEntry> list(UserId owner, int limit);
+
+    /** The sum of the owner's unread counts over all their conversations. */
+    long totalUnread(UserId owner);
+}

@@ -1,0 +1,31 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.user.UserId;
+import java.util.Optional;
+
+/** Moves read markers forward. */
+public interface MoveReadMarker {
+
+    /**
+     * Moves the owner's read marker in their conversation with {@code peer} to {@code upToSeq},
+     * unless it already stands further (a marker never moves back, nor past the newest message).
+     *
+     * @return the marker after the change; empty when the owner has no conversation with the peer
+     */
+    Optional<ReadState> markRead(UserId owner, UserId peer, long upToSeq);
+
+    /** Where a reader stands in a conversation. */
+    record ReadState(long lastReadSeq, long lastSeq) {
+        public ReadState {
+            if (lastReadSeq < 0 || lastReadSeq > lastSeq) {
+                throw new IllegalArgumentException("lastReadSeq must be between 0 and lastSeq (" + lastSeq
+                        + "), was " + lastReadSeq);
+            }
+        }
+
+        /** Messages still unread. */
+        public long unreadCount() {
+            return lastSeq - lastReadSeq;
+        }
+    }
+}

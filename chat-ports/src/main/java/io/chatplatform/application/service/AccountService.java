@@ -1,0 +1,138 @@
+package io.chatplatform.application.service;
+
+import io.chatplatform.application.port.in.Authenticate;
+import io.chatplatform.application.port.in.LogIn;
+import io.chatplatform.application.port.in.RegisterUser;
+import io.chatplatform.application.port.in.UpdateProfile;
+import io.chatplatform.application.port.in.ViewOwnProfile;
+import io.chatplatform.application.port.out.AccessTokens;
+import io.chatplatform.application.port.out.CreateUser;
+import io.chatplatform.application.port.out.EventPublisher;
+import io.chatplatform.application.port.out.LoadUser;
+import io.chatplatform.application.port.out.PasswordHasher;
+import io.chatplatform.application.port.out.UpdateUser;
+import io.chatplatform.domain.event.ProfileChanged;
+import io.chatplatform.domain.event.UserRegistered;
+import io.chatplatform.domain.user.Password;
+import io.chatplatform.domain.user.PasswordHash;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import io.chatplatform.domain.InvalidValueException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Accounts: registration, login, token checks and the owner's view and edit of their profile. */
+public final class AccountService implements RegisterUser, LogIn, Authenticate, ViewOwnProfile, UpdateProfile {
+
+    private final CreateUser createUser;
+    private final LoadUser loadUser;
+    private final UpdateUser updateUser;
+    private final PasswordHasher hasher;
+    private final AccessTokens tokens;
+    private final EventPublisher events;
+    private final Clock clock;
+    private volatile PasswordHash decoy;
+
+    public AccountService(CreateUser createUser, LoadUser loadUser, UpdateUser updateUser, PasswordHasher hasher,
+                          AccessTokens tokens, EventPublisher events, Clock clock) {
+        this.createUser = Objects.requireNonNull(createUser, "createUser");
+        this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
+        this.updateUser = Objects.requireNonNull(updateUser, "updateUser");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RegisterUser.Result register(RegisterUser.Command command) {
+        PasswordHash hash = hasher.hash(command.password());
+        var outcome = createUser.create(new CreateUser.NewUser(command.username(), command.email(), hash, Times.now(clock)));
+        if (outcome instanceof CreateUser.Created created) {
+            events.publish(new UserRegistered(created.user().id(), created.user().username()));
+            return new Registered(created.user());
+        }
+        return new AlreadyRegistered();
+    }
+
+    @Override
+    public LogIn.Result logIn(LogIn.Command command) {
+        Optional<User> user = parseUsername(command.username())
+                .flatMap(loadUser::byUsername)
+                .filter(found -> found.username().value().equals(command.username()));
+        if (user.isEmpty()) {
+            // spend the same time as a wrong password, so timing does not reveal which usernames exist
+            hasher.matches(command.password(), decoy());
+            return new InvalidCredentials();
+        }
+        if (!hasher.matches(command.password(), user.get().passwordHash())) {
+            return new InvalidCredentials();
+        }
+        return new LoggedIn(user.get().id(), tokens.issue(user.get().id(), Times.now(clock)));
+    }
+
+    @Override
+    public Optional<UserId> authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Optional.empty();
+        }
+        return tokens.verify(bearerToken, clock.instant());
+    }
+
+    @Override
+    public Optional<User> ownProfile(UserId caller) {
+        return loadUser.byId(caller);
+    }
+
+    @Override
+    public UpdateProfile.Result update(UpdateProfile.Command command) {
+        Optional<User> current = loadUser.byId(command.caller());
+        if (current.isEmpty()) {
+            return new UnknownUser();
+        }
+        if (command.passwordChange().isPresent()) {
+            PasswordChange change = command.passwordChange().get();
+            PasswordHash stored = current.get().passwordHash();
+            if (!hasher.matches(change.current(), stored)) {
+                return new WrongCurrentPassword();
+            }
+            // compare-and-set: a concurrent change with another current password must not also win
+            if (!updateUser.replacePasswordHash(command.caller(), stored, hasher.hash(change.replacement()))) {
+                return new WrongCurrentPassword();
+            }
+        }
+        Optional<User> updated = command.profile().isEmpty()
+                ? loadUser.byId(command.caller())
+                : updateUser.updateProfile(command.caller(), command.profile());
+        if (updated.isEmpty()) {
+            return new UnknownUser();
+        }
+        if (!command.profile().isEmpty() || command.passwordChange().isPresent()) {
+            events.publish(new ProfileChanged(command.caller()));
+        }
+        return new Updated(updated.get());
+    }
+
+    private static Optional<Username> parseUsername(String typed) {
+        try {
+            return Optional.of(Username.of(typed));
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash current = decoy;
+        if (current == null) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            current = hasher.hash(Password.of(Base64.getEncoder().encodeToString(random)));
+            decoy = current;
+        }
+        return current;
+    }
+}

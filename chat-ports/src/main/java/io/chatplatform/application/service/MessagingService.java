@@ -1,0 +1,107 @@
+package io.chatplatform.application.service;
+
+import io.chatplatform.application.port.in.MarkRead;
+import io.chatplatform.application.port.in.ReadHistory;
+import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.AppendMessage.Participant;
+import io.chatplatform.application.port.out.EventPublisher;
+import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.out.LoadUser;
+import io.chatplatform.application.port.out.MoveReadMarker;
+import io.chatplatform.domain.event.MessageSent;
+import io.chatplatform.domain.event.MessagesRead;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Sending, reading and marking read the messages of direct conversations. */
+public final class MessagingService implements SendMessage, ReadHistory, MarkRead {
+
+    private final LoadUser loadUser;
+    private final AppendMessage appendMessage;
+    private final LoadMessages loadMessages;
+    private final MoveReadMarker moveReadMarker;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
+                            MoveReadMarker moveReadMarker, EventPublisher events, Clock clock) {
+        this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
+        this.appendMessage = Objects.requireNonNull(appendMessage, "appendMessage");
+        this.loadMessages = Objects.requireNonNull(loadMessages, "loadMessages");
+        this.moveReadMarker = Objects.requireNonNull(moveReadMarker, "moveReadMarker");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public SendMessage.Result send(SendMessage.Command command) {
+        Optional<User> sender = loadUser.byId(command.sender());
+        if (sender.isEmpty()) {
+            return new SenderUnknown();
+        }
+        Optional<User> recipient = command.recipient().equals(command.sender())
+                ? sender
+                : loadUser.byId(command.recipient());
+        if (recipient.isEmpty()) {
+            return new RecipientNotFound();
+        }
+        var outcome = appendMessage.append(new AppendMessage.NewMessage(
+                participant(sender.get()), participant(recipient.get()),
+                command.content(), command.clientMessageId(), Times.now(clock)));
+        if (outcome instanceof AppendMessage.AlreadyAppended) {
+            return new AlreadySent(outcome.message());
+        }
+        events.publish(new MessageSent(outcome.message()));
+        return new Sent(outcome.message());
+    }
+
+    @Override
+    public List<Message> history(ReadHistory.Query query) {
+        return loadMessages.page(ConversationId.between(query.reader(), query.peer()), query.page());
+    }
+
+    @Override
+    public MarkRead.Result markMessageRead(UserId reader, MessageId messageId) {
+        Optional<Message> message = loadMessages.find(messageId)
+                .filter(found -> found.recipientId().equals(reader));
+        if (message.isEmpty()) {
+            return new NotFound();
+        }
+        return moveMarker(reader, message.get().senderId(), message.get().seq());
+    }
+
+    @Override
+    public MarkRead.Result markConversationRead(UserId reader, UserId peer, Optional<MessageId> upTo) {
+        long upToSeq = Long.MAX_VALUE;
+        if (upTo.isPresent()) {
+            Optional<Message> message = loadMessages.find(ConversationId.between(reader, peer), upTo.get());
+            if (message.isEmpty()) {
+                return new NotFound();
+            }
+            upToSeq = message.get().seq();
+        }
+        return moveMarker(reader, peer, upToSeq);
+    }
+
+    private MarkRead.Result moveMarker(UserId reader, UserId peer, long upToSeq) {
+        var state = moveReadMarker.markRead(reader, peer, upToSeq);
+        if (state.isEmpty()) {
+            return new NotFound();
+        }
+        ConversationId conversation = ConversationId.between(reader, peer);
+        events.publish(new MessagesRead(conversation, reader, state.get().lastReadSeq(), state.get().unreadCount()));
+        return new Marked(conversation, state.get().lastReadSeq(), state.get().unreadCount());
+    }
+
+    private static Participant participant(User user) {
+        return new Participant(user.id(), user.username());
+    }
+}
