@@ -48,4 +48,9 @@ public final class ActivityService implements RecordActivity {
             }
         }
     }
+
+    /** How many users' last recording is remembered, for tests of the bound. */
+    int rememberedUsers() {
+        return lastRecorded.size();
+    }
 }
