@@ -1,6 +1,7 @@
 package io.chatplatform.application.port.out;
 
 import io.chatplatform.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,11 +15,20 @@ public interface AccessTokens {
     /** The user a token was issued to, if it is authentic and not expired at {@code now}. */
     Optional<UserId> verify(String token, Instant now);
 
-    /** A signed token and the instant it stops being accepted. Never printed. */
-    record AccessToken(String value, Instant expiresAt) {
+    /** A signed token, when it was issued and when it stops being accepted. Never printed. */
+    record AccessToken(String value, Instant issuedAt, Instant expiresAt) {
         public AccessToken {
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            if (!expiresAt.isAfter(issuedAt)) {
+                throw new IllegalArgumentException("a token must expire after it is issued");
+            }
+        }
+
+        /** How long the token is accepted, from its issue. */
+        public Duration lifetime() {
+            return Duration.between(issuedAt, expiresAt);
         }
 
         @Override

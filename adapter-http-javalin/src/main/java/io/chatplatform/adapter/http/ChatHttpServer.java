@@ -1,0 +1,101 @@
+package io.chatplatform.adapter.http;
+
+import io.chatplatform.adapter.http.internal.auth.BearerAuth;
+import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
+import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
+import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
+import io.chatplatform.adapter.http.internal.route.Dispatcher;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.routes.ApiRoutes;
+import io.chatplatform.application.ChatApplication;
+import io.chatplatform.application.port.in.CheckHealth;
+import io.javalin.Javalin;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The chat's HTTP API, running. It keeps the paths, JSON shapes and status codes of the replaced
+ * FastAPI service (the API contract in the design documents), serves an OpenAPI 3.1 document generated from its
+ * routes at {@code /openapi.json}, and shows it at {@code /docs} (Swagger UI) and {@code /redoc}.
+ *
+ * <pre>{@code
+ * try (ChatHttpServer server = ChatHttpServer.start(settings, chatApplication, healthCheck)) {
+ *     ... // serving on server.port() until closed
+ * }
+ * }</pre>
+ */
+public final class ChatHttpServer implements AutoCloseable {
+
+    private final Javalin javalin;
+    private final Set<String> registeredRoutes;
+
+    private ChatHttpServer(Javalin javalin, Set<String> registeredRoutes) {
+        this.javalin = javalin;
+        this.registeredRoutes = registeredRoutes;
+    }
+
+    /**
+     * Starts serving; returns once the server accepts connections.
+     *
+     * @param settings where to listen and request limits
+     * @param app      the use cases; the handlers call only its inbound ports
+     * @param health   answers {@code GET /health}
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    public static ChatHttpServer start(HttpSettings settings, ChatApplication app, CheckHealth health) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(health, "health");
+        RouteTable routes = ApiRoutes.build(app, health, settings.serviceVersion());
+        Dispatcher dispatcher = new Dispatcher(new BearerAuth(app.authenticate(), app.recordActivity()));
+        Set<String> registered = Collections.synchronizedSet(new LinkedHashSet<>());
+        Javalin javalin = Javalin.create(config -> {
+            // first, so that it sees every route Javalin is given
+            config.events.handlerAdded(added -> {
+                if (added.getHttpMethod().isHttpMethod()) {
+                    registered.add(added.getHttpMethod().name() + " " + added.getPath());
+                }
+            });
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            // on a JVM without virtual threads Javalin falls back to platform threads by itself
+            config.concurrency.useVirtualThreads = settings.virtualThreads();
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http(AccessLog::log);
+            config.routes.before(RequestIds::assign);
+            for (Route route : routes.routes()) {
+                config.routes.addHttpHandler(route.method(), route.path(), dispatcher.handlerFor(route));
+            }
+            ErrorMapper.install(config.routes);
+        });
+        try {
+            javalin.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            javalin.stop();
+            throw e;
+        }
+        return new ChatHttpServer(javalin, Collections.unmodifiableSet(registered));
+    }
+
+    /** The port the server listens on; the one chosen when the settings said 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting requests and releases the port. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    /** "METHOD /path" of every route Javalin registered, for the test that the OpenAPI document matches. */
+    Set<String> registeredRoutes() {
+        return registeredRoutes;
+    }
+}

@@ -1,0 +1,208 @@
+package io.chatplatform.adapter.http.internal.openapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatplatform.adapter.http.internal.auth.BearerAuth;
+import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
+import io.chatplatform.adapter.http.internal.request.Input;
+import io.chatplatform.adapter.http.internal.route.Reply;
+import io.chatplatform.adapter.http.internal.route.Response;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.view.ErrorView;
+import io.chatplatform.adapter.http.internal.view.ServerErrorView;
+import io.chatplatform.adapter.http.internal.view.ValidationErrorView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the route descriptors that also register
+ * the routes, so that it cannot drift from them. Built once, on first use.
+ */
+public final class OpenApiDocument {
+
+    private static final String SECURITY_SCHEME = "bearerAuth";
+
+    private final String title;
+    private final String version;
+    private final Supplier<List<Route>> routes;
+    private volatile ObjectNode document;
+
+    /** @param routes the routes to describe, asked for when the document is first needed */
+    public OpenApiDocument(String title, String version, Supplier<List<Route>> routes) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.version = Objects.requireNonNull(version, "version");
+        this.routes = Objects.requireNonNull(routes, "routes");
+    }
+
+    /** The document. Callers must not modify it. */
+    public ObjectNode json() {
+        ObjectNode current = document;
+        if (current == null) {
+            synchronized (this) {
+                current = document;
+                if (current == null) {
+                    current = generate(routes.get());
+                    document = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private ObjectNode generate(List<Route> routes) {
+        ObjectMapper mapper = Json.mapper();
+        ObjectNode root = mapper.createObjectNode().put("openapi", "3.1.0");
+        root.putObject("info")
+                .put("title", title)
+                .put("version", version)
+                .put("description", "Direct messaging. Errors are {\"detail\": ...}; validation errors (422) list"
+                        + " every offending input in FastAPI's shape. Every response carries an "
+                        + RequestIds.HEADER + " header, which server errors also show in their body.");
+        ObjectNode paths = root.putObject("paths");
+        ObjectNode components = root.putObject("components");
+        JsonSchemas schemas = new JsonSchemas(mapper, components.putObject("schemas"));
+        components.putObject("securitySchemes").putObject(SECURITY_SCHEME)
+                .put("type", "http").put("scheme", "bearer")
+                .put("description", "The access_token from POST /login");
+        for (Route route : routes) {
+            ObjectNode pathItem = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
+            pathItem.set(route.method().name().toLowerCase(Locale.ROOT), operation(mapper, schemas, route));
+        }
+        return root;
+    }
+
+    private ObjectNode operation(ObjectMapper mapper, JsonSchemas schemas, Route route) {
+        ObjectNode operation = mapper.createObjectNode();
+        operation.putArray("tags").add(route.tag());
+        operation.put("summary", route.summary());
+        operation.put("operationId", operationId(route));
+        ArrayNode parameters = mapper.createArrayNode();
+        for (Input<?> input : route.inputs()) {
+            if (!input.source().isBody()) {
+                parameters.add(parameter(mapper, input));
+            }
+        }
+        if (route.tokenInQuery()) {
+            parameters.addObject()
+                    .put("name", BearerAuth.QUERY_PARAMETER).put("in", "query").put("required", false)
+                    .put("deprecated", true)
+                    .put("description", "The bearer token, for clients of the replaced service; send the"
+                            + " Authorization header instead")
+                    .putObject("schema").put("type", "string");
+        }
+        if (!parameters.isEmpty()) {
+            operation.set("parameters", parameters);
+        }
+        requestBody(mapper, route).ifPresent(body -> operation.set("requestBody", body));
+        operation.set("responses", responses(mapper, schemas, route));
+        if (route.authenticated()) {
+            operation.putArray("security").addObject().putArray(SECURITY_SCHEME);
+        }
+        return operation;
+    }
+
+    private static ObjectNode parameter(ObjectMapper mapper, Input<?> input) {
+        ObjectNode parameter = mapper.createObjectNode()
+                .put("name", input.name())
+                .put("in", input.source().loc())
+                .put("required", input.required())
+                .put("description", input.description());
+        parameter.set("schema", inputSchema(mapper, input));
+        return parameter;
+    }
+
+    private static Optional<ObjectNode> requestBody(ObjectMapper mapper, Route route) {
+        List<Input<?>> fields = route.inputs().stream().filter(i -> i.source().isBody()).toList();
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode schema = mapper.createObjectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = mapper.createArrayNode();
+        for (Input<?> field : fields) {
+            properties.set(field.name(), inputSchema(mapper, field).put("description", field.description()));
+            if (field.required()) {
+                required.add(field.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        String mediaType = fields.get(0).source() == Input.Source.FORM_BODY
+                ? "application/x-www-form-urlencoded"
+                : Response.JSON;
+        ObjectNode body = mapper.createObjectNode().put("required", !required.isEmpty());
+        body.putObject("content").putObject(mediaType).set("schema", schema);
+        return Optional.of(body);
+    }
+
+    private static ObjectNode inputSchema(ObjectMapper mapper, Input<?> input) {
+        String type = input.kind() == Input.Kind.INTEGER ? "integer" : "string";
+        ObjectNode schema = mapper.createObjectNode();
+        if (input.nullable()) {
+            schema.putArray("type").add(type).add("null");
+        } else {
+            schema.put("type", type);
+        }
+        if (input.minimum() != null) {
+            schema.put("minimum", input.minimum());
+        }
+        if (input.maximum() != null) {
+            schema.put("maximum", input.maximum());
+        }
+        if (input.defaultValue() instanceof Integer number) {
+            schema.put("default", number);
+        }
+        return schema;
+    }
+
+    private static ObjectNode responses(ObjectMapper mapper, JsonSchemas schemas, Route route) {
+        List<Response> all = new ArrayList<>(route.responses());
+        addUnlessDeclared(all, route.authenticated(), new Response(401,
+                "Not authenticated, or the token is invalid or expired (with WWW-Authenticate: Bearer)",
+                Response.JSON, ErrorView.class, false));
+        addUnlessDeclared(all, route.inputs().stream().anyMatch(i -> i.source().isBody()), new Response(413,
+                "Content Too Large: the body exceeds the server's limit", Response.JSON, ErrorView.class, false));
+        addUnlessDeclared(all, !route.inputs().isEmpty(), new Response(422,
+                "Validation error: every offending input", Response.JSON, ValidationErrorView.class, false));
+        addUnlessDeclared(all, true, new Response(500,
+                "Internal Server Error, with the request id of the log line", Response.JSON, ServerErrorView.class, false));
+        addUnlessDeclared(all, route.callsApplication(), new Response(503,
+                "Service temporarily unavailable: a store does not answer; try again later",
+                Response.JSON, ServerErrorView.class, false));
+        all.sort(Comparator.comparingInt(Response::status));
+        ObjectNode responses = mapper.createObjectNode();
+        for (Response response : all) {
+            ObjectNode entry = responses.putObject(Integer.toString(response.status()))
+                    .put("description", response.description());
+            ObjectNode schema = response.type() == Reply.Html.class
+                    ? mapper.createObjectNode().put("type", "string")
+                    : response.list() ? schemas.arrayOf(response.type()) : schemas.of(response.type());
+            entry.putObject("content").putObject(response.mediaType()).set("schema", schema);
+            if (response.status() == 401) {
+                entry.putObject("headers").putObject("WWW-Authenticate")
+                        .put("description", "Bearer").putObject("schema").put("type", "string");
+            }
+        }
+        return responses;
+    }
+
+    private static void addUnlessDeclared(List<Response> responses, boolean applies, Response response) {
+        if (applies && responses.stream().noneMatch(r -> r.status() == response.status())) {
+            responses.add(response);
+        }
+    }
+
+    /** {@code get_users_user_id}: unique because method and path are. */
+    private static String operationId(Route route) {
+        String path = route.path().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
+        return route.method().name().toLowerCase(Locale.ROOT) + (path.isEmpty() ? "_root" : "_" + path);
+    }
+}

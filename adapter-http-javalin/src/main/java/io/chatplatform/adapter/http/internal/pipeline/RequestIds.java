@@ -1,0 +1,38 @@
+package io.chatplatform.adapter.http.internal.pipeline;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id that ties the answer to the log: an incoming {@code X-Request-Id}
+ * (set by a proxy or the client) when it is safe to echo and log, otherwise a new UUID.
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "chat.request-id";
+    /** Safe in a header and a log line: no spaces, quotes, control characters or line breaks. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** Assigns the request its id and echoes it in the response; runs before every handler. */
+    public static void assign(Context ctx) {
+        String incoming = ctx.header(HEADER);
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    /** The request's id; assigned now if the request failed before {@link #assign} ran. */
+    public static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        if (id == null) {
+            assign(ctx);
+            id = ctx.attribute(ATTRIBUTE);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,46 @@
+package io.chatplatform.adapter.http.internal.route;
+
+import io.chatplatform.adapter.http.internal.auth.BearerAuth;
+import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.request.RequestReader;
+import io.chatplatform.domain.user.UserId;
+import io.javalin.http.Handler;
+import java.util.Objects;
+
+/**
+ * Turns a {@link Route} into a Javalin handler: authenticate when the route says so, read the
+ * inputs, run the action, and write its answer after checking that it is one the route declared.
+ */
+public final class Dispatcher {
+
+    private final BearerAuth auth;
+
+    public Dispatcher(BearerAuth auth) {
+        this.auth = Objects.requireNonNull(auth, "auth");
+    }
+
+    public Handler handlerFor(Route route) {
+        return ctx -> {
+            // FastAPI resolves the credentials before validating inputs: a bad token wins over a bad body
+            UserId caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
+            Object result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller));
+            Response response = route.success();
+            Object body = result;
+            if (result instanceof Reply reply) {
+                response = route.response(reply.status()).orElseThrow(() -> new IllegalStateException(
+                        route.method() + " " + route.path() + " answered undeclared status " + reply.status()));
+                body = reply.body();
+            }
+            if (body == null || !response.admits(body)) {
+                throw new IllegalStateException(route.method() + " " + route.path() + " answered "
+                        + (body == null ? "null" : body.getClass().getName())
+                        + " where it declares " + response.type().getName());
+            }
+            if (body instanceof Reply.Html html) {
+                ctx.status(response.status()).contentType("text/html; charset=utf-8").result(html.content());
+            } else {
+                Json.respond(ctx, response.status(), body);
+            }
+        };
+    }
+}

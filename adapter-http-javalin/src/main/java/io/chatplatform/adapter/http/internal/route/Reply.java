@@ -1,0 +1,22 @@
+package io.chatplatform.adapter.http.internal.route;
+
+import java.util.Objects;
+
+/**
+ * What an action returns when its answer is not the route's first declared response: another
+ * declared status (health's 503), or an HTML page. Any other return value is the body of the
+ * first declared response.
+ */
+public record Reply(int status, Object body) {
+
+    public Reply {
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** An HTML page, for the documentation viewers. */
+    public record Html(String content) {
+        public Html {
+            Objects.requireNonNull(content, "content");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.chatplatform.adapter.http.internal.route;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One answer a route can give: its status, what it means, and its body type ({@code list} for a
+ * JSON array of {@code type}). The dispatcher refuses to send a body that does not match, so the
+ * OpenAPI document, generated from these, shows what is really sent.
+ */
+public record Response(int status, String description, String mediaType, Class<?> type, boolean list) {
+
+    public static final String JSON = "application/json";
+    public static final String HTML = "text/html";
+
+    public Response {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(type, "type");
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be an HTTP status, was " + status);
+        }
+    }
+
+    /** Whether {@code body} is what this response promises. */
+    public boolean admits(Object body) {
+        if (list) {
+            return body instanceof List<?> items && items.stream().allMatch(type::isInstance);
+        }
+        return type.isInstance(body);
+    }
+}

@@ -1,0 +1,83 @@
+package io.chatplatform.adapter.http.internal.routes;
+
+import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BODY;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
+
+import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.Input;
+import io.chatplatform.adapter.http.internal.request.RequestReader;
+import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.view.ConversationReadView;
+import io.chatplatform.adapter.http.internal.view.ConversationView;
+import io.chatplatform.adapter.http.internal.view.UnreadCountView;
+import io.chatplatform.application.port.in.CountUnread;
+import io.chatplatform.application.port.in.ListConversations;
+import io.chatplatform.application.port.in.MarkRead;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Conversations: the caller's list, the unread total, marking a conversation read. */
+public final class ConversationRoutes {
+
+    private static final String TAG = "conversations";
+
+    static final Input<Integer> LIMIT = Input.integer(QUERY, "limit", 1, ListConversations.Query.MAX_LIMIT,
+            "At most this many conversations").optional(ListConversations.Query.DEFAULT_LIMIT);
+    static final Input<UserId> PEER = Input.id(PATH, "user_id", UserId::of, "The other participant");
+    static final Input<MessageId> UP_TO = Input.id(JSON_BODY, "up_to_message_id", MessageId::of,
+            "Mark read up to this message of the conversation; absent (or no body) marks everything").optional();
+
+    private final ListConversations listConversations;
+    private final CountUnread countUnread;
+    private final MarkRead markRead;
+
+    public ConversationRoutes(ListConversations listConversations, CountUnread countUnread, MarkRead markRead) {
+        this.listConversations = Objects.requireNonNull(listConversations, "listConversations");
+        this.countUnread = Objects.requireNonNull(countUnread, "countUnread");
+        this.markRead = Objects.requireNonNull(markRead, "markRead");
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(Route.get("/conversations").tag(TAG).summary("The caller's conversations, most recent activity first")
+                .authenticated()
+                .inputs(LIMIT)
+                .okList(ConversationView.class, "One line per conversation")
+                .handle(this::conversations));
+        routes.add(Route.get("/unread-count").tag(TAG).summary("Messages the caller has not read, over all conversations")
+                .authenticated()
+                .ok(UnreadCountView.class, "The count")
+                .handle(call -> new UnreadCountView(countUnread.unreadCount(call.caller()))));
+        routes.add(Route.post("/conversations/{user_id}/read").tag(TAG)
+                .summary("Mark the caller's conversation with a user read, entirely or up to a message")
+                .authenticated()
+                .inputs(PEER, UP_TO)
+                .ok(ConversationReadView.class, "Where the caller's read marker stands now")
+                .error(404, "Conversation not found")
+                .handle(this::markConversationRead));
+    }
+
+    private Object conversations(Call call) {
+        RequestReader in = call.in();
+        Integer limit = in.get(LIMIT);
+        in.check();
+        return listConversations.conversations(new ListConversations.Query(call.caller(), limit)).stream()
+                .map(ConversationView::of)
+                .toList();
+    }
+
+    private Object markConversationRead(Call call) {
+        RequestReader in = call.in();
+        UserId peer = in.get(PEER);
+        MessageId upTo = in.get(UP_TO);
+        in.check();
+        if (markRead.markConversationRead(call.caller(), peer, Optional.ofNullable(upTo)) instanceof MarkRead.Marked marked) {
+            return ConversationReadView.marked(marked.upToSeq(), marked.unreadCount());
+        }
+        throw ApiError.notFound("Conversation not found");
+    }
+}

@@ -1,0 +1,95 @@
+package io.chatplatform.adapter.http.internal.routes;
+
+import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
+
+import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.Input;
+import io.chatplatform.adapter.http.internal.request.RequestReader;
+import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.view.OnlineUserView;
+import io.chatplatform.adapter.http.internal.view.PublicProfileView;
+import io.chatplatform.adapter.http.internal.view.UserSearchResultView;
+import io.chatplatform.application.port.in.ListOnlineUsers;
+import io.chatplatform.application.port.in.SearchUsers;
+import io.chatplatform.application.port.in.ViewProfile;
+import io.chatplatform.domain.user.SearchTerm;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+
+/**
+ * Finding other users: search, who is online, public profiles. Registered after
+ * {@code /users/me} and in this order, because {@code /users/{user_id}} would match the fixed
+ * paths too.
+ */
+public final class DirectoryRoutes {
+
+    private static final String TAG = "directory";
+
+    static final Input<SearchTerm> QUERY_TERM = Input.text(QUERY, "query", SearchTerm::parse,
+            "Part of a username or display name, 1 to " + SearchTerm.MAX_LENGTH + " characters, case-insensitive");
+    static final Input<Integer> SEARCH_LIMIT = Input.integer(QUERY, "limit", 1, SearchUsers.Query.MAX_LIMIT,
+            "At most this many users").optional(SearchUsers.Query.DEFAULT_LIMIT);
+    static final Input<Integer> ONLINE_LIMIT = Input.integer(QUERY, "limit", 1, ListOnlineUsers.Query.MAX_LIMIT,
+            "At most this many users").optional(ListOnlineUsers.Query.DEFAULT_LIMIT);
+    static final Input<UserId> USER_ID = Input.id(PATH, "user_id", UserId::of, "The user");
+
+    private final SearchUsers searchUsers;
+    private final ListOnlineUsers listOnlineUsers;
+    private final ViewProfile viewProfile;
+
+    public DirectoryRoutes(SearchUsers searchUsers, ListOnlineUsers listOnlineUsers, ViewProfile viewProfile) {
+        this.searchUsers = Objects.requireNonNull(searchUsers, "searchUsers");
+        this.listOnlineUsers = Objects.requireNonNull(listOnlineUsers, "listOnlineUsers");
+        this.viewProfile = Objects.requireNonNull(viewProfile, "viewProfile");
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(Route.get("/users/search").tag(TAG).summary("Find users by username or display name; never the caller")
+                .authenticated()
+                .inputs(QUERY_TERM, SEARCH_LIMIT)
+                .okList(UserSearchResultView.class, "Best matches first")
+                .handle(this::search));
+        routes.add(Route.get("/users/online").tag(TAG).summary("Users online now; never the caller")
+                .authenticated()
+                .inputs(ONLINE_LIMIT)
+                .okList(OnlineUserView.class, "Most recently active first")
+                .handle(this::online));
+        routes.add(Route.get("/users/{user_id}").tag(TAG).summary("A user's public profile")
+                .authenticated()
+                .inputs(USER_ID)
+                .ok(PublicProfileView.class, "The profile")
+                .error(404, "User not found")
+                .handle(this::profile));
+    }
+
+    private Object search(Call call) {
+        RequestReader in = call.in();
+        SearchTerm term = in.get(QUERY_TERM);
+        Integer limit = in.get(SEARCH_LIMIT);
+        in.check();
+        return searchUsers.search(new SearchUsers.Query(call.caller(), term, limit)).stream()
+                .map(UserSearchResultView::of)
+                .toList();
+    }
+
+    private Object online(Call call) {
+        RequestReader in = call.in();
+        Integer limit = in.get(ONLINE_LIMIT);
+        in.check();
+        return listOnlineUsers.onlineUsers(new ListOnlineUsers.Query(call.caller(), limit)).stream()
+                .map(OnlineUserView::of)
+                .toList();
+    }
+
+    private Object profile(Call call) {
+        RequestReader in = call.in();
+        UserId target = in.get(USER_ID);
+        in.check();
+        return viewProfile.profileOf(call.caller(), target)
+                .map(PublicProfileView::of)
+                .orElseThrow(() -> ApiError.notFound("User not found"));
+    }
+}

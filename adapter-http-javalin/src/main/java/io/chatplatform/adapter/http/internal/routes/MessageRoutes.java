@@ -1,0 +1,128 @@
+package io.chatplatform.adapter.http.internal.routes;
+
+import static io.chatplatform.adapter.http.internal.request.Input.Source.HEADER;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BODY;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
+import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
+
+import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.Input;
+import io.chatplatform.adapter.http.internal.request.RequestReader;
+import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.view.MessageReadView;
+import io.chatplatform.adapter.http.internal.view.MessageView;
+import io.chatplatform.application.port.in.MarkRead;
+import io.chatplatform.application.port.in.ReadHistory;
+import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.domain.message.ClientMessageId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Messages: send, read a conversation's history, mark one message read. */
+public final class MessageRoutes {
+
+    private static final String TAG = "messages";
+
+    static final Input<UserId> RECIPIENT_ID = Input.id(JSON_BODY, "recipient_id", UserId::of,
+            "Who receives the message; may be the sender (notes to self)");
+    static final Input<MessageContent> CONTENT = Input.text(JSON_BODY, "content", MessageContent::of,
+            "1 to " + MessageContent.MAX_LENGTH + " characters, not only white space, no NUL; stored and returned unchanged");
+    static final Input<ClientMessageId> CLIENT_MESSAGE_ID = Input.text(JSON_BODY, "client_message_id",
+            ClientMessageId::of, "The sender's own key for the message (1 to 128 characters): a retry with the same"
+                    + " key returns the original message instead of sending it twice").optional();
+    static final Input<ClientMessageId> IDEMPOTENCY_KEY = Input.text(HEADER, "Idempotency-Key", ClientMessageId::of,
+            "The same as client_message_id, for clients that prefer a header; the body wins if both are given")
+            .optional();
+
+    static final Input<UserId> WITH_USER_ID = Input.id(QUERY, "with_user_id", UserId::of,
+            "The other participant of the conversation");
+    static final Input<Integer> LIMIT = Input.integer(QUERY, "limit", 1, HistoryPage.MAX_LIMIT,
+            "At most this many messages").optional(HistoryPage.DEFAULT_LIMIT);
+    static final Input<Integer> OFFSET = Input.integer(QUERY, "offset", 0, HistoryPage.MAX_OFFSET,
+            "Skip this many of the newest messages (kept for old clients; prefer before_id)").optional(0);
+    static final Input<MessageId> BEFORE_ID = Input.id(QUERY, "before_id", MessageId::of,
+            "Only messages older than this one: a cursor that stays stable while new messages arrive").optional();
+
+    static final Input<MessageId> MESSAGE_ID = Input.id(PATH, "message_id", MessageId::of,
+            "The message to mark read, with everything before it");
+
+    private final SendMessage sendMessage;
+    private final ReadHistory readHistory;
+    private final MarkRead markRead;
+
+    public MessageRoutes(SendMessage sendMessage, ReadHistory readHistory, MarkRead markRead) {
+        this.sendMessage = Objects.requireNonNull(sendMessage, "sendMessage");
+        this.readHistory = Objects.requireNonNull(readHistory, "readHistory");
+        this.markRead = Objects.requireNonNull(markRead, "markRead");
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(Route.post("/send").tag(TAG).summary("Send a direct message")
+                .authenticated()
+                .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY)
+                .ok(MessageView.class, "The message as stored (the original one for a retry)")
+                .error(404, "Recipient not found")
+                .handle(this::send));
+        routes.add(Route.get("/messages").tag(TAG).summary("The conversation with one user, newest first")
+                .authenticated().tokenInQueryAllowed()
+                .inputs(WITH_USER_ID, LIMIT, OFFSET, BEFORE_ID)
+                .okList(MessageView.class, "A page of the conversation; empty when there is none")
+                .handle(this::history));
+        routes.add(Route.post("/messages/{message_id}/read").tag(TAG)
+                .summary("Mark a message received by the caller, and everything before it, read")
+                .authenticated()
+                .inputs(MESSAGE_ID)
+                .ok(MessageReadView.class, "The message is read")
+                .error(404, "Message not found or not accessible")
+                .handle(this::markMessageRead));
+    }
+
+    private Object send(Call call) {
+        RequestReader in = call.in();
+        UserId recipient = in.get(RECIPIENT_ID);
+        MessageContent content = in.get(CONTENT);
+        ClientMessageId key = in.isGiven(CLIENT_MESSAGE_ID) ? in.get(CLIENT_MESSAGE_ID) : in.get(IDEMPOTENCY_KEY);
+        in.check();
+        var result = sendMessage.send(new SendMessage.Command(call.caller(), recipient, content, Optional.ofNullable(key)));
+        if (result instanceof SendMessage.Sent sent) {
+            return MessageView.of(sent.message());
+        }
+        if (result instanceof SendMessage.AlreadySent earlier) {
+            return MessageView.of(earlier.message());
+        }
+        if (result instanceof SendMessage.RecipientNotFound) {
+            throw ApiError.notFound("Recipient not found");
+        }
+        // SenderUnknown: the token outlived its account
+        throw ApiError.invalidCredentials();
+    }
+
+    private Object history(Call call) {
+        RequestReader in = call.in();
+        UserId peer = in.get(WITH_USER_ID);
+        Integer limit = in.get(LIMIT);
+        Integer offset = in.get(OFFSET);
+        MessageId before = in.get(BEFORE_ID);
+        in.check();
+        var page = new HistoryPage(limit, offset, Optional.ofNullable(before));
+        return readHistory.history(new ReadHistory.Query(call.caller(), peer, page)).stream()
+                .map(MessageView::of)
+                .toList();
+    }
+
+    private Object markMessageRead(Call call) {
+        RequestReader in = call.in();
+        MessageId message = in.get(MESSAGE_ID);
+        in.check();
+        if (markRead.markMessageRead(call.caller(), message) instanceof MarkRead.Marked) {
+            return MessageReadView.MARKED;
+        }
+        throw ApiError.notFound("Message not found or not accessible");
+    }
+}

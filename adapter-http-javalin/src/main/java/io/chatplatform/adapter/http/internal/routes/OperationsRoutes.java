@@ -1,0 +1,62 @@
+package io.chatplatform.adapter.http.internal.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatplatform.adapter.http.internal.openapi.DocsPages;
+import io.chatplatform.adapter.http.internal.openapi.OpenApiDocument;
+import io.chatplatform.adapter.http.internal.route.Reply;
+import io.chatplatform.adapter.http.internal.route.Response;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.view.HealthView;
+import io.chatplatform.adapter.http.internal.view.ServiceInfoView;
+import io.chatplatform.application.port.in.CheckHealth;
+import java.util.Objects;
+
+/** Operations and documentation: health, service info, the OpenAPI document, Swagger UI and ReDoc. */
+public final class OperationsRoutes {
+
+    private static final String TAG = "operations";
+    static final String OPENAPI_PATH = "/openapi.json";
+
+    private final CheckHealth checkHealth;
+    private final ServiceInfoView info;
+    private final OpenApiDocument openApi;
+    private final DocsPages docs;
+
+    public OperationsRoutes(CheckHealth checkHealth, String serviceName, String serviceVersion, OpenApiDocument openApi) {
+        this.checkHealth = Objects.requireNonNull(checkHealth, "checkHealth");
+        this.info = new ServiceInfoView(serviceName, serviceVersion, "/docs", "/redoc", OPENAPI_PATH);
+        this.openApi = Objects.requireNonNull(openApi, "openApi");
+        this.docs = DocsPages.forDocument(serviceName, OPENAPI_PATH);
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(Route.get("/health").tag(TAG).summary("Whether the service and its dependencies answer")
+                .local()
+                .ok(HealthView.class, "Healthy, or degraded (the cache is down; every request is still served)")
+                .respond(new Response(503, "Unhealthy: the database is down", Response.JSON, HealthView.class, false))
+                .handle(call -> health()));
+        routes.add(Route.get("/").tag(TAG).summary("Service name, version and where the documentation is")
+                .local()
+                .ok(ServiceInfoView.class, "About the service")
+                .handle(call -> info));
+        routes.add(Route.get(OPENAPI_PATH).tag(TAG).summary("This API as an OpenAPI 3.1 document")
+                .local()
+                .ok(JsonNode.class, "The document")
+                .handle(call -> openApi.json()));
+        routes.add(Route.get("/docs").tag(TAG).summary("The API in Swagger UI")
+                .local()
+                .okHtml("An HTML page")
+                .handle(call -> new Reply.Html(docs.swaggerUi())));
+        routes.add(Route.get("/redoc").tag(TAG).summary("The API in ReDoc")
+                .local()
+                .okHtml("An HTML page")
+                .handle(call -> new Reply.Html(docs.redoc())));
+    }
+
+    private Object health() {
+        CheckHealth.Health health = checkHealth.check();
+        HealthView view = HealthView.of(health);
+        return health.status() == CheckHealth.Status.UNHEALTHY ? new Reply(503, view) : view;
+    }
+}

@@ -1,0 +1,41 @@
+package io.chatplatform.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("HttpSettings")
+class HttpSettingsTest {
+
+    @Test
+    @DisplayName("ports 0 to 65535 are accepted")
+    void validPorts() {
+        assertThat(new HttpSettings("0.0.0.0", 0, "1.0", true, 1).port()).isZero();
+        assertThat(new HttpSettings("0.0.0.0", 65_535, "1.0", false, 1).port()).isEqualTo(65_535);
+    }
+
+    @Test
+    @DisplayName("a port outside 0 to 65535 is refused with a message naming the value")
+    void invalidPort() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("0.0.0.0", 65_536, "1.0", false, 1))
+                .withMessage("port must be between 0 and 65535 (0 = any free port), was 65536");
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("0.0.0.0", -1, "1.0", false, 1))
+                .withMessageContaining("was -1");
+    }
+
+    @Test
+    @DisplayName("blank host or version, and a request limit below one byte, are refused")
+    void otherValues() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings(" ", 80, "1.0", false, 1))
+                .withMessage("host must not be blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("h", 80, "", false, 1))
+                .withMessage("serviceVersion must not be blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 0))
+                .withMessage("maxRequestBytes must be at least 1, was 0");
+        assertThatNullPointerException().isThrownBy(() -> new HttpSettings(null, 80, "1.0", false, 1))
+                .withMessage("host");
+    }
+}

@@ -1,0 +1,184 @@
+package io.chatplatform.adapter.postgres;
+
+import static io.chatplatform.adapter.postgres.Fixtures.T0;
+import static io.chatplatform.adapter.postgres.Fixtures.message;
+import static io.chatplatform.adapter.postgres.Fixtures.newUser;
+import static io.chatplatform.adapter.postgres.Fixtures.register;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.chatplatform.application.port.out.StoreUnavailableException;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("PostgresDatabase")
+class PostgresDatabaseTest {
+
+    @RegisterExtension
+    static final FreshSchema db = new FreshSchema();
+
+    /** Where nothing listens: connecting is refused at once. */
+    private static final PostgresSettings CLOSED_PORT = PostgresSettings
+            .fromUrl("postgresql://chat:s3cr3t-pw@127.0.0.1:1/chat")
+            .withConnectionTimeout(Duration.ofMillis(250));
+
+    @Nested
+    @DisplayName("opening")
+    class Opening {
+
+        @Test
+        @DisplayName("migrates every table into the configured schema, and nothing into public")
+        void tables_in_schema() {
+            List<String> tables = db.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema ORDER BY table_name")
+                    .bind("schema", db.schema()).mapTo(String.class).list());
+
+            assertThat(tables).containsExactly("conversations", "emails", "flyway_schema_history", "message_locations",
+                    "messages", "user_conversations", "usernames", "users");
+        }
+
+        @Test
+        @DisplayName("links messages to conversations and conversation lists to users with foreign keys")
+        void foreign_keys() {
+            List<String> keys = db.database().jdbi().withHandle(handle -> handle.createQuery("""
+                    SELECT c.conname || ': ' || c.conrelid::regclass::text || ' -> ' || c.confrelid::regclass::text
+                    FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+                    WHERE c.contype = 'f' AND n.nspname = :schema ORDER BY 1""")
+                    .bind("schema", db.schema()).mapTo(String.class).list());
+
+            assertThat(keys).containsExactly("messages_conversation_fkey: messages -> conversations",
+                    "user_conversations_user_fkey: user_conversations -> users");
+        }
+
+        @Test
+        @DisplayName("a second start on a migrated schema changes nothing and sees the same data")
+        void reopen() {
+            User user = register(db.users(), "persistent");
+            long migrations = db.count("SELECT count(*) FROM flyway_schema_history");
+
+            try (PostgresDatabase again = PostgresDatabase.open(TestDatabase.server().withSchema(db.schema()))) {
+                assertThat(again.users().byId(user.id())).contains(user);
+            }
+            assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(migrations);
+        }
+
+        @Test
+        @DisplayName("tells whether the database is a Citus coordinator")
+        void citus() {
+            assertThat(db.database().citusEnabled()).isEqualTo(TestDatabase.CITUS_EXPECTED);
+        }
+
+        @Test
+        @DisplayName("fails fast with a message naming the server, without the password, when nothing listens")
+        void unreachable() {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> PostgresDatabase.open(CLOSED_PORT))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("127.0.0.1:1")
+                    .hasMessageContaining("'chat'")
+                    .hasMessageNotContaining("s3cr3t-pw");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Nested
+    @DisplayName("probe")
+    class Probe {
+
+        @Test
+        @DisplayName("answers true while the database answers")
+        void live() {
+            assertThat(db.database().probe().isAvailable()).isTrue();
+        }
+
+        @Test
+        @DisplayName("answers false, within about a second, when the database cannot be reached")
+        void unreachable() {
+            try (PostgresDatabase down = downDatabase(Duration.ofSeconds(3))) {
+                long started = System.nanoTime();
+
+                assertThat(down.probe().isAvailable()).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_900));
+            }
+        }
+
+        @Test
+        @DisplayName("answers false once the database is closed")
+        void closed() {
+            PostgresDatabase database = PostgresDatabase.open(TestDatabase.server().withSchema(db.schema()).withMaxPoolSize(1));
+            var probe = database.probe();
+            database.close();
+
+            assertThat(probe.isAvailable()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("when the database cannot be reached")
+    class Unavailable {
+
+        @Test
+        @DisplayName("every store operation fails with StoreUnavailableException, quickly")
+        void store_unavailable() {
+            try (PostgresDatabase down = downDatabase(Duration.ofMillis(250))) {
+                var users = down.users();
+                var messages = down.messages();
+                User someone = register(db.users(), "someone");
+                UserId id = someone.id();
+                List<ThrowingCallable> operations = List.of(
+                        () -> users.create(newUser("nobody_new", "nobody_new@example.com")),
+                        () -> users.byId(id),
+                        () -> users.byUsername(Username.of("someone")),
+                        () -> users.recordLastSeen(id, T0),
+                        () -> messages.append(message(someone, someone, "hello?", T0)),
+                        () -> messages.page(ConversationId.between(id, id), HistoryPage.newest()),
+                        () -> messages.find(MessageId.of(1)),
+                        () -> messages.list(id, 10),
+                        () -> messages.totalUnread(id),
+                        () -> messages.markRead(id, id, 1));
+                long started = System.nanoTime();
+
+                for (ThrowingCallable operation : operations) {
+                    assertThatThrownBy(operation)
+                            .isInstanceOf(StoreUnavailableException.class)
+                            .hasMessageContaining("PostgreSQL is unavailable");
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+            }
+        }
+
+        @Test
+        @DisplayName("a failure that is not about the connection is not reported as one")
+        void other_failures_propagate() {
+            User someone = register(db.users(), "constrained");
+
+            assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
+                    "INSERT INTO usernames (username_canonical, user_id) VALUES (?, ?)",
+                    someone.username().canonical(), someone.id().value())))
+                    .isNotInstanceOf(StoreUnavailableException.class)
+                    .satisfies(failure -> assertThat(Failures.isConnectionFailure(failure)).isFalse())
+                    .satisfies(failure -> assertThat(Failures.isUniqueViolation(failure)).isTrue());
+        }
+    }
+
+    /** A database whose pool points at a closed port; it does not try to connect until used. */
+    private static PostgresDatabase downDatabase(Duration connectionTimeout) {
+        HikariConfig config = PostgresDatabase.poolConfig(CLOSED_PORT.withConnectionTimeout(connectionTimeout));
+        config.setInitializationFailTimeout(-1);
+        return new PostgresDatabase(new HikariDataSource(config), false);
+    }
+}

@@ -1,0 +1,470 @@
+package io.chatplatform.adapter.postgres;
+
+import static io.chatplatform.adapter.postgres.Fixtures.T0;
+import static io.chatplatform.adapter.postgres.Fixtures.message;
+import static io.chatplatform.adapter.postgres.Fixtures.register;
+import static io.chatplatform.adapter.postgres.Fixtures.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatplatform.application.fixtures.InMemoryMessageStore;
+import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.MoveReadMarker.ReadState;
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.ClientMessageId;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("PostgresMessageStore")
+class PostgresMessageStoreTest {
+
+    @RegisterExtension
+    static final FreshSchema db = new FreshSchema();
+
+    private final PostgresMessageStore messages = db.messages();
+    private final PostgresUserStore users = db.users();
+
+    private static List<Long> seqs(List<Message> page) {
+        return page.stream().map(Message::seq).toList();
+    }
+
+    private static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    @Nested
+    @DisplayName("appending")
+    class Appending {
+
+        @Test
+        @DisplayName("stores the message in the pair's conversation with seq 1, 2, 3, ... and returns it as stored")
+        void seqs_count_up() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+
+            Message first = send(messages, bob, alice, "hi", at(1));
+            Message second = send(messages, alice, bob, "hello", at(2));
+            Message third = send(messages, bob, alice, "how are you?", at(3));
+
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+            assertThat(List.of(first, second, third)).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+            assertThat(first.conversationId()).isEqualTo(conversation);
+            assertThat(first.senderId()).isEqualTo(bob.id());
+            assertThat(first.recipientId()).isEqualTo(alice.id());
+            assertThat(first.createdAt()).isEqualTo(at(1));
+            assertThat(first.clientMessageId()).isEmpty();
+            assertThat(messages.find(conversation, first.id())).contains(first);
+            assertThat(db.count("SELECT count(*) FROM conversations WHERE id = ?", conversation.value())).isOne();
+            assertThat(db.count("SELECT last_seq FROM conversations WHERE id = ?", conversation.value())).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("a retried send with the same client message id returns the stored message and stores nothing")
+        void idempotent() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            var original = messages.append(message(alice, bob, "once", at(1), "client-1"));
+
+            var retry = messages.append(message(alice, bob, "once (edited on retry)", at(9), "client-1"));
+            Message next = send(messages, alice, bob, "next", at(10));
+
+            assertThat(original).isInstanceOf(AppendMessage.Appended.class);
+            assertThat(retry).isInstanceOf(AppendMessage.AlreadyAppended.class);
+            assertThat(retry.message()).isEqualTo(original.message());
+            assertThat(retry.message().clientMessageId()).contains(ClientMessageId.of("client-1"));
+            assertThat(next.seq()).isEqualTo(2);
+            assertThat(messages.list(bob.id(), 10).get(0).lastSeq()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a client message id is the sender's own: the peer, or another conversation, may use the same one")
+        void client_message_id_scope() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            User carol = register(users, "carol");
+
+            var fromAlice = messages.append(message(alice, bob, "a", at(1), "same"));
+            var fromBob = messages.append(message(bob, alice, "b", at(2), "same"));
+            var toCarol = messages.append(message(alice, carol, "c", at(3), "same"));
+
+            assertThat(List.of(fromAlice, fromBob, toCarol)).allMatch(AppendMessage.Appended.class::isInstance);
+            assertThat(fromBob.message().seq()).isEqualTo(2);
+            assertThat(toCarol.message().seq()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("stores content byte for byte: emoji, quotes, SQL and HTML metacharacters, control characters, 4000 code points")
+        void content_verbatim() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            List<String> contents = List.of(
+                    "emoji 😀👍🏽 and 𝕏 (astral) plus é vs e\u0301",
+                    "it's \"quoted\" `back` ; DROP TABLE messages; -- /* */ $1 :name ? %s %_ \\ \\\\",
+                    "<script>alert('x')</script> &amp; &lt;b&gt;",
+                    "  leading and trailing spaces, tabs\tand\r\nnewlines\n  ",
+                    "😀".repeat(4000),
+                    "x".repeat(3999) + "é");
+
+            for (String content : contents) {
+                Message sent = send(messages, alice, bob, content, at(1));
+                assertThat(sent.content().value()).isEqualTo(content);
+                assertThat(messages.find(sent.id()).orElseThrow().content().value()).isEqualTo(content);
+            }
+            List<Message> page = messages.page(ConversationId.between(alice.id(), bob.id()), new HistoryPage(10, 0, Optional.empty()));
+            List<String> newestFirst = new ArrayList<>(contents);
+            java.util.Collections.reverse(newestFirst);
+            assertThat(page).extracting(m -> m.content().value()).containsExactlyElementsOf(newestFirst);
+        }
+
+        @Test
+        @DisplayName("fails without a trace when a participant does not exist, and the error is not reported as an outage")
+        void unknown_participant() {
+            User alice = register(users, "alice");
+            User ghost = new User(UserId.of(8_000_000_000L), alice.username(), alice.email(), alice.passwordHash(),
+                    alice.profile(), T0, T0);
+
+            assertThatThrownBy(() -> messages.append(message(alice, ghost, "anyone there?", at(1))))
+                    .isInstanceOf(org.jdbi.v3.core.JdbiException.class);
+            assertThat(db.count("SELECT count(*) FROM conversations WHERE id = ?",
+                    ConversationId.between(alice.id(), ghost.id()).value())).isZero();
+            assertThat(messages.list(alice.id(), 10)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("reading history")
+    class History {
+
+        @Test
+        @DisplayName("pages newest first, with limit and offset")
+        void limit_and_offset() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            for (int i = 1; i <= 7; i++) {
+                send(messages, i % 2 == 0 ? alice : bob, i % 2 == 0 ? bob : alice, "m" + i, at(i));
+            }
+            ConversationId conversation = ConversationId.between(bob.id(), alice.id());
+
+            assertThat(seqs(messages.page(conversation, HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
+            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
+            assertThat(messages.page(conversation, new HistoryPage(3, 7, Optional.empty()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a cursor pages older than that message; a cursor from another conversation or unknown gives an empty page")
+        void cursor() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            User carol = register(users, "carol");
+            List<Message> sent = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                sent.add(send(messages, alice, bob, "m" + i, at(i)));
+            }
+            Message elsewhere = send(messages, alice, carol, "other", at(6));
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+
+            assertThat(seqs(messages.page(conversation, HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
+            assertThat(seqs(messages.page(conversation, new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
+                    .containsExactly(2L, 1L);
+            assertThat(messages.page(conversation, HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, HistoryPage.before(elsewhere.id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, HistoryPage.before(MessageId.of(7_000_000_000L), 10))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("pages exactly as the in-memory fixture does, for every cursor, limit and offset")
+        void same_as_fixture() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            User carol = register(users, "carol");
+            var fixture = new InMemoryMessageStore();
+            Map<Long, Long> fixtureIdBySeq = new java.util.HashMap<>();
+            List<Message> stored = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                var newMessage = message(i % 3 == 0 ? bob : alice, i % 3 == 0 ? alice : bob, "m" + i, at(i));
+                stored.add(((AppendMessage.Appended) messages.append(newMessage)).message());
+                Message inMemory = fixture.append(newMessage).message();
+                fixtureIdBySeq.put(inMemory.seq(), inMemory.id().value());
+            }
+            Message foreign = send(messages, alice, carol, "elsewhere", at(7));
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+            List<Optional<Message>> cursors = new ArrayList<>();
+            cursors.add(Optional.empty());
+            stored.forEach(m -> cursors.add(Optional.of(m)));
+            cursors.add(Optional.of(foreign));
+
+            for (Optional<Message> cursor : cursors) {
+                for (int limit : new int[] {1, 2, 5, 6, 7}) {
+                    for (int offset : new int[] {0, 1, 4, 5, 6, 9}) {
+                        var ours = new HistoryPage(limit, offset, cursor.map(Message::id));
+                        // the fixture numbers its messages itself; the same seq names the same message
+                        var theirs = new HistoryPage(limit, offset, cursor.map(m -> m == foreign
+                                ? MessageId.of(999_999) : MessageId.of(fixtureIdBySeq.get(m.seq()))));
+                        assertThat(seqs(messages.page(conversation, ours)))
+                                .as("cursor %s, limit %d, offset %d", cursor.map(Message::seq), limit, offset)
+                                .isEqualTo(seqs(fixture.page(conversation, theirs)));
+                    }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("a conversation that never started has an empty history")
+        void empty() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+
+            assertThat(messages.page(ConversationId.between(alice.id(), bob.id()), HistoryPage.newest())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("finds a message by id alone, or within its own conversation only")
+        void find() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            User carol = register(users, "carol");
+            Message message = send(messages, alice, bob, "findable", at(1));
+
+            assertThat(messages.find(message.id())).contains(message);
+            assertThat(messages.find(ConversationId.between(alice.id(), bob.id()), message.id())).contains(message);
+            assertThat(messages.find(ConversationId.between(alice.id(), carol.id()), message.id())).isEmpty();
+            assertThat(messages.find(MessageId.of(7_000_000_001L))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("conversation lists")
+    class Inbox {
+
+        @Test
+        @DisplayName("show both sides the last message; the sender has read it, the recipient has not")
+        void both_sides() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            send(messages, alice, bob, "one", at(1));
+            Message last = send(messages, alice, bob, "two", at(2));
+
+            InboxEntry alices = messages.list(alice.id(), 10).get(0);
+            InboxEntry bobs = messages.list(bob.id(), 10).get(0);
+
+            assertThat(alices).isEqualTo(new InboxEntry(alice.id(), bob.id(), bob.username(), 2, 2, last.id(), at(2), "two"));
+            assertThat(bobs).isEqualTo(new InboxEntry(bob.id(), alice.id(), alice.username(), 2, 0, last.id(), at(2), "two"));
+            assertThat(bobs.unreadCount()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("replying marks the conversation read for the one who replies")
+        void reply_marks_read() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            send(messages, alice, bob, "one", at(1));
+            send(messages, alice, bob, "two", at(2));
+            send(messages, bob, alice, "three", at(3));
+
+            assertThat(messages.list(bob.id(), 10).get(0).unreadCount()).isZero();
+            assertThat(messages.list(alice.id(), 10).get(0)).satisfies(entry -> {
+                assertThat(entry.lastReadSeq()).isEqualTo(2);
+                assertThat(entry.unreadCount()).isEqualTo(1);
+            });
+        }
+
+        @Test
+        @DisplayName("preview the first 100 code points of the last message, never splitting an emoji")
+        void preview() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            String content = "😀".repeat(150);
+
+            send(messages, alice, bob, content, at(1));
+
+            assertThat(messages.list(bob.id(), 10).get(0).lastMessagePreview()).isEqualTo("😀".repeat(100));
+        }
+
+        @Test
+        @DisplayName("list the most recent conversation first, ties broken by the later seq, bounded by the limit")
+        void ordering() {
+            User owner = register(users, "owner");
+            User early = register(users, "early");
+            User late = register(users, "late");
+            User busy = register(users, "busy");
+            User tie = register(users, "tie");
+            send(messages, early, owner, "e", at(10));
+            send(messages, busy, owner, "b1", at(20));
+            send(messages, owner, busy, "b2", at(20));
+            send(messages, tie, owner, "t", at(20));
+            send(messages, late, owner, "l", at(30));
+
+            List<InboxEntry> all = messages.list(owner.id(), 10);
+
+            assertThat(all).extracting(InboxEntry::peer).containsExactly(late.id(), busy.id(), tie.id(), early.id());
+            assertThat(messages.list(owner.id(), 2)).extracting(InboxEntry::peer).containsExactly(late.id(), busy.id());
+            assertThat(messages.list(register(users, "nobody").id(), 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("total unread is the sum over all conversations, and zero without any")
+        void total_unread() {
+            User owner = register(users, "owner");
+            User a = register(users, "a");
+            User b = register(users, "b");
+            send(messages, a, owner, "1", at(1));
+            send(messages, a, owner, "2", at(2));
+            send(messages, b, owner, "3", at(3));
+            send(messages, owner, a, "reply", at(4));
+            send(messages, a, owner, "4", at(5));
+            assertThat(messages.totalUnread(owner.id())).isEqualTo(2);
+
+            send(messages, owner, b, "to b", at(6));
+            send(messages, owner, b, "to b again", at(7));
+
+            assertThat(messages.totalUnread(owner.id())).isEqualTo(1);
+            assertThat(messages.totalUnread(a.id())).isZero();
+            assertThat(messages.totalUnread(b.id())).isEqualTo(2);
+            assertThat(messages.totalUnread(register(users, "quiet").id())).isZero();
+        }
+
+        @Test
+        @DisplayName("notes to self: one conversation with oneself, never unread")
+        void notes_to_self() {
+            User alice = register(users, "alice");
+
+            Message first = send(messages, alice, alice, "remember the milk", at(1));
+            Message second = send(messages, alice, alice, "and eggs", at(2));
+
+            assertThat(first.conversationId().value()).isEqualTo(alice.id().value() + ":" + alice.id().value());
+            assertThat(second.seq()).isEqualTo(2);
+            assertThat(messages.list(alice.id(), 10)).containsExactly(
+                    new InboxEntry(alice.id(), alice.id(), alice.username(), 2, 2, second.id(), at(2), "and eggs"));
+            assertThat(messages.totalUnread(alice.id())).isZero();
+            assertThat(messages.markRead(alice.id(), alice.id(), Long.MAX_VALUE)).contains(new ReadState(2, 2));
+        }
+    }
+
+    @Nested
+    @DisplayName("read markers")
+    class ReadMarkers {
+
+        private record Pair(User reader, User writer) {
+        }
+
+        private Pair conversationWith(int messageCount) {
+            User reader = register(users, "reader");
+            User writer = register(users, "writer");
+            for (int i = 1; i <= messageCount; i++) {
+                send(messages, writer, reader, "m" + i, at(i));
+            }
+            return new Pair(reader, writer);
+        }
+
+        @Test
+        @DisplayName("move forward to the requested seq")
+        void forward() {
+            Pair pair = conversationWith(5);
+
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 3)).contains(new ReadState(3, 5));
+            assertThat(messages.totalUnread(pair.reader().id())).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("never move back")
+        void never_back() {
+            Pair pair = conversationWith(5);
+            messages.markRead(pair.reader().id(), pair.writer().id(), 4);
+
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 2)).contains(new ReadState(4, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 0)).contains(new ReadState(4, 5));
+        }
+
+        @Test
+        @DisplayName("never pass the newest message, so 'everything' means up to it")
+        void clamped() {
+            Pair pair = conversationWith(5);
+
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 99)).contains(new ReadState(5, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), Long.MAX_VALUE)).contains(new ReadState(5, 5));
+            send(messages, pair.writer(), pair.reader(), "new", at(9));
+            assertThat(messages.list(pair.reader().id(), 1).get(0)).satisfies(entry -> {
+                assertThat(entry.lastReadSeq()).isEqualTo(5);
+                assertThat(entry.unreadCount()).isEqualTo(1);
+            });
+        }
+
+        @Test
+        @DisplayName("are absent where there is no conversation, and a negative seq is refused")
+        void no_conversation() {
+            User reader = register(users, "reader");
+            User stranger = register(users, "stranger");
+
+            assertThat(messages.markRead(reader.id(), stranger.id(), 1)).isEmpty();
+            assertThatThrownBy(() -> messages.markRead(reader.id(), stranger.id(), -1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        @DisplayName("stay where they are when new messages arrive, and match the fixture's arithmetic")
+        void same_as_fixture() {
+            User reader = register(users, "reader");
+            User writer = register(users, "writer");
+            var fixture = new InMemoryMessageStore();
+            List<Function<io.chatplatform.application.port.out.MoveReadMarker, Optional<ReadState>>> marks = List.of(
+                    store -> store.markRead(reader.id(), writer.id(), 2),
+                    store -> store.markRead(reader.id(), writer.id(), 1),
+                    store -> store.markRead(reader.id(), writer.id(), 7),
+                    store -> store.markRead(writer.id(), reader.id(), 3));
+            for (int round = 0; round < 4; round++) {
+                var newMessage = message(round % 2 == 0 ? writer : reader, round % 2 == 0 ? reader : writer, "r" + round, at(round));
+                messages.append(newMessage);
+                fixture.append(newMessage);
+                for (var mark : marks) {
+                    assertThat(mark.apply(messages)).isEqualTo(mark.apply(fixture));
+                }
+                assertThat(messages.totalUnread(reader.id())).isEqualTo(fixture.totalUnread(reader.id()));
+                assertThat(messages.totalUnread(writer.id())).isEqualTo(fixture.totalUnread(writer.id()));
+            }
+            Map<UserId, Long> unread = Stream.of(reader, writer)
+                    .collect(Collectors.toMap(User::id, user -> messages.list(user.id(), 1).get(0).unreadCount()));
+            assertThat(unread).containsEntry(reader.id(), fixture.list(reader.id(), 1).get(0).unreadCount())
+                    .containsEntry(writer.id(), fixture.list(writer.id(), 1).get(0).unreadCount());
+        }
+
+        @Test
+        @DisplayName("are kept between 0 and the newest seq by the database itself")
+        void check_constraint() {
+            Pair pair = conversationWith(2);
+
+            assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE user_conversations SET last_read_seq = last_seq + 1 WHERE user_id = ?", pair.reader().id().value())))
+                    .hasMessageContaining("user_conversations_read_within_conversation");
+        }
+    }
+
+    @Test
+    @DisplayName("timestamps come back as the same instant, to the millisecond")
+    void timestamps() {
+        User alice = register(users, "alice");
+        User bob = register(users, "bob");
+        Instant instant = Instant.parse("2026-03-29T01:30:00.987Z");
+
+        Message sent = send(messages, alice, bob, "dst", instant);
+
+        assertThat(messages.find(sent.id()).orElseThrow().createdAt()).isEqualTo(instant);
+        assertThat(messages.list(bob.id(), 1).get(0).lastMessageAt()).isEqualTo(instant);
+    }
+}

@@ -1,0 +1,139 @@
+package io.chatplatform.bootstrap;
+
+import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
+import io.chatplatform.bootstrap.security.JwtAccessTokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The service's whole configuration, read once from environment variables at start-up and
+ * validated there, so that a bad value stops the service with a message naming the variable
+ * instead of failing later. Secrets never appear in {@link #toString()}.
+ *
+ * @param httpHost       CHAT_HTTP_HOST, the address to listen on (default 0.0.0.0)
+ * @param httpPort       CHAT_HTTP_PORT (default 8000; 0 picks a free port)
+ * @param databaseUrl    CHAT_DATABASE_URL; empty means an embedded PostgreSQL under the data directory
+ * @param databaseSchema CHAT_DATABASE_SCHEMA, the schema to keep the tables in (default: the user's default)
+ * @param databasePoolSize CHAT_DATABASE_POOL_SIZE (default 10)
+ * @param redisUrl       CHAT_REDIS_URL; empty means no Redis
+ * @param jwtSecret      CHAT_JWT_SECRET; required with CHAT_DATABASE_URL, else generated once and kept in the data directory
+ * @param tokenLifetime  CHAT_TOKEN_TTL_MINUTES (default 60)
+ * @param dataDir        CHAT_DATA_DIR (default ./data)
+ * @param bcryptCost     CHAT_BCRYPT_COST (default 12)
+ */
+public record ChatConfig(String httpHost, int httpPort, Optional<String> databaseUrl, Optional<String> databaseSchema,
+                         int databasePoolSize, Optional<String> redisUrl, Optional<String> jwtSecret,
+                         Duration tokenLifetime, Path dataDir, int bcryptCost) {
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public ChatConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(databaseSchema, "databaseSchema");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(jwtSecret, "jwtSecret");
+        Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new ConfigException("CHAT_HTTP_PORT must be between 0 and 65535, was " + httpPort);
+        }
+        if (databasePoolSize < 1 || databasePoolSize > 500) {
+            throw new ConfigException("CHAT_DATABASE_POOL_SIZE must be between 1 and 500, was " + databasePoolSize);
+        }
+        databaseSchema.ifPresent(schema -> {
+            if (!SCHEMA_NAME.matcher(schema).matches()) {
+                throw new ConfigException("CHAT_DATABASE_SCHEMA must be a lower-case SQL identifier "
+                        + "(letters, digits, underscore), was '" + schema + "'");
+            }
+        });
+        jwtSecret.ifPresent(secret -> {
+            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < JwtAccessTokens.MIN_SECRET_BYTES) {
+                throw new ConfigException("CHAT_JWT_SECRET must be at least " + JwtAccessTokens.MIN_SECRET_BYTES
+                        + " bytes, it has " + bytes + "; make one with: openssl rand -base64 48");
+            }
+        });
+        if (databaseUrl.isPresent() && jwtSecret.isEmpty()) {
+            throw new ConfigException("CHAT_JWT_SECRET is required when CHAT_DATABASE_URL is set: every instance that "
+                    + "shares the database must sign tokens with the same secret; make one with: openssl rand -base64 48");
+        }
+        if (tokenLifetime.toMinutes() < 1 || tokenLifetime.toDays() > 30) {
+            throw new ConfigException("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200 (30 days), was "
+                    + tokenLifetime.toMinutes());
+        }
+        if (bcryptCost < BcryptPasswordHasher.MIN_COST || bcryptCost > BcryptPasswordHasher.MAX_COST) {
+            throw new ConfigException("CHAT_BCRYPT_COST must be between " + BcryptPasswordHasher.MIN_COST + " and "
+                    + BcryptPasswordHasher.MAX_COST + ", was " + bcryptCost);
+        }
+    }
+
+    /** Reads the configuration from these variables (normally {@code System.getenv()}). */
+    public static ChatConfig fromEnvironment(Map<String, String> env) {
+        return new ChatConfig(
+                text(env, "CHAT_HTTP_HOST").orElse("0.0.0.0"),
+                integer(env, "CHAT_HTTP_PORT", 8000),
+                text(env, "CHAT_DATABASE_URL"),
+                text(env, "CHAT_DATABASE_SCHEMA"),
+                integer(env, "CHAT_DATABASE_POOL_SIZE", 10),
+                text(env, "CHAT_REDIS_URL"),
+                text(env, "CHAT_JWT_SECRET"),
+                Duration.ofMinutes(integer(env, "CHAT_TOKEN_TTL_MINUTES", 60)),
+                path(env, "CHAT_DATA_DIR", "./data"),
+                integer(env, "CHAT_BCRYPT_COST", 12));
+    }
+
+    /** Whether the service runs its own PostgreSQL. */
+    public boolean embeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    /** A copy listening on another port (tests use 0). */
+    public ChatConfig withHttpPort(int port) {
+        return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, jwtSecret,
+                tokenLifetime, dataDir, bcryptCost);
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, was '" + value.get() + "'");
+        }
+    }
+
+    private static Path path(Map<String, String> env, String name, String fallback) {
+        String value = text(env, name).orElse(fallback);
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(name + " must be a file system path, was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChatConfig[httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", database=" + databaseUrl.map(url -> "external").orElse("embedded")
+                + ", databaseSchema=" + databaseSchema.orElse("(default)")
+                + ", databasePoolSize=" + databasePoolSize
+                + ", redis=" + redisUrl.map(url -> "configured").orElse("none")
+                + ", jwtSecret=" + jwtSecret.map(secret -> "***").orElse("(generated)")
+                + ", tokenLifetime=" + tokenLifetime + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost + "]";
+    }
+}

@@ -1,0 +1,100 @@
+package io.chatplatform.bootstrap;
+
+import io.chatplatform.adapter.http.ChatHttpServer;
+import io.chatplatform.adapter.http.HttpSettings;
+import io.chatplatform.adapter.postgres.PostgresDatabase;
+import io.chatplatform.adapter.postgres.PostgresSettings;
+import io.chatplatform.application.ChatApplication;
+import io.chatplatform.application.service.HealthService;
+import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
+import io.chatplatform.bootstrap.security.JwtAccessTokens;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: the database (embedded or external), the application wired on its
+ * adapters, and the HTTP server. Closing it stops them in the reverse order.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final ChatHttpServer http;
+
+    private ChatServer(Deque<AutoCloseable> resources, ChatHttpServer http) {
+        this.resources = resources;
+        this.http = http;
+    }
+
+    /** Starts everything the configuration asks for; on failure, stops what was already started. */
+    public static ChatServer start(ChatConfig config) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            String jwtSecret;
+            PostgresSettings db;
+            if (config.embeddedDatabase()) {
+                EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir());
+                started.push(embedded);
+                db = PostgresSettings.fromUrl(embedded.jdbcUrl());
+                jwtSecret = config.jwtSecret().orElseGet(() -> JwtSecretFile.loadOrCreate(config.dataDir()));
+            } else {
+                db = PostgresSettings.fromUrl(config.databaseUrl().orElseThrow());
+                jwtSecret = config.jwtSecret().orElseThrow();
+            }
+            db = db.withMaxPoolSize(config.databasePoolSize());
+            if (config.databaseSchema().isPresent()) {
+                db = db.withSchema(config.databaseSchema().get());
+            }
+            if (config.redisUrl().isPresent()) {
+                LOG.warn("CHAT_REDIS_URL is set, but this version has no Redis adapter yet; running without a cache");
+            }
+            PostgresDatabase database = PostgresDatabase.open(db);
+            started.push(database);
+
+            ChatApplication app = ChatApplication.builder()
+                    .users(database.users())
+                    .messages(database.messages())
+                    .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
+                    .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
+                    .clock(Clock.systemUTC())
+                    .build();
+            var health = new HealthService(database.probe(), Optional.empty());
+            ChatHttpServer http = ChatHttpServer.start(new HttpSettings(config.httpHost(), config.httpPort(),
+                    Version.current(), Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES), app, health);
+            started.push(http);
+            LOG.info("Chat Platform {} listening on http://{}:{} ({} database{}, virtual threads {})", Version.current(),
+                    config.httpHost(), http.port(), config.embeddedDatabase() ? "embedded" : "external",
+                    database.citusEnabled() ? ", Citus" : "", Runtimes.hasVirtualThreads() ? "on" : "off");
+            return new ChatServer(started, http);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** The port the HTTP server listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("{} did not stop cleanly", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.chatplatform.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ChatConfigTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    @DisplayName("with no variables set the service runs on its embedded defaults")
+    void defaults() {
+        ChatConfig config = ChatConfig.fromEnvironment(Map.of());
+        assertThat(config.httpPort()).isEqualTo(8000);
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.databasePoolSize()).isEqualTo(10);
+        assertThat(config.jwtSecret()).isEmpty();
+        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(config.bcryptCost()).isEqualTo(12);
+    }
+
+    @Test
+    @DisplayName("every variable is read, blank ones count as unset")
+    void reads_every_variable() {
+        ChatConfig config = ChatConfig.fromEnvironment(Map.of(
+                "CHAT_HTTP_PORT", "9000", "CHAT_HTTP_HOST", "127.0.0.1",
+                "CHAT_DATABASE_URL", "postgresql://u:p@db:5432/chat", "CHAT_DATABASE_SCHEMA", "chat_app",
+                "CHAT_DATABASE_POOL_SIZE", "20", "CHAT_REDIS_URL", "redis://cache:6379/0",
+                "CHAT_JWT_SECRET", SECRET, "CHAT_TOKEN_TTL_MINUTES", "15", "CHAT_DATA_DIR", "/tmp/chat-data",
+                "CHAT_BCRYPT_COST", " 10 "));
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.databaseUrl()).contains("postgresql://u:p@db:5432/chat");
+        assertThat(config.databaseSchema()).contains("chat_app");
+        assertThat(config.databasePoolSize()).isEqualTo(20);
+        assertThat(config.redisUrl()).contains("redis://cache:6379/0");
+        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/chat-data"));
+        assertThat(config.bcryptCost()).isEqualTo(10);
+        assertThat(config.embeddedDatabase()).isFalse();
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_HTTP_PORT", "  ")).httpPort()).isEqualTo(8000);
+        assertThat(config.withHttpPort(0).httpPort()).isZero();
+    }
+
+    @Test
+    @DisplayName("a bad value stops the start with a message naming the variable and what it should be")
+    void bad_values() {
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessage("CHAT_HTTP_PORT must be a whole number, was 'eighty'");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_HTTP_PORT", "70000")))
+                .hasMessage("CHAT_HTTP_PORT must be between 0 and 65535, was 70000");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATABASE_POOL_SIZE", "0")))
+                .hasMessage("CHAT_DATABASE_POOL_SIZE must be between 1 and 500, was 0");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATABASE_SCHEMA", "Robert'); DROP")))
+                .hasMessageStartingWith("CHAT_DATABASE_SCHEMA must be a lower-case SQL identifier");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_BCRYPT_COST", "3")))
+                .hasMessage("CHAT_BCRYPT_COST must be between 4 and 31, was 3");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "0")))
+                .hasMessageStartingWith("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATA_DIR", "bad\u0000path")))
+                .hasMessageStartingWith("CHAT_DATA_DIR must be a file system path");
+    }
+
+    @Test
+    @DisplayName("an external database needs a JWT secret of at least 32 bytes")
+    void jwt_secret_rules() {
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATABASE_URL", "postgresql://db/chat")))
+                .hasMessageStartingWith("CHAT_JWT_SECRET is required when CHAT_DATABASE_URL is set");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_JWT_SECRET", "short")))
+                .hasMessageStartingWith("CHAT_JWT_SECRET must be at least 32 bytes, it has 5");
+    }
+
+    @Test
+    @DisplayName("the configuration can be logged: secrets and URLs with passwords are not shown")
+    void to_string_hides_secrets() {
+        ChatConfig config = ChatConfig.fromEnvironment(Map.of("CHAT_DATABASE_URL", "postgresql://u:hunter2@db/chat",
+                "CHAT_JWT_SECRET", SECRET, "CHAT_REDIS_URL", "redis://:pw@cache:6379"));
+        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain(SECRET).doesNotContain(":pw@")
+                .contains("database=external").contains("jwtSecret=***");
+    }
+}

@@ -1,0 +1,88 @@
+package io.chatplatform.bootstrap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.chatplatform.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class JwtAccessTokensTest {
+
+    private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private final JwtAccessTokens tokens = new JwtAccessTokens(SECRET, Duration.ofMinutes(60));
+
+    @Test
+    @DisplayName("a token names its user until it expires")
+    void round_trip_and_expiry() {
+        var token = tokens.issue(UserId.of(42), NOW);
+        assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+        assertThat(tokens.verify(token.value(), NOW.plusSeconds(3599))).contains(UserId.of(42));
+        assertThat(tokens.verify(token.value(), NOW.plusSeconds(3600))).isEmpty();
+        assertThat(token.toString()).doesNotContain(token.value());
+    }
+
+    @Test
+    @DisplayName("the token carries sub, iat, exp and iss, signed with HS256")
+    void claims() {
+        var decoded = JWT.decode(tokens.issue(UserId.of(7), NOW).value());
+        assertThat(decoded.getAlgorithm()).isEqualTo("HS256");
+        assertThat(decoded.getSubject()).isEqualTo("7");
+        assertThat(decoded.getIssuedAtAsInstant()).isEqualTo(NOW);
+        assertThat(decoded.getExpiresAtAsInstant()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(decoded.getIssuer()).isEqualTo("chat-platform");
+    }
+
+    @Test
+    @DisplayName("a token with alg none, another algorithm, another key or a changed payload is rejected")
+    void forgeries() {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String payload = b64("{\"sub\":\"1\",\"iss\":\"chat-platform\",\"iat\":" + NOW.getEpochSecond()
+                + ",\"exp\":" + NOW.plusSeconds(600).getEpochSecond() + "}");
+        assertThat(tokens.verify(header + "." + payload + ".", NOW)).isEmpty();
+
+        String hs512 = JWT.create().withIssuer("chat-platform").withSubject("1").withIssuedAt(NOW)
+                .withExpiresAt(NOW.plusSeconds(600)).sign(Algorithm.HMAC512(SECRET));
+        assertThat(tokens.verify(hs512, NOW)).isEmpty();
+
+        String otherKey = new JwtAccessTokens("another-secret-that-is-long-enough-for-hs256", Duration.ofMinutes(5))
+                .issue(UserId.of(1), NOW).value();
+        assertThat(tokens.verify(otherKey, NOW)).isEmpty();
+
+        String[] parts = tokens.issue(UserId.of(1), NOW).value().split("\\.");
+        String tampered = parts[0] + "." + b64("{\"sub\":\"2\",\"iss\":\"chat-platform\",\"exp\":"
+                + NOW.plusSeconds(600).getEpochSecond() + "}") + "." + parts[2];
+        assertThat(tokens.verify(tampered, NOW)).isEmpty();
+        assertThat(tokens.verify("not.a.token", NOW)).isEmpty();
+        assertThat(tokens.verify("garbage", NOW)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a token without a usable subject is rejected")
+    void bad_subject() {
+        String noUser = JWT.create().withIssuer("chat-platform").withSubject("zero").withIssuedAt(NOW)
+                .withExpiresAt(NOW.plusSeconds(600)).sign(Algorithm.HMAC256(SECRET));
+        assertThat(tokens.verify(noUser, NOW)).isEmpty();
+        String noExpiry = JWT.create().withIssuer("chat-platform").withSubject("1").sign(Algorithm.HMAC256(SECRET));
+        assertThat(tokens.verify(noExpiry, NOW)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the secret must be at least 32 bytes and the lifetime positive")
+    void construction_rules() {
+        assertThatThrownBy(() -> new JwtAccessTokens("short", Duration.ofMinutes(1))).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new JwtAccessTokens((String) null, Duration.ofMinutes(1))).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new JwtAccessTokens(SECRET, Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# Runs the chat service on http://localhost:8000 with its embedded defaults (embedded PostgreSQL,
+# data in ./data). Builds the executable jar first when it is missing or older than the sources.
+# Configuration: environment variables, see README.md. Extra arguments go to the JVM.
+set -eu
+cd "$(dirname "$0")"
+jar=bootstrap/target/chat-server.jar
+if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.xml' -path '*/src/main/resources/*' \) -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
+  echo "building $jar ..."
+  mvn -q -DskipTests -Djacoco.skip=true package
+fi
+exec java "$@" -jar "$jar"
