@@ -5,11 +5,15 @@ import io.chatplatform.bootstrap.security.JwtAccessTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.chatplatform.domain.cache.CacheTtls;
+import io.chatplatform.domain.cache.CacheType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The service's whole configuration, read once from environment variables at start-up and
@@ -22,13 +26,18 @@ import java.util.regex.Pattern;
  * @param databaseSchema CHAT_DATABASE_SCHEMA, the schema to keep the tables in (default: the user's default)
  * @param databasePoolSize CHAT_DATABASE_POOL_SIZE (default 10)
  * @param redisUrl       CHAT_REDIS_URL; empty means no Redis
+ * @param redisKeyPrefix CHAT_REDIS_KEY_PREFIX, prepended to every Redis key (default {@code chat:})
+ * @param cacheMode      CHAT_CACHE: auto (default), redis, in-process or off
+ * @param cacheTtls      CHAT_CACHE_TTLS, e.g. {@code profile=1800,history=600} (seconds; unnamed types keep their defaults)
+ * @param cacheMaxEntries CHAT_CACHE_MAX_ENTRIES, the in-process cache's bound (default 100000)
  * @param jwtSecret      CHAT_JWT_SECRET; required with CHAT_DATABASE_URL, else generated once and kept in the data directory
  * @param tokenLifetime  CHAT_TOKEN_TTL_MINUTES (default 60)
  * @param dataDir        CHAT_DATA_DIR (default ./data)
  * @param bcryptCost     CHAT_BCRYPT_COST (default 12)
  */
 public record ChatConfig(String httpHost, int httpPort, Optional<String> databaseUrl, Optional<String> databaseSchema,
-                         int databasePoolSize, Optional<String> redisUrl, Optional<String> jwtSecret,
+                         int databasePoolSize, Optional<String> redisUrl, String redisKeyPrefix, CacheMode cacheMode, CacheTtls cacheTtls,
+                         long cacheMaxEntries, Optional<String> jwtSecret,
                          Duration tokenLifetime, Path dataDir, int bcryptCost) {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -38,6 +47,9 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(databaseSchema, "databaseSchema");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
+        Objects.requireNonNull(cacheMode, "cacheMode");
+        Objects.requireNonNull(cacheTtls, "cacheTtls");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -68,6 +80,12 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
             throw new ConfigException("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200 (30 days), was "
                     + tokenLifetime.toMinutes());
         }
+        if (cacheMode == CacheMode.REDIS && redisUrl.isEmpty()) {
+            throw new ConfigException("CHAT_CACHE=redis needs CHAT_REDIS_URL, e.g. redis://127.0.0.1:6379/0");
+        }
+        if (cacheMaxEntries < 1) {
+            throw new ConfigException("CHAT_CACHE_MAX_ENTRIES must be at least 1, was " + cacheMaxEntries);
+        }
         if (bcryptCost < BcryptPasswordHasher.MIN_COST || bcryptCost > BcryptPasswordHasher.MAX_COST) {
             throw new ConfigException("CHAT_BCRYPT_COST must be between " + BcryptPasswordHasher.MIN_COST + " and "
                     + BcryptPasswordHasher.MAX_COST + ", was " + bcryptCost);
@@ -83,10 +101,22 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 text(env, "CHAT_DATABASE_SCHEMA"),
                 integer(env, "CHAT_DATABASE_POOL_SIZE", 10),
                 text(env, "CHAT_REDIS_URL"),
+                text(env, "CHAT_REDIS_KEY_PREFIX").orElse("chat:"),
+                text(env, "CHAT_CACHE").map(CacheMode::parse).orElse(CacheMode.AUTO),
+                text(env, "CHAT_CACHE_TTLS").map(ChatConfig::cacheTtls).orElse(CacheTtls.defaults()),
+                integer(env, "CHAT_CACHE_MAX_ENTRIES", 100_000),
                 text(env, "CHAT_JWT_SECRET"),
                 Duration.ofMinutes(integer(env, "CHAT_TOKEN_TTL_MINUTES", 60)),
                 path(env, "CHAT_DATA_DIR", "./data"),
                 integer(env, "CHAT_BCRYPT_COST", 12));
+    }
+
+    /** The cache actually used: AUTO resolved. */
+    public CacheMode effectiveCacheMode() {
+        if (cacheMode != CacheMode.AUTO) {
+            return cacheMode;
+        }
+        return redisUrl.isPresent() ? CacheMode.REDIS : CacheMode.IN_PROCESS;
     }
 
     /** Whether the service runs its own PostgreSQL. */
@@ -96,8 +126,33 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
 
     /** A copy listening on another port (tests use 0). */
     public ChatConfig withHttpPort(int port) {
-        return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, jwtSecret,
-                tokenLifetime, dataDir, bcryptCost);
+        return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, redisKeyPrefix, cacheMode,
+                cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, dataDir, bcryptCost);
+    }
+
+    private static CacheTtls cacheTtls(String value) {
+        CacheTtls ttls = CacheTtls.defaults();
+        for (String part : value.split(",")) {
+            String[] pair = part.split("=", 2);
+            String expected = "CHAT_CACHE_TTLS must look like 'profile=1800,history=600' (seconds) with types "
+                    + Arrays.stream(CacheType.values()).map(CacheType::label).collect(Collectors.joining(", "));
+            if (pair.length != 2) {
+                throw new ConfigException(expected + "; was '" + value + "'");
+            }
+            CacheType type;
+            long seconds;
+            try {
+                type = CacheType.ofLabel(pair[0].strip());
+                seconds = Long.parseLong(pair[1].strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(expected + "; was '" + value + "'");
+            }
+            if (seconds < 1) {
+                throw new ConfigException("CHAT_CACHE_TTLS: " + type.label() + " must live at least 1 second, was " + seconds);
+            }
+            ttls = ttls.with(type, Duration.ofSeconds(seconds));
+        }
+        return ttls;
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
@@ -133,6 +188,7 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 + ", databaseSchema=" + databaseSchema.orElse("(default)")
                 + ", databasePoolSize=" + databasePoolSize
                 + ", redis=" + redisUrl.map(url -> "configured").orElse("none")
+                + ", cache=" + effectiveCacheMode().name().toLowerCase(java.util.Locale.ROOT)
                 + ", jwtSecret=" + jwtSecret.map(secret -> "***").orElse("(generated)")
                 + ", tokenLifetime=" + tokenLifetime + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost + "]";
     }

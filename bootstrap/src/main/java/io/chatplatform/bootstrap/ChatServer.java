@@ -4,7 +4,12 @@ import io.chatplatform.adapter.http.ChatHttpServer;
 import io.chatplatform.adapter.http.HttpSettings;
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
+import io.chatplatform.adapter.redis.RedisCacheStore;
+import io.chatplatform.adapter.redis.RedisSettings;
 import io.chatplatform.application.ChatApplication;
+import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ProbeDependency;
+import io.chatplatform.bootstrap.cache.InProcessCacheStore;
 import io.chatplatform.application.service.HealthService;
 import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
@@ -43,37 +48,60 @@ public final class ChatServer implements AutoCloseable {
                 db = PostgresSettings.fromUrl(embedded.jdbcUrl());
                 jwtSecret = config.jwtSecret().orElseGet(() -> JwtSecretFile.loadOrCreate(config.dataDir()));
             } else {
-                db = PostgresSettings.fromUrl(config.databaseUrl().orElseThrow());
+                try {
+                    db = PostgresSettings.fromUrl(config.databaseUrl().orElseThrow());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("CHAT_DATABASE_URL: " + e.getMessage());
+                }
                 jwtSecret = config.jwtSecret().orElseThrow();
             }
             db = db.withMaxPoolSize(config.databasePoolSize());
             if (config.databaseSchema().isPresent()) {
                 db = db.withSchema(config.databaseSchema().get());
             }
-            if (config.redisUrl().isPresent()) {
-                LOG.warn("CHAT_REDIS_URL is set, but this version has no Redis adapter yet; running without a cache");
-            }
             PostgresDatabase database = PostgresDatabase.open(db);
             started.push(database);
+            Optional<CacheStore> cache = cache(config, started);
 
-            ChatApplication app = ChatApplication.builder()
+            ChatApplication.Builder builder = ChatApplication.builder()
                     .users(database.users())
                     .messages(database.messages())
                     .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
                     .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
-                    .clock(Clock.systemUTC())
-                    .build();
-            var health = new HealthService(database.probe(), Optional.empty());
+                    .clock(Clock.systemUTC());
+            cache.ifPresent(builder::cache);
+            ChatApplication app = builder.build();
+            var health = new HealthService(database.probe(), cache.<ProbeDependency>map(store -> store));
             ChatHttpServer http = ChatHttpServer.start(new HttpSettings(config.httpHost(), config.httpPort(),
                     Version.current(), Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES), app, health);
             started.push(http);
-            LOG.info("Chat Platform {} listening on http://{}:{} ({} database{}, virtual threads {})", Version.current(),
-                    config.httpHost(), http.port(), config.embeddedDatabase() ? "embedded" : "external",
-                    database.citusEnabled() ? ", Citus" : "", Runtimes.hasVirtualThreads() ? "on" : "off");
+            LOG.info("Chat Platform {} listening on http://{}:{} ({} database{}, cache {}, virtual threads {})",
+                    Version.current(), config.httpHost(), http.port(), config.embeddedDatabase() ? "embedded" : "external",
+                    database.citusEnabled() ? ", Citus" : "", cache.map(store -> store.serverStats().backend()).orElse("off"),
+                    Runtimes.hasVirtualThreads() ? "on" : "off");
             return new ChatServer(started, http);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
+        }
+    }
+
+    private static Optional<CacheStore> cache(ChatConfig config, Deque<AutoCloseable> started) {
+        switch (config.effectiveCacheMode()) {
+            case REDIS:
+                RedisSettings settings;
+                try {
+                    settings = RedisSettings.fromUrl(config.redisUrl().orElseThrow()).withKeyPrefix(config.redisKeyPrefix());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("CHAT_REDIS_URL: " + e.getMessage());
+                }
+                RedisCacheStore redis = RedisCacheStore.connect(settings, config.cacheTtls());
+                started.push(redis);
+                return Optional.of(redis);
+            case IN_PROCESS:
+                return Optional.of(new InProcessCacheStore(config.cacheTtls(), config.cacheMaxEntries()));
+            default:
+                return Optional.empty();
         }
     }
 

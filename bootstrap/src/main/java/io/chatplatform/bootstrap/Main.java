@@ -24,6 +24,10 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(config);
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (RuntimeException e) {
             LOG.error("could not start: {}", e.getMessage(), e);
             System.exit(1);

@@ -3,6 +3,7 @@ package io.chatplatform.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatplatform.domain.cache.CacheType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +68,40 @@ class ChatConfigTest {
                 .hasMessageStartingWith("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATA_DIR", "bad\u0000path")))
                 .hasMessageStartingWith("CHAT_DATA_DIR must be a file system path");
+    }
+
+    @Test
+    @DisplayName("the cache is Redis when a Redis URL is given, in-process otherwise, and can be switched off")
+    void cache_mode() {
+        assertThat(ChatConfig.fromEnvironment(Map.of()).effectiveCacheMode()).isEqualTo(CacheMode.IN_PROCESS);
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_REDIS_URL", "redis://127.0.0.1:6379")).effectiveCacheMode())
+                .isEqualTo(CacheMode.REDIS);
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_REDIS_URL", "redis://r", "CHAT_CACHE", "Off")).effectiveCacheMode())
+                .isEqualTo(CacheMode.OFF);
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_CACHE", "in-process")).effectiveCacheMode())
+                .isEqualTo(CacheMode.IN_PROCESS);
+        assertThat(ChatConfig.fromEnvironment(Map.of()).redisKeyPrefix()).isEqualTo("chat:");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE", "memcached")))
+                .hasMessage("CHAT_CACHE must be one of auto, redis, in-process, off; was 'memcached'");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE", "redis")))
+                .hasMessageStartingWith("CHAT_CACHE=redis needs CHAT_REDIS_URL");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_MAX_ENTRIES", "0")))
+                .hasMessage("CHAT_CACHE_MAX_ENTRIES must be at least 1, was 0");
+    }
+
+    @Test
+    @DisplayName("cache lifetimes are overridden per type in seconds; a typo names the valid types")
+    void cache_ttls() {
+        ChatConfig config = ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile=60, history=5"));
+        assertThat(config.cacheTtls().of(CacheType.PROFILE)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.cacheTtls().of(CacheType.HISTORY_PAGE)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.cacheTtls().of(CacheType.MESSAGE)).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profil=60")))
+                .hasMessageContaining("with types profile, username, history, message, conversations, unread");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile")))
+                .hasMessageStartingWith("CHAT_CACHE_TTLS must look like");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile=0")))
+                .hasMessage("CHAT_CACHE_TTLS: profile must live at least 1 second, was 0");
     }
 
     @Test

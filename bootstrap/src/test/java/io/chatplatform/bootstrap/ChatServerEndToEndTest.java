@@ -64,7 +64,7 @@ class ChatServerEndToEndTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("healthy");
         assertThat(health.json().get("database").asText()).isEqualTo("connected");
-        assertThat(health.json().get("cache").asText()).isEqualTo("disabled");
+        assertThat(health.json().get("cache").asText()).isEqualTo("connected");
         assertThat(http.get("/", null).json().get("docs").asText()).isEqualTo("/docs");
         assertThat(http.get("/openapi.json", null).json().get("paths").has("/send")).isTrue();
         assertThat(http.get("/docs", null).status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import io.chatplatform.application.port.in.ListConversations;
 import io.chatplatform.application.port.in.ListOnlineUsers;
 import io.chatplatform.application.port.in.LogIn;
 import io.chatplatform.application.port.in.MarkRead;
+import io.chatplatform.application.port.in.OpenLiveConnection;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.RecordActivity;
 import io.chatplatform.application.port.in.RegisterUser;
@@ -13,17 +14,27 @@ import io.chatplatform.application.port.in.SearchUsers;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
+import io.chatplatform.application.port.in.ViewCacheStats;
 import io.chatplatform.application.port.in.ViewProfile;
+import io.chatplatform.application.cache.ChatCache;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.CreateUser;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.FindUsers;
+import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.application.port.out.PasswordHasher;
+import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.application.realtime.InProcessLiveEventBus;
+import io.chatplatform.application.realtime.InProcessPresenceRegistry;
+import io.chatplatform.application.realtime.LiveEventPublisher;
+import io.chatplatform.application.realtime.RealtimeHub;
+import io.chatplatform.application.realtime.RealtimeSettings;
 import io.chatplatform.application.port.out.UpdateUser;
 import io.chatplatform.application.service.AccountService;
 import io.chatplatform.application.service.ActivityService;
@@ -32,7 +43,11 @@ import io.chatplatform.application.service.InboxService;
 import io.chatplatform.application.service.MessagingService;
 import io.chatplatform.domain.user.Presence;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Every use case of the chat, ready to call: the entry point for an application that embeds the
@@ -51,7 +66,9 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
                               RecordActivity recordActivity, ViewOwnProfile viewOwnProfile,
                               UpdateProfile updateProfile, ViewProfile viewProfile, SearchUsers searchUsers,
                               ListOnlineUsers listOnlineUsers, SendMessage sendMessage, ReadHistory readHistory,
-                              MarkRead markRead, ListConversations listConversations, CountUnread countUnread) {
+                              MarkRead markRead, ListConversations listConversations, CountUnread countUnread,
+                              ViewCacheStats viewCacheStats, OpenLiveConnection openLiveConnection)
+        implements AutoCloseable {
 
     public ChatApplication {
         Objects.requireNonNull(registerUser, "registerUser");
@@ -68,13 +85,27 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         Objects.requireNonNull(markRead, "markRead");
         Objects.requireNonNull(listConversations, "listConversations");
         Objects.requireNonNull(countUnread, "countUnread");
+        Objects.requireNonNull(viewCacheStats, "viewCacheStats");
+        Objects.requireNonNull(openLiveConnection, "openLiveConnection");
+    }
+
+    /** Stops the live connections' timers and closes the connections. */
+    @Override
+    public void close() {
+        if (openLiveConnection instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop live connections", e);
+            }
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Collects the outbound ports; clock, presence policy and event publisher have defaults. */
+    /** Collects the outbound ports; clock, presence policy and event publisher have defaults, the cache is optional. */
     public static final class Builder {
         private CreateUser createUser;
         private LoadUser loadUser;
@@ -89,6 +120,11 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         private EventPublisher events = EventPublisher.none();
         private Clock clock = Clock.systemUTC();
         private Presence presence = Presence.DEFAULT;
+        private CacheStore cache;
+        private LiveEventBus liveEventBus;
+        private PresenceRegistry presenceRegistry;
+        private RealtimeSettings realtimeSettings = RealtimeSettings.DEFAULT;
+        private Executor connectionExecutor;
 
         private Builder() {
         }
@@ -168,6 +204,38 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
+        /**
+         * Reads go through this cache, and every committed change invalidates what it made stale
+         * before its writer is answered.
+         */
+        public Builder cache(CacheStore cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /** Carries live events between instances; in process (one instance) unless given. */
+        public Builder liveEventBus(LiveEventBus bus) {
+            this.liveEventBus = Objects.requireNonNull(bus, "liveEventBus");
+            return this;
+        }
+
+        /** Who is online, shared by the instances; in process (one instance) unless given. */
+        public Builder presenceRegistry(PresenceRegistry registry) {
+            this.presenceRegistry = Objects.requireNonNull(registry, "presenceRegistry");
+            return this;
+        }
+
+        public Builder realtimeSettings(RealtimeSettings settings) {
+            this.realtimeSettings = Objects.requireNonNull(settings, "realtimeSettings");
+            return this;
+        }
+
+        /** Runs the live connections' work; a cached pool of daemon threads unless given (give virtual threads when the JVM has them). */
+        public Builder connectionExecutor(Executor executor) {
+            this.connectionExecutor = Objects.requireNonNull(executor, "connectionExecutor");
+            return this;
+        }
+
         /** @throws IllegalStateException naming the first outbound port that was not given */
         public ChatApplication build() {
             require(createUser, "createUser (or users)");
@@ -180,13 +248,49 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             require(moveReadMarker, "moveReadMarker (or messages)");
             require(passwordHasher, "passwordHasher");
             require(accessTokens, "accessTokens");
-            var accounts = new AccountService(createUser, loadUser, updateUser, passwordHasher, accessTokens, events, clock);
-            var activity = new ActivityService(updateUser, presence, clock);
-            var directory = new DirectoryService(findUsers, loadUser, presence, clock);
-            var messaging = new MessagingService(loadUser, appendMessage, loadMessages, moveReadMarker, events, clock);
-            var inbox = new InboxService(loadInbox);
+            LoadUser users = loadUser;
+            LoadMessages messages = loadMessages;
+            LoadInbox inboxes = loadInbox;
+            LiveEventBus bus = liveEventBus != null ? liveEventBus : new InProcessLiveEventBus();
+            PresenceRegistry registry = presenceRegistry != null ? presenceRegistry : new InProcessPresenceRegistry();
+            List<EventPublisher> listeners = new java.util.ArrayList<>();
+            ViewCacheStats cacheStats = ViewCacheStats.disabled();
+            if (cache != null) {
+                ChatCache chatCache = new ChatCache(cache);
+                users = chatCache.users(loadUser);
+                messages = chatCache.messages(loadMessages);
+                inboxes = chatCache.inbox(loadInbox);
+                // invalidate first, so that a client told of a change by a live event reads it fresh
+                listeners.add(chatCache.invalidation());
+                cacheStats = chatCache;
+            }
+            listeners.add(new LiveEventPublisher(bus));
+            listeners.add(events);
+            EventPublisher publisher = EventPublisher.all(listeners);
+            var hub = new RealtimeHub(bus, registry, inboxes, messages, clock, realtimeSettings,
+                    connectionExecutor != null ? connectionExecutor : Executors.newCachedThreadPool(daemon("chat-live")),
+                    scheduler());
+            var activity = new ActivityService(updateUser, presence, registry, publisher, clock);
+            var accounts = new AccountService(createUser, users, updateUser, passwordHasher, accessTokens, publisher, activity,
+                    clock);
+            var directory = new DirectoryService(findUsers, users, registry, clock);
+            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, clock);
+            var inbox = new InboxService(inboxes);
             return new ChatApplication(accounts, accounts, accounts, activity, accounts, accounts, directory,
-                    directory, directory, messaging, messaging, messaging, inbox, inbox);
+                    directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, hub);
+        }
+
+        private static ScheduledExecutorService scheduler() {
+            return Executors.newSingleThreadScheduledExecutor(daemon("chat-live-timer"));
+        }
+
+        private static java.util.concurrent.ThreadFactory daemon(String name) {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
         }
 
         private static void require(Object port, String name) {

@@ -167,6 +167,22 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
     }
 
     @Override
+    public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (afterSeq < 0) {
+            throw new IllegalArgumentException("afterSeq cannot be negative, was " + afterSeq);
+        }
+        PostgresUserStore.requireLimit(limit);
+        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.MESSAGES_AFTER)
+                .bind("cid", conversation.value())
+                .bind("afterSeq", afterSeq)
+                .bind("limit", limit)
+                .mapTo(MessageRow.class)
+                .map(MessageRow::toDomain)
+                .list()));
+    }
+
+    @Override
     public List<InboxEntry> list(UserId owner, int limit) {
         Objects.requireNonNull(owner, "owner");
         PostgresUserStore.requireLimit(limit);

@@ -12,6 +12,7 @@ import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -171,14 +172,14 @@ public final class PostgresUserStore implements CreateUser, LoadUser, UpdateUser
     }
 
     @Override
-    public List<DirectoryEntry> seenSince(Instant since, UserId excluded, int limit) {
-        Objects.requireNonNull(since, "since");
-        Objects.requireNonNull(excluded, "excluded");
-        requireLimit(limit);
-        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.USERS_SEEN_SINCE)
-                .bind("since", since)
-                .bind("excluded", excluded.value())
-                .bind("limit", limit)
+    public List<DirectoryEntry> byIds(Collection<UserId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Long[] values = ids.stream().map(UserId::value).distinct().toArray(Long[]::new);
+        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.USERS_BY_IDS)
+                .bindArray("ids", Long.class, (Object[]) values)
                 .mapTo(DirectoryRow.class)
                 .map(DirectoryRow::toDomain)
                 .list()));

@@ -8,7 +8,7 @@ package io.chatplatform.adapter.postgres;
  * {@code usernames.username_canonical}, {@code emails.email_canonical}, {@code conversations.id},
  * {@code messages.conversation_id}, {@code message_locations.message_id},
  * {@code user_conversations.user_id}. All statements here do, except {@link #SEARCH_USERS} and
- * {@link #USERS_SEEN_SINCE}, which fan out by design and are bounded by a limit.
+ * {@link #USERS_BY_IDS}, which fan out by design and are bounded by a limit.
  */
 final class Sql {
 
@@ -78,13 +78,11 @@ final class Sql {
                      username COLLATE "C"
             LIMIT :limit""";
 
-    /** The online list. Fans out to every shard, bounded by the limit. */
-    static final String USERS_SEEN_SINCE = """
+    /** The online list's users (ids from the presence registry). Touches the shards of those ids, bounded by the caller. */
+    static final String USERS_BY_IDS = """
             SELECT id, username, display_name, last_seen
             FROM users
-            WHERE last_seen >= :since AND id <> :excluded
-            ORDER BY last_seen DESC, id
-            LIMIT :limit""";
+            WHERE id = ANY(:ids)""";
 
     // ---- messages ------------------------------------------------------------------------------
 
@@ -150,6 +148,13 @@ final class Sql {
             WHERE conversation_id = :cid
             ORDER BY seq DESC
             LIMIT :limit OFFSET :offset""";
+
+    /** A reconnecting client's replay: what came after the seq it last saw, oldest first. */
+    static final String MESSAGES_AFTER = "SELECT " + MESSAGE_COLUMNS + """
+             FROM messages
+            WHERE conversation_id = :cid AND seq > :afterSeq
+            ORDER BY seq
+            LIMIT :limit""";
 
     /** A cursor that is not a message of this conversation makes the subquery NULL, so the page is empty. */
     static final String PAGE_BEFORE = "SELECT " + MESSAGE_COLUMNS + """

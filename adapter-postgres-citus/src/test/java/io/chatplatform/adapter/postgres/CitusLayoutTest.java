@@ -119,6 +119,8 @@ class CitusLayoutTest {
                 Arguments.of("history page", Sql.PAGE_NEWEST, Map.of("cid", conversation.value(), "limit", 50, "offset", 0)),
                 Arguments.of("history page before a cursor", Sql.PAGE_BEFORE, Map.of(
                         "cid", conversation.value(), "beforeId", message.id().value(), "limit", 50, "offset", 0)),
+                Arguments.of("replay after a seq", Sql.MESSAGES_AFTER, Map.of(
+                        "cid", conversation.value(), "afterSeq", 1L, "limit", 500)),
                 Arguments.of("message in its conversation", Sql.MESSAGE_BY_ID, Map.of(
                         "cid", conversation.value(), "messageId", message.id().value())),
                 Arguments.of("message location", Sql.MESSAGE_LOCATION, Map.of("messageId", message.id().value())),

@@ -226,6 +226,24 @@ class PostgresMessageStoreTest {
         }
 
         @Test
+        @DisplayName("replays what came after a seq, oldest first, bounded by the limit")
+        void after() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            for (int i = 1; i <= 5; i++) {
+                send(messages, alice, bob, "m" + i, at(i));
+            }
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+
+            assertThat(seqs(messages.after(conversation, 2, 10))).containsExactly(3L, 4L, 5L);
+            assertThat(seqs(messages.after(conversation, 0, 2))).containsExactly(1L, 2L);
+            assertThat(messages.after(conversation, 5, 10)).isEmpty();
+            assertThat(messages.after(ConversationId.between(alice.id(), alice.id()), 0, 10)).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.after(conversation, -1, 10))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
         @DisplayName("a conversation that never started has an empty history")
         void empty() {
             User alice = register(users, "alice");

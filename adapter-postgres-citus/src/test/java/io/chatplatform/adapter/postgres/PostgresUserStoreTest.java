@@ -332,30 +332,19 @@ class PostgresUserStoreTest {
     }
 
     @Nested
-    @DisplayName("seen since")
-    class SeenSince {
+    @DisplayName("by ids")
+    class ByIds {
 
         @Test
-        @DisplayName("lists users seen at or after the instant, most recent first, bounded, without the viewer")
-        void recent_first() {
-            Instant base = T0.plus(Duration.ofDays(30));
-            User viewer = register(users, "viewer");
-            User early = register(users, "early");
-            User middle = register(users, "middle");
-            User late = register(users, "late");
-            User before = register(users, "before");
-            users.recordLastSeen(viewer.id(), base.plusSeconds(100));
-            users.recordLastSeen(early.id(), base);
-            users.recordLastSeen(middle.id(), base.plusSeconds(10));
-            users.recordLastSeen(late.id(), base.plusSeconds(20));
-            users.recordLastSeen(before.id(), base.minusMillis(1));
-
-            var all = users.seenSince(base, viewer.id(), 10);
-            var two = users.seenSince(base, viewer.id(), 2);
-
-            assertThat(all).extracting(DirectoryEntry::id).containsExactly(late.id(), middle.id(), early.id());
-            assertThat(all.get(0).lastSeen()).isEqualTo(base.plusSeconds(20));
-            assertThat(two).extracting(DirectoryEntry::id).containsExactly(late.id(), middle.id());
+        @DisplayName("finds the users that exist among the ids, each once")
+        void existing_ones() {
+            User first = register(users, "first");
+            User second = register(users, "second");
+            var found = users.byIds(List.of(first.id(), second.id(), first.id(), UserId.of(9_000_000_000L)));
+            assertThat(found).extracting(DirectoryEntry::id).containsExactlyInAnyOrder(first.id(), second.id());
+            assertThat(found).filteredOn(entry -> entry.id().equals(first.id()))
+                    .extracting(DirectoryEntry::username).containsExactly(first.username());
+            assertThat(users.byIds(List.of())).isEmpty();
         }
     }
 }

@@ -20,4 +20,9 @@ public record User(UserId id, Username username, Email email, PasswordHash passw
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastSeen, "lastSeen");
     }
+
+    /** The account without its credentials. */
+    public Account account() {
+        return new Account(id, username, email, profile, createdAt, lastSeen);
+    }
 }

@@ -2,6 +2,7 @@ package io.chatplatform.application.service;
 
 import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.LogIn;
+import io.chatplatform.application.port.in.RecordActivity;
 import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
@@ -13,6 +14,7 @@ import io.chatplatform.application.port.out.PasswordHasher;
 import io.chatplatform.application.port.out.UpdateUser;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.PasswordHash;
 import io.chatplatform.domain.user.User;
@@ -34,17 +36,19 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
     private final EventPublisher events;
+    private final RecordActivity activity;
     private final Clock clock;
     private volatile PasswordHash decoy;
 
     public AccountService(CreateUser createUser, LoadUser loadUser, UpdateUser updateUser, PasswordHasher hasher,
-                          AccessTokens tokens, EventPublisher events, Clock clock) {
+                          AccessTokens tokens, EventPublisher events, RecordActivity activity, Clock clock) {
         this.createUser = Objects.requireNonNull(createUser, "createUser");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.updateUser = Objects.requireNonNull(updateUser, "updateUser");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.events = Objects.requireNonNull(events, "events");
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -54,7 +58,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         var outcome = createUser.create(new CreateUser.NewUser(command.username(), command.email(), hash, Times.now(clock)));
         if (outcome instanceof CreateUser.Created created) {
             events.publish(new UserRegistered(created.user().id(), created.user().username()));
-            return new Registered(created.user());
+            return new Registered(created.user().account());
         }
         return new AlreadyRegistered();
     }
@@ -72,6 +76,8 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         if (!hasher.matches(command.password(), user.get().passwordHash())) {
             return new InvalidCredentials();
         }
+        // whoever just logged in is online
+        activity.recordActivity(user.get().id());
         return new LoggedIn(user.get().id(), tokens.issue(user.get().id(), Times.now(clock)));
     }
 
@@ -84,8 +90,8 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     }
 
     @Override
-    public Optional<User> ownProfile(UserId caller) {
-        return loadUser.byId(caller);
+    public Optional<Account> ownProfile(UserId caller) {
+        return loadUser.accountById(caller);
     }
 
     @Override
@@ -105,9 +111,9 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
                 return new WrongCurrentPassword();
             }
         }
-        Optional<User> updated = command.profile().isEmpty()
-                ? loadUser.byId(command.caller())
-                : updateUser.updateProfile(command.caller(), command.profile());
+        Optional<Account> updated = command.profile().isEmpty()
+                ? loadUser.accountById(command.caller())
+                : updateUser.updateProfile(command.caller(), command.profile()).map(User::account);
         if (updated.isEmpty()) {
             return new UnknownUser();
         }

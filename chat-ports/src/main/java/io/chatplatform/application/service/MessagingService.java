@@ -14,7 +14,7 @@ import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
-import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -43,13 +43,13 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
 
     @Override
     public SendMessage.Result send(SendMessage.Command command) {
-        Optional<User> sender = loadUser.byId(command.sender());
+        Optional<Account> sender = loadUser.accountById(command.sender());
         if (sender.isEmpty()) {
             return new SenderUnknown();
         }
-        Optional<User> recipient = command.recipient().equals(command.sender())
+        Optional<Account> recipient = command.recipient().equals(command.sender())
                 ? sender
-                : loadUser.byId(command.recipient());
+                : loadUser.accountById(command.recipient());
         if (recipient.isEmpty()) {
             return new RecipientNotFound();
         }
@@ -101,7 +101,7 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
         return new Marked(conversation, state.get().lastReadSeq(), state.get().unreadCount());
     }
 
-    private static Participant participant(User user) {
+    private static Participant participant(Account user) {
         return new Participant(user.id(), user.username());
     }
 }

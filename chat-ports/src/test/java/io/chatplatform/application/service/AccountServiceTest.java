@@ -9,6 +9,7 @@ import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.AvatarUrl;
 import io.chatplatform.domain.user.DisplayName;
 import io.chatplatform.domain.user.Email;
@@ -48,7 +49,9 @@ class AccountServiceTest {
         void creates_an_account_with_an_empty_profile_and_a_hashed_password() {
             var result = register("Alice", "alice@example.com");
             assertThat(result).isInstanceOf(RegisterUser.Registered.class);
-            User alice = ((RegisterUser.Registered) result).user();
+            Account account = ((RegisterUser.Registered) result).account();
+            User alice = chat.users.byId(account.id()).orElseThrow();
+            assertThat(alice.account()).isEqualTo(account);
             assertThat(alice.username().value()).isEqualTo("Alice");
             assertThat(alice.profile()).isEqualTo(Profile.EMPTY);
             assertThat(alice.passwordHash().value()).doesNotContain("password123");
@@ -71,7 +74,7 @@ class AccountServiceTest {
     class Login {
         @Test
         void with_the_right_password_gives_a_token_that_proves_who_you_are() {
-            User alice = ((RegisterUser.Registered) register("alice", "alice@example.com")).user();
+            Account alice = ((RegisterUser.Registered) register("alice", "alice@example.com")).account();
             var result = logIn("alice", "password123");
             assertThat(result).isInstanceOf(LogIn.LoggedIn.class);
             var loggedIn = (LogIn.LoggedIn) result;
@@ -119,7 +122,7 @@ class AccountServiceTest {
         @Test
         void the_owner_sees_their_own_account() {
             User alice = chat.register("alice");
-            assertThat(chat.app.viewOwnProfile().ownProfile(alice.id())).contains(alice);
+            assertThat(chat.app.viewOwnProfile().ownProfile(alice.id())).contains(alice.account());
             assertThat(chat.app.viewOwnProfile().ownProfile(UserId.of(999))).isEmpty();
         }
 
@@ -129,13 +132,13 @@ class AccountServiceTest {
             var set = chat.app.updateProfile().update(new UpdateProfile.Command(alice.id(), new ProfileUpdate(
                     FieldUpdate.set(DisplayName.of("Alice A.")), FieldUpdate.set(AvatarUrl.of("https://example.com/a.png")),
                     FieldUpdate.set(TimeZoneName.of("Europe/Berlin"))), Optional.empty()));
-            User updated = ((UpdateProfile.Updated) set).user();
+            Account updated = ((UpdateProfile.Updated) set).account();
             assertThat(updated.profile().displayName()).contains(DisplayName.of("Alice A."));
             assertThat(updated.profile().timezone()).contains(TimeZoneName.of("Europe/Berlin"));
 
             var cleared = chat.app.updateProfile().update(new UpdateProfile.Command(alice.id(), new ProfileUpdate(
                     FieldUpdate.keep(), FieldUpdate.clear(), FieldUpdate.keep()), Optional.empty()));
-            User after = ((UpdateProfile.Updated) cleared).user();
+            Account after = ((UpdateProfile.Updated) cleared).account();
             assertThat(after.profile().displayName()).contains(DisplayName.of("Alice A."));
             assertThat(after.profile().avatarUrl()).isEmpty();
             assertThat(chat.events.eventsOf(ProfileChanged.class)).hasSize(2);
@@ -145,7 +148,7 @@ class AccountServiceTest {
         void an_empty_update_changes_nothing_and_announces_nothing() {
             User alice = chat.register("alice");
             var result = chat.app.updateProfile().update(new UpdateProfile.Command(alice.id(), ProfileUpdate.NONE, Optional.empty()));
-            assertThat(((UpdateProfile.Updated) result).user()).isEqualTo(alice);
+            assertThat(((UpdateProfile.Updated) result).account()).isEqualTo(alice.account());
             assertThat(chat.events.eventsOf(ProfileChanged.class)).isEmpty();
         }
 
@@ -182,7 +185,8 @@ class AccountServiceTest {
                 }
             };
             chat.users.replacePasswordHash(alice.id(), alice.passwordHash(), new PasswordHash("fake$0$0$other"));
-            var service = new AccountService(chat.users, stale, chat.users, chat.hasher, chat.tokens, chat.events, chat.clock);
+            var service = new AccountService(chat.users, stale, chat.users, chat.hasher, chat.tokens, chat.events,
+                    chat.app.recordActivity(), chat.clock);
             var result = service.update(new UpdateProfile.Command(alice.id(), ProfileUpdate.NONE,
                     Optional.of(new UpdateProfile.PasswordChange(PasswordAttempt.of("password123"), Password.of("new-password-2")))));
             assertThat(result).isInstanceOf(UpdateProfile.WrongCurrentPassword.class);

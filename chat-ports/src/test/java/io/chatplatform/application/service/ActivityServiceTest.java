@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.fixtures.MutableClock;
+import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.UpdateUser;
+import io.chatplatform.application.realtime.InProcessPresenceRegistry;
 import io.chatplatform.domain.user.PasswordHash;
 import io.chatplatform.domain.user.Presence;
 import io.chatplatform.domain.user.ProfileUpdate;
@@ -43,7 +45,7 @@ class ActivityServiceTest {
     void a_burst_of_requests_costs_one_write_per_interval() {
         MutableClock clock = MutableClock.at("2026-11-27T12:00:00Z");
         CountingWrites writes = new CountingWrites();
-        ActivityService service = new ActivityService(writes, Presence.DEFAULT, clock);
+        ActivityService service = new ActivityService(writes, Presence.DEFAULT, new InProcessPresenceRegistry(), EventPublisher.none(), clock);
         UserId user = UserId.of(1);
         for (int i = 0; i < 100; i++) {
             service.recordActivity(user);
@@ -61,7 +63,7 @@ class ActivityServiceTest {
     void remembers_a_bounded_number_of_users() {
         MutableClock clock = MutableClock.at("2026-11-27T12:00:00Z");
         CountingWrites writes = new CountingWrites();
-        ActivityService service = new ActivityService(writes, Presence.DEFAULT, clock);
+        ActivityService service = new ActivityService(writes, Presence.DEFAULT, new InProcessPresenceRegistry(), EventPublisher.none(), clock);
         for (int i = 1; i <= ActivityService.PRUNE_THRESHOLD; i++) {
             service.recordActivity(UserId.of(i));
         }

@@ -100,6 +100,8 @@ class InboxAndDirectoryServiceTest {
     void a_public_profile_shows_presence_but_never_credentials() {
         User viewer = chat.register("viewer");
         User alice = chat.register("alice");
+        assertThat(chat.app.viewProfile().profileOf(viewer.id(), alice.id()).orElseThrow().online()).isFalse();
+        chat.app.recordActivity().recordActivity(alice.id());
         var profile = chat.app.viewProfile().profileOf(viewer.id(), alice.id()).orElseThrow();
         assertThat(profile.username()).isEqualTo(alice.username());
         assertThat(profile.online()).isTrue();

@@ -1,8 +1,8 @@
 package io.chatplatform.application.port.in;
 
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Email;
 import io.chatplatform.domain.user.Password;
-import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.Username;
 import java.util.Objects;
 
@@ -25,9 +25,9 @@ public interface RegisterUser {
     }
 
     /** The account was created. */
-    record Registered(User user) implements Result {
+    record Registered(Account account) implements Result {
         public Registered {
-            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(account, "account");
         }
     }
 

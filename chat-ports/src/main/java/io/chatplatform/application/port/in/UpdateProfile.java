@@ -1,9 +1,9 @@
 package io.chatplatform.application.port.in;
 
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.PasswordAttempt;
 import io.chatplatform.domain.user.ProfileUpdate;
-import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,9 +35,9 @@ public interface UpdateProfile {
     }
 
     /** The account after the update. */
-    record Updated(User user) implements Result {
+    record Updated(Account account) implements Result {
         public Updated {
-            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(account, "account");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.chatplatform.application.port.in;
 
-import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.UserId;
 import java.util.Optional;
 
@@ -8,5 +8,5 @@ import java.util.Optional;
 public interface ViewOwnProfile {
 
     /** The caller's account; empty if it no longer exists. */
-    Optional<User> ownProfile(UserId caller);
+    Optional<Account> ownProfile(UserId caller);
 }

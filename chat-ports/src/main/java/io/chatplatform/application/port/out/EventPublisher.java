@@ -1,10 +1,11 @@
 package io.chatplatform.application.port.out;
 
 import io.chatplatform.domain.event.DomainEvent;
+import java.util.List;
 
 /**
  * Announces committed changes to whoever listens (open connections, other instances, caches).
- * Called after the change is durable; an implementation must not throw for a listener's fault.
+ * Called after the change is durable and before the caller is answered.
  */
 @FunctionalInterface
 public interface EventPublisher {
@@ -15,5 +16,30 @@ public interface EventPublisher {
     /** A publisher that tells no one, for an application without listeners. */
     static EventPublisher none() {
         return event -> { };
+    }
+
+    /**
+     * Tells each publisher in turn. A publisher that throws does not keep the event from the
+     * others; the first failure is rethrown once all were told.
+     */
+    static EventPublisher all(List<EventPublisher> publishers) {
+        List<EventPublisher> inOrder = List.copyOf(publishers);
+        return event -> {
+            RuntimeException first = null;
+            for (EventPublisher publisher : inOrder) {
+                try {
+                    publisher.publish(event);
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        };
     }
 }

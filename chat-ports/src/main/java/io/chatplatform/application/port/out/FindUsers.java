@@ -5,6 +5,7 @@ import io.chatplatform.domain.user.SearchTerm;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,9 @@ public interface FindUsers {
      */
     List<DirectoryEntry> search(SearchTerm term, UserId excluded, int limit);
 
-    /** Users last seen at or after {@code since}, most recently seen first. */
-    List<DirectoryEntry> seenSince(Instant since, UserId excluded, int limit);
+    /** The users with these ids that exist, in no particular order. */
+    List<DirectoryEntry> byIds(Collection<UserId> ids);
+
 
     /** The public part of an account, as directories list it. */
     record DirectoryEntry(UserId id, Username username, Optional<DisplayName> displayName, Instant lastSeen) {

@@ -21,4 +21,7 @@ public interface LoadMessages {
 
     /** A message by id alone, wherever it is stored. */
     Optional<Message> find(MessageId id);
+
+    /** Up to {@code limit} messages of the conversation with a seq above {@code afterSeq}, oldest first. */
+    List<Message> after(ConversationId conversation, long afterSeq, int limit);
 }

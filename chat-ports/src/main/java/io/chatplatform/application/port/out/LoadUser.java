@@ -1,5 +1,6 @@
 package io.chatplatform.application.port.out;
 
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
@@ -8,8 +9,16 @@ import java.util.Optional;
 /** Reads single accounts by their keys. */
 public interface LoadUser {
 
-    /** The account with this id. */
+    /** The user with this id, credentials included: for checking a password. */
     Optional<User> byId(UserId id);
+
+    /**
+     * The account with this id, without credentials: what every other read needs, and what a cache
+     * may hold.
+     */
+    default Optional<Account> accountById(UserId id) {
+        return byId(id).map(User::account);
+    }
 
     /**
      * The account whose username equals this one ignoring case. Callers that need an exact match

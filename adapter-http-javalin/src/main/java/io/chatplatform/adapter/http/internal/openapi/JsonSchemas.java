@@ -52,6 +52,14 @@ final class JsonSchemas {
         if (raw == int.class || raw == Integer.class) {
             return schema.put("type", "integer").put("format", "int32");
         }
+        if (raw == double.class || raw == Double.class) {
+            return schema.put("type", "number").put("format", "double");
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            schema.put("type", "object");
+            schema.set("additionalProperties", of(type.getContentType()));
+            return schema;
+        }
         if (raw == boolean.class || raw == Boolean.class) {
             return schema.put("type", "boolean");
         }

@@ -102,7 +102,7 @@ public final class AccountRoutes {
         in.check();
         var result = registerUser.register(new RegisterUser.Command(username, email, password));
         if (result instanceof RegisterUser.Registered registered) {
-            return RegisteredUserView.of(registered.user());
+            return RegisteredUserView.of(registered.account());
         }
         throw ApiError.badRequest("Username or email already registered");
     }
@@ -139,7 +139,7 @@ public final class AccountRoutes {
                 : Optional.empty();
         var result = updateProfile.update(new UpdateProfile.Command(call.caller(), profile, change));
         if (result instanceof UpdateProfile.Updated updated) {
-            return OwnProfileView.of(updated.user());
+            return OwnProfileView.of(updated.account());
         }
         if (result instanceof UpdateProfile.WrongCurrentPassword) {
             throw ApiError.badRequest("Current password is incorrect");

@@ -25,7 +25,7 @@ public final class ApiRoutes {
         new DirectoryRoutes(app.searchUsers(), app.listOnlineUsers(), app.viewProfile()).register(routes);
         new MessageRoutes(app.sendMessage(), app.readHistory(), app.markRead()).register(routes);
         new ConversationRoutes(app.listConversations(), app.countUnread(), app.markRead()).register(routes);
-        new OperationsRoutes(health, SERVICE_NAME, serviceVersion, openApi).register(routes);
+        new OperationsRoutes(health, app.viewCacheStats(), SERVICE_NAME, serviceVersion, openApi).register(routes);
         openApi.json();
         return routes;
     }

@@ -7,24 +7,29 @@ import io.chatplatform.adapter.http.internal.route.Reply;
 import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.view.CacheStatsView;
 import io.chatplatform.adapter.http.internal.view.HealthView;
 import io.chatplatform.adapter.http.internal.view.ServiceInfoView;
 import io.chatplatform.application.port.in.CheckHealth;
+import io.chatplatform.application.port.in.ViewCacheStats;
 import java.util.Objects;
 
-/** Operations and documentation: health, service info, the OpenAPI document, Swagger UI and ReDoc. */
+/** Operations and documentation: health, cache statistics, service info, the OpenAPI document, Swagger UI and ReDoc. */
 public final class OperationsRoutes {
 
     private static final String TAG = "operations";
     static final String OPENAPI_PATH = "/openapi.json";
 
     private final CheckHealth checkHealth;
+    private final ViewCacheStats cacheStats;
     private final ServiceInfoView info;
     private final OpenApiDocument openApi;
     private final DocsPages docs;
 
-    public OperationsRoutes(CheckHealth checkHealth, String serviceName, String serviceVersion, OpenApiDocument openApi) {
+    public OperationsRoutes(CheckHealth checkHealth, ViewCacheStats cacheStats, String serviceName, String serviceVersion,
+                            OpenApiDocument openApi) {
         this.checkHealth = Objects.requireNonNull(checkHealth, "checkHealth");
+        this.cacheStats = Objects.requireNonNull(cacheStats, "cacheStats");
         this.info = new ServiceInfoView(serviceName, serviceVersion, "/docs", "/redoc", OPENAPI_PATH);
         this.openApi = Objects.requireNonNull(openApi, "openApi");
         this.docs = DocsPages.forDocument(serviceName, OPENAPI_PATH);
@@ -36,6 +41,10 @@ public final class OperationsRoutes {
                 .ok(HealthView.class, "Healthy, or degraded (the cache is down; every request is still served)")
                 .respond(new Response(503, "Unhealthy: the database is down", Response.JSON, HealthView.class, false))
                 .handle(call -> health()));
+        routes.add(Route.get("/cache/stats").tag(TAG).summary("The cache server's figures and this service's hit ratio")
+                .local()
+                .ok(CacheStatsView.class, "Figures of the cache (backend disabled when the service runs without one)")
+                .handle(call -> CacheStatsView.of(cacheStats.cacheStats())));
         routes.add(Route.get("/").tag(TAG).summary("Service name, version and where the documentation is")
                 .local()
                 .ok(ServiceInfoView.class, "About the service")

@@ -3,7 +3,7 @@ package io.chatplatform.adapter.http.internal.view;
 import io.chatplatform.domain.user.AvatarUrl;
 import io.chatplatform.domain.user.DisplayName;
 import io.chatplatform.domain.user.TimeZoneName;
-import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.Account;
 import java.time.Instant;
 
 /** A user's own account as they see it: with their email, never their password hash. */
@@ -11,7 +11,7 @@ public record OwnProfileView(long id, String username, String email, @Nullable S
                              @Nullable String avatarUrl, @Nullable String timezone, Instant createdAt,
                              Instant lastSeen) {
 
-    public static OwnProfileView of(User user) {
+    public static OwnProfileView of(Account user) {
         var profile = user.profile();
         return new OwnProfileView(user.id().value(), user.username().value(), user.email().value(),
                 profile.displayName().map(DisplayName::value).orElse(null),

@@ -1,0 +1,163 @@
+package io.chatplatform.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.application.port.out.CacheServerStats;
+import io.chatplatform.application.port.out.CacheStore.Bypass;
+import io.chatplatform.application.port.out.CacheStore.Hit;
+import io.chatplatform.application.port.out.CacheStore.Lookup;
+import io.chatplatform.application.port.out.CacheStore.Miss;
+import io.chatplatform.domain.cache.CacheScope;
+import io.chatplatform.domain.cache.CacheTtls;
+import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** What the Redis store does beyond the contract, seen in Redis itself (the machine's Redis, a prefix per test). */
+@DisplayName("RedisCacheStore on Redis")
+class RedisCacheStoreTest {
+
+    private final String prefix = SharedRedis.freshPrefix();
+    private final RedisKeys keys = new RedisKeys(prefix);
+    private final CacheTtls ttls = CacheTtls.defaults();
+    private final RedisCacheStore store = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls);
+    private final UnifiedJedis redis = SharedRedis.client();
+    private final long id = ThreadLocalRandom.current().nextLong(1_000_000, 1L << 40);
+
+    @AfterEach
+    void close() {
+        store.close();
+        redis.del(keys.epoch());
+        redis.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> Miss<V> miss(CacheKey<V> key) {
+        Lookup<V> lookup = store.get(key);
+        assertThat(lookup).as("lookup of %s", key).isInstanceOf(Miss.class);
+        return (Miss<V>) lookup;
+    }
+
+    private long epoch() {
+        return Long.parseLong(redis.get(prefix + "epoch"));
+    }
+
+    @Test
+    @DisplayName("stores scoped entries, their counter and unscoped entries under the documented keys")
+    void key_layout() {
+        UserId user = UserId.of(id);
+        CacheKey<Long> unread = CacheKey.unreadCount(user);
+        store.put(miss(unread), 7L);
+        long epoch = epoch();
+        String entry = prefix + "unread:{inbox:" + id + "}:e" + epoch + ":g0:" + id;
+        assertThat(redis.get(entry)).isEqualTo("7");
+
+        store.invalidate(Set.of(CacheScope.inbox(user)));
+        assertThat(redis.get(prefix + "gen:{inbox:" + id + "}")).isEqualTo("1");
+        store.put(miss(unread), 8L);
+        assertThat(redis.get(prefix + "unread:{inbox:" + id + "}:e" + epoch + ":g1:" + id)).isEqualTo("8");
+
+        CacheKey<UserId> name = CacheKey.username(Username.of("Layout_" + id));
+        store.put(miss(name), user);
+        assertThat(redis.get(prefix + "username:e" + epoch + ":layout_" + id)).isEqualTo(Long.toString(id));
+    }
+
+    @Test
+    @DisplayName("gives entries their type's lifetime and the generation counter twice the longest one, so it outlives them")
+    void lifetimes() {
+        UserId user = UserId.of(id);
+        store.invalidate(Set.of(CacheScope.inbox(user)));
+        CacheKey<Long> unread = CacheKey.unreadCount(user);
+        store.put(miss(unread), 1L);
+
+        long entryTtl = redis.pttl(keys.entry(unread, epoch(), 1));
+        long counterTtl = redis.pttl(keys.generation(CacheScope.inbox(user)));
+        long twiceLongest = ttls.longest().multipliedBy(2).toMillis();
+        assertThat(entryTtl).isBetween(ttls.of(CacheType.UNREAD_COUNT).toMillis() - 5_000, ttls.of(CacheType.UNREAD_COUNT).toMillis());
+        assertThat(counterTtl).isBetween(twiceLongest - 5_000, twiceLongest);
+        assertThat(redis.ttl(keys.epoch())).as("the epoch never expires").isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("a put for a lookup made before an invalidation writes nothing at all")
+    void stale_put_is_dropped() {
+        UserId user = UserId.of(id);
+        CacheKey<Long> unread = CacheKey.unreadCount(user);
+        Miss<Long> before = miss(unread);
+        store.invalidate(Set.of(CacheScope.inbox(user)));
+        store.put(before, 5L);
+
+        assertThat(redis.exists(keys.entry(unread, Stamp.epoch(before.generation()), Stamp.generation(before.generation()))))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("a lookup made before Redis lost its data is never stored afterwards, even in generation 0")
+    void put_across_data_loss_is_dropped() {
+        CacheKey<Long> unread = CacheKey.unreadCount(UserId.of(id));
+        Miss<Long> before = miss(unread);
+        redis.del(keys.epoch()); // what a restart of Redis does to this prefix
+
+        store.put(before, 5L);
+
+        assertThat(redis.exists(keys.entry(unread, Stamp.epoch(before.generation()), 0))).isFalse();
+        Miss<Long> after = miss(unread);
+        store.put(after, 6L);
+        assertThat(store.get(unread)).isEqualTo(new Hit<>(6L));
+    }
+
+    @Test
+    @DisplayName("a stored value it cannot read is a miss, and the next put replaces it")
+    void undecodable_value_is_a_miss() {
+        CacheKey<Long> unread = CacheKey.unreadCount(UserId.of(id));
+        store.put(miss(unread), 1L);
+        String entry = keys.entry(unread, epoch(), 0);
+        redis.set(entry, "{\"an older\":\"format\"}");
+
+        Miss<Long> miss = miss(unread);
+        store.put(miss, 2L);
+
+        assertThat(store.get(unread)).isEqualTo(new Hit<>(2L));
+        assertThat(redis.get(entry)).isEqualTo("2");
+    }
+
+    @Test
+    @DisplayName("reports the server's figures from INFO, with no failures and a closed circuit")
+    void server_stats() {
+        CacheKey<Long> unread = CacheKey.unreadCount(UserId.of(id));
+        store.put(miss(unread), 1L);
+        store.get(unread);
+
+        CacheServerStats stats = store.serverStats();
+
+        assertThat(stats.backend()).isEqualTo("redis");
+        assertThat(stats.available()).isTrue();
+        assertThat(stats.connectedClients().orElseThrow()).isPositive();
+        assertThat(stats.usedMemoryBytes().orElseThrow()).isPositive();
+        assertThat(stats.keyspaceHits().orElseThrow()).isPositive();
+        assertThat(stats.keyspaceMisses().orElseThrow()).isPositive();
+        assertThat(stats.totalCommandsProcessed().orElseThrow()).isPositive();
+        assertThat(stats.uptimeSeconds()).isPresent();
+        assertThat(stats.failures()).isZero();
+        assertThat(stats.circuit()).isEqualTo("closed");
+    }
+
+    @Test
+    @DisplayName("once closed, it bypasses the cache and reports itself unavailable, without throwing")
+    void after_close() {
+        store.close();
+        store.close();
+
+        assertThat(store.get(CacheKey.unreadCount(UserId.of(id)))).isInstanceOf(Bypass.class);
+        store.invalidate(Set.of(CacheScope.inbox(UserId.of(id))));
+        assertThat(store.isAvailable()).isFalse();
+        assertThat(store.serverStats().available()).isFalse();
+    }
+}

@@ -1,0 +1,97 @@
+package io.chatplatform.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.application.port.out.CacheStore.Hit;
+import io.chatplatform.application.port.out.CacheStore.Lookup;
+import io.chatplatform.application.port.out.CacheStore.Miss;
+import io.chatplatform.domain.cache.CacheScope;
+import io.chatplatform.domain.cache.CacheTtls;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Which commands the store sends, counted by a redis-server of the test's own. */
+@DisplayName("RedisCacheStore's use of Redis")
+class RedisCommandUsageTest {
+
+    private final RedisServer server = RedisServer.onFreePort().start();
+    private final RedisCacheStore store = RedisCacheStore.connect(server.settings("chat:"), CacheTtls.defaults());
+
+    @AfterEach
+    void stop() {
+        store.close();
+        server.close();
+    }
+
+    private <V> void readThrough(CacheKey<V> key, V value, int[] roundTrips) {
+        Lookup<V> lookup = store.get(key);
+        roundTrips[0]++;
+        if (lookup instanceof Miss<V> miss) {
+            store.put(miss, value);
+            roundTrips[0]++;
+        }
+    }
+
+    @Test
+    @DisplayName("never walks or wipes the keyspace, and spends one round trip per lookup, put and invalidation")
+    void constant_work_per_call() {
+        Map<String, Long> before = server.commandCalls();
+        int[] scripts = {0};
+        long increments = 0;
+        for (long user = 1; user <= 40; user++) {
+            UserId me = UserId.of(user);
+            UserId peer = UserId.of(user + 1);
+            ConversationId conversation = ConversationId.between(me, peer);
+            readThrough(CacheKey.unreadCount(me), user, scripts);
+            readThrough(CacheKey.username(Username.of("user_" + user)), me, scripts);
+            readThrough(CacheKey.historyPage(conversation, HistoryPage.newest()), List.of(), scripts);
+            readThrough(CacheKey.unreadCount(me), user, scripts);
+            if (user % 4 == 0) {
+                Set<CacheScope> stale = Set.of(CacheScope.conversation(conversation), CacheScope.inbox(me), CacheScope.inbox(peer));
+                store.invalidate(stale);
+                increments += stale.size();
+            }
+            if (user % 10 == 0) {
+                assertThat(store.serverStats().available()).isTrue();
+                assertThat(store.isAvailable()).isTrue();
+            }
+        }
+        store.invalidate(Set.of());
+
+        Map<String, Long> after = server.commandCalls();
+        assertThat(after).doesNotContainKeys("keys", "scan", "flushdb", "flushall", "eval");
+        assertThat(after.get("evalsha") - before.getOrDefault("evalsha", 0L)).isEqualTo(scripts[0]);
+        assertThat(after.get("incr") - before.getOrDefault("incr", 0L)).isEqualTo(increments);
+        assertThat(store.serverStats().failures()).isZero();
+    }
+
+    @Test
+    @DisplayName("gives a server that forgot its scripts their text once, then runs them by SHA-1 again")
+    void scripts_reloaded_after_script_flush() {
+        CacheKey<Long> key = CacheKey.unreadCount(UserId.of(1));
+        try (var redis = server.client()) {
+            redis.scriptFlush();
+        }
+        Map<String, Long> before = server.commandCalls();
+
+        Lookup<Long> lookup = store.get(key);
+        assertThat(lookup).isInstanceOf(Miss.class);
+        store.put((Miss<Long>) lookup, 3L);
+        Lookup<Long> hit = store.get(key);
+
+        Map<String, Long> after = server.commandCalls();
+        assertThat(hit).isEqualTo(new Hit<>(3L));
+        assertThat(after.get("eval") - before.getOrDefault("eval", 0L)).as("get and put, once each by text").isEqualTo(2);
+        assertThat(after.get("evalsha") - before.getOrDefault("evalsha", 0L)).as("each try by SHA-1").isEqualTo(3);
+        assertThat(store.serverStats().failures()).isZero();
+    }
+}

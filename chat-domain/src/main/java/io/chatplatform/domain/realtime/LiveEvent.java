@@ -1,0 +1,15 @@
+package io.chatplatform.domain.realtime;
+
+import io.chatplatform.domain.user.UserId;
+import java.util.Set;
+
+/**
+ * Something open connections are told about as it happens. Live events are derived from
+ * committed domain events ({@link MessageCreated}, {@link ReadMarkerMoved}) or are signals that
+ * are never stored ({@link Typing}, {@link PresenceChanged}).
+ */
+public sealed interface LiveEvent permits MessageCreated, ReadMarkerMoved, Typing, PresenceChanged {
+
+    /** The users whose connections (every device of theirs) receive the event. */
+    Set<UserId> audience();
+}

@@ -1,0 +1,24 @@
+package io.chatplatform.domain.realtime;
+
+import io.chatplatform.domain.event.DomainEvent;
+import io.chatplatform.domain.event.MessageSent;
+import io.chatplatform.domain.event.MessagesRead;
+import java.util.Optional;
+
+/** Which committed changes open connections are told about. */
+public final class LiveEvents {
+
+    private LiveEvents() {
+    }
+
+    /** The live event a committed domain event becomes, if any. */
+    public static Optional<LiveEvent> of(DomainEvent event) {
+        if (event instanceof MessageSent sent) {
+            return Optional.of(new MessageCreated(sent.message()));
+        }
+        if (event instanceof MessagesRead read) {
+            return Optional.of(new ReadMarkerMoved(read.conversationId(), read.reader(), read.upToSeq()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,110 @@
+package io.chatplatform.domain.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatplatform.domain.event.MessageSent;
+import io.chatplatform.domain.event.MessagesRead;
+import io.chatplatform.domain.event.ProfileChanged;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RealtimeModelTest {
+
+    private static final UserId ALICE = UserId.of(1);
+    private static final UserId BOB = UserId.of(2);
+    private static final ConversationId CONVERSATION = ConversationId.between(ALICE, BOB);
+    private static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
+
+    private static Message message(long seq) {
+        return new Message(MessageId.of(100 + seq), CONVERSATION, seq, ALICE, BOB, MessageContent.of("m" + seq), AT,
+                Optional.empty());
+    }
+
+    @Test
+    @DisplayName("each live event names who receives it")
+    void audiences() {
+        assertThat(new MessageCreated(message(1)).audience()).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3).audience()).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3).peer()).isEqualTo(ALICE);
+        assertThat(new Typing(ALICE, BOB, AT).audience()).containsExactly(BOB);
+        assertThat(new PresenceChanged(ALICE, true, Set.of(BOB)).audience()).containsExactly(BOB);
+        Message note = new Message(MessageId.of(9), ConversationId.between(ALICE, ALICE), 1, ALICE, ALICE,
+                MessageContent.of("note"), AT, Optional.empty());
+        assertThat(new MessageCreated(note).audience()).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("live events check what they are built from")
+    void invariants() {
+        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, UserId.of(3), 1)).hasMessageContaining("not in conversation");
+        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, BOB, -1)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new MessageCreated(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Typing(ALICE, null, AT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new PresenceChanged(null, true, Set.of())).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    @DisplayName("sent messages and moved read markers go live; other changes do not")
+    void from_domain_events() {
+        assertThat(LiveEvents.of(new MessageSent(message(1)))).contains(new MessageCreated(message(1)));
+        assertThat(LiveEvents.of(new MessagesRead(CONVERSATION, BOB, 4, 0))).contains(new ReadMarkerMoved(CONVERSATION, BOB, 4));
+        assertThat(LiveEvents.of(new ProfileChanged(ALICE))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a connection is given each message once, in order, and sees a gap when one is missing")
+    void delivery_cursor() {
+        DeliveryCursor cursor = new DeliveryCursor();
+        assertThat(cursor.position(CONVERSATION)).isEmpty();
+        assertThat(cursor.decide(CONVERSATION, 7)).isEqualTo(new DeliveryCursor.Deliver());
+        cursor.delivered(CONVERSATION, 7);
+        assertThat(cursor.decide(CONVERSATION, 8)).isEqualTo(new DeliveryCursor.Deliver());
+        assertThat(cursor.decide(CONVERSATION, 7)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+        assertThat(cursor.decide(CONVERSATION, 11)).isEqualTo(new DeliveryCursor.FillGap(8, 10));
+        cursor.delivered(CONVERSATION, 11);
+        cursor.delivered(CONVERSATION, 9);
+        assertThat(cursor.position(CONVERSATION)).hasValue(11);
+        assertThatThrownBy(() -> cursor.decide(CONVERSATION, 0)).hasMessageContaining("seq");
+    }
+
+    @Test
+    @DisplayName("a resume sets where a conversation starts, but never behind what was delivered")
+    void resume_positions() {
+        DeliveryCursor cursor = new DeliveryCursor();
+        cursor.startAt(CONVERSATION, 5);
+        assertThat(cursor.decide(CONVERSATION, 6)).isEqualTo(new DeliveryCursor.Deliver());
+        assertThat(cursor.decide(CONVERSATION, 5)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+        cursor.delivered(CONVERSATION, 9);
+        cursor.startAt(CONVERSATION, 2);
+        assertThat(cursor.position(CONVERSATION)).hasValue(9);
+        cursor.startAt(ConversationId.between(ALICE, ALICE), 0);
+        assertThat(cursor.decide(ConversationId.between(ALICE, ALICE), 2)).isEqualTo(new DeliveryCursor.FillGap(1, 1));
+        assertThatThrownBy(() -> cursor.startAt(CONVERSATION, -1)).hasMessageContaining("negative");
+    }
+
+    @Test
+    @DisplayName("typing indications are limited to a burst, refilled over time")
+    void typing_throttle() {
+        TypingThrottle throttle = new TypingThrottle(2, Duration.ofSeconds(1), AT);
+        assertThat(throttle.tryAcquire(AT)).isTrue();
+        assertThat(throttle.tryAcquire(AT)).isTrue();
+        assertThat(throttle.tryAcquire(AT)).isFalse();
+        assertThat(throttle.tryAcquire(AT.plusMillis(500))).isFalse();
+        assertThat(throttle.tryAcquire(AT.plusMillis(1000))).isTrue();
+        assertThat(throttle.tryAcquire(AT.plusSeconds(60))).isTrue();
+        assertThat(throttle.tryAcquire(AT.plusSeconds(60))).isTrue();
+        assertThat(throttle.tryAcquire(AT.plusSeconds(60))).isFalse();
+        assertThatThrownBy(() -> new TypingThrottle(0, Duration.ofSeconds(1), AT)).hasMessageContaining("burst");
+        assertThatThrownBy(() -> new TypingThrottle(1, Duration.ZERO, AT)).hasMessageContaining("interval");
+    }
+}

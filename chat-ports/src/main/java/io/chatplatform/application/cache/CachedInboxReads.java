@@ -1,0 +1,30 @@
+package io.chatplatform.application.cache;
+
+import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.application.port.out.LoadInbox;
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.user.UserId;
+import java.util.List;
+import java.util.Objects;
+
+/** Conversation-list reads through the cache. */
+final class CachedInboxReads implements LoadInbox {
+
+    private final LoadInbox inbox;
+    private final ReadThrough cache;
+
+    CachedInboxReads(LoadInbox inbox, ReadThrough cache) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    @Override
+    public List<InboxEntry> list(UserId owner, int limit) {
+        return cache.get(CacheKey.conversationList(owner, limit), () -> inbox.list(owner, limit));
+    }
+
+    @Override
+    public long totalUnread(UserId owner) {
+        return cache.get(CacheKey.unreadCount(owner), () -> inbox.totalUnread(owner));
+    }
+}

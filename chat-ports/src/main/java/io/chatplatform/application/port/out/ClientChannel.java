@@ -1,0 +1,60 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.realtime.LiveEvent;
+import io.chatplatform.domain.user.UserId;
+import java.util.Objects;
+
+/**
+ * One open live connection to a client (a WebSocket), as the application sees it: a bounded
+ * outbox. The adapter behind it writes to the network at the client's pace.
+ */
+public interface ClientChannel {
+
+    /**
+     * Queues a message for the client without blocking.
+     *
+     * @return false when the client is too slow and its queue is full; the caller then closes the
+     *         channel instead of growing the server's memory
+     */
+    boolean offer(ServerMessage message);
+
+    /** Closes the connection with a WebSocket close code and a reason the client can read. */
+    void close(int code, String reason);
+
+    /** What the server says on a live connection. */
+    sealed interface ServerMessage {
+    }
+
+    /** A live event. */
+    record Live(LiveEvent event) implements ServerMessage {
+        public Live {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** A resume finished: {@code replayed} missed messages were sent, live events follow. */
+    record ResumeDone(int replayed) implements ServerMessage {
+    }
+
+    /**
+     * The resume of the conversation with {@code peer} stopped early: fetch its history from
+     * {@code afterSeq} through the HTTP API.
+     */
+    record ResumeTruncated(UserId peer, long afterSeq) implements ServerMessage {
+        public ResumeTruncated {
+            Objects.requireNonNull(peer, "peer");
+        }
+    }
+
+    /** The answer to a ping. */
+    record Pong() implements ServerMessage {
+    }
+
+    /** A client message could not be honoured; the connection stays open. */
+    record Problem(String code, String message) implements ServerMessage {
+        public Problem {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

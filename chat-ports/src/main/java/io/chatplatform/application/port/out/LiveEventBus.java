@@ -1,0 +1,30 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.realtime.LiveEvent;
+import java.util.function.Consumer;
+
+/**
+ * Carries live events to every instance of the service (including the one that publishes), so
+ * that a message sent through one instance reaches a connection held by another. In process for a
+ * single instance; over Redis pub/sub for several.
+ *
+ * <p>Delivery is at most once per subscriber and may reorder events; connections repair gaps from
+ * the store (see {@link io.chatplatform.domain.realtime.DeliveryCursor}).
+ */
+public interface LiveEventBus {
+
+    /** Sends the event to every subscriber of every instance. Never throws for a transport fault. */
+    void publish(LiveEvent event);
+
+    /**
+     * Calls {@code listener} for every event published anywhere until the subscription is closed.
+     * The listener must return quickly: it runs on the bus's delivery thread.
+     */
+    Subscription subscribe(Consumer<LiveEvent> listener);
+
+    /** Stops a subscription. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

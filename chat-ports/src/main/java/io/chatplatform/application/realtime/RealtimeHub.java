@@ -1,0 +1,348 @@
+package io.chatplatform.application.realtime;
+
+import io.chatplatform.application.port.in.OpenLiveConnection;
+import io.chatplatform.application.port.out.ClientChannel;
+import io.chatplatform.application.port.out.ClientChannel.Live;
+import io.chatplatform.application.port.out.ClientChannel.Pong;
+import io.chatplatform.application.port.out.ClientChannel.Problem;
+import io.chatplatform.application.port.out.ClientChannel.ResumeDone;
+import io.chatplatform.application.port.out.ClientChannel.ResumeTruncated;
+import io.chatplatform.application.port.out.ClientChannel.ServerMessage;
+import io.chatplatform.application.port.out.LiveEventBus;
+import io.chatplatform.application.port.out.LoadInbox;
+import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.realtime.DeliveryCursor;
+import io.chatplatform.domain.realtime.LiveEvent;
+import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.Typing;
+import io.chatplatform.domain.realtime.TypingThrottle;
+import io.chatplatform.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The live connections of this instance: delivers every live event published on any instance to
+ * the local connections of its audience, in conversation order, without gaps (missing messages
+ * are read from the store) and without sending one twice; replays what a reconnecting client
+ * missed; keeps presence.
+ *
+ * <p>Each connection's work runs in its own {@link Mailbox}: the bus thread only enqueues, so one
+ * slow client or a replay reading the database never delays the others.
+ */
+public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
+
+    /** WebSocket close code: the server failed; reconnect and resume. */
+    public static final int SERVER_ERROR = 1011;
+    /** WebSocket close code: the client does not read fast enough. */
+    public static final int TOO_SLOW = 1008;
+    /** WebSocket close code: the server is shutting down. */
+    public static final int GOING_AWAY = 1001;
+
+    private final LiveEventBus bus;
+    private final PresenceRegistry presence;
+    private final LoadInbox inbox;
+    private final LoadMessages messages;
+    private final Clock clock;
+    private final RealtimeSettings settings;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final Map<UserId, Set<Session>> local = new ConcurrentHashMap<>();
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicLong connections = new AtomicLong();
+    private final LiveEventBus.Subscription subscription;
+
+    /**
+     * Subscribes to the bus and starts the heartbeat and the presence sweep.
+     *
+     * @param executor  runs the connections' mailboxes (virtual threads where the JVM has them)
+     * @param scheduler runs timers; shut down by {@link #close()}
+     */
+    public RealtimeHub(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadMessages messages, Clock clock,
+                       RealtimeSettings settings, Executor executor, ScheduledExecutorService scheduler) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.presence = Objects.requireNonNull(presence, "presence");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.subscription = bus.subscribe(this::dispatch);
+        long heartbeat = settings.heartbeat().toMillis();
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        long sweep = settings.sweep().toMillis();
+        scheduler.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public LiveConnection open(UserId user, ClientChannel channel) {
+        Session session = new Session(user, channel, instance + ":" + connections.incrementAndGet());
+        local.computeIfAbsent(user, id -> ConcurrentHashMap.newKeySet()).add(session);
+        session.submit(session::announce);
+        scheduler.schedule(() -> session.submit(session::goLive), settings.resumeWait().toMillis(), TimeUnit.MILLISECONDS);
+        return session;
+    }
+
+    /** Connections open on this instance. */
+    public int openConnections() {
+        return local.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        scheduler.shutdownNow();
+        local.values().forEach(sessions -> sessions.forEach(session -> session.channel.close(GOING_AWAY, "server shutting down")));
+    }
+
+    private void dispatch(LiveEvent event) {
+        for (UserId user : event.audience()) {
+            for (Session session : local.getOrDefault(user, Set.of())) {
+                session.receive(event);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.presenceTtl());
+        local.forEach((user, sessions) -> sessions.forEach(session -> guarded(() -> presence.connected(user, session.id, now, until))));
+    }
+
+    private void sweep() {
+        guarded(() -> {
+            for (UserId gone : presence.expire(clock.instant())) {
+                bus.publish(new PresenceChanged(gone, false, watchers(gone)));
+            }
+        });
+    }
+
+    private Set<UserId> watchers(UserId user) {
+        return inbox.list(user, settings.replayConversations()).stream()
+                .map(InboxEntry::peer)
+                .filter(peer -> !peer.equals(user))
+                .collect(Collectors.toSet());
+    }
+
+    private static void guarded(Runnable timerWork) {
+        try {
+            timerWork.run();
+        } catch (RuntimeException e) {
+            // a timer that throws is cancelled for good; the next round tries again instead
+        }
+    }
+
+    private enum State { PENDING, LIVE, CLOSED }
+
+    /** One connection: its mailbox, what it has been given, and what is held back. */
+    private final class Session implements LiveConnection {
+
+        private final UserId user;
+        private final ClientChannel channel;
+        private final String id;
+        private final Mailbox mailbox;
+        // touched only by mailbox tasks, one at a time
+        private final DeliveryCursor cursor = new DeliveryCursor();
+        private final List<LiveEvent> held = new ArrayList<>();
+        private final TypingThrottle throttle;
+        private State state = State.PENDING;
+
+        Session(UserId user, ClientChannel channel, String id) {
+            this.user = user;
+            this.channel = Objects.requireNonNull(channel, "channel");
+            this.id = id;
+            this.mailbox = new Mailbox(executor, settings.mailboxCapacity());
+            this.throttle = new TypingThrottle(settings.typingBurst(), settings.typingInterval(), clock.instant());
+        }
+
+        void submit(Runnable task) {
+            boolean queued = mailbox.submit(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // the connection can no longer promise gap-free delivery: the client reconnects and resumes
+                    channel.close(SERVER_ERROR, "server error; reconnect and resume");
+                }
+            });
+            if (!queued) {
+                tooSlow();
+            }
+        }
+
+        void receive(LiveEvent event) {
+            submit(() -> {
+                if (state == State.PENDING) {
+                    held.add(event);
+                    if (held.size() > settings.mailboxCapacity()) {
+                        tooSlow();
+                    }
+                } else if (state == State.LIVE) {
+                    deliver(event);
+                }
+            });
+        }
+
+        private void deliver(LiveEvent event) {
+            if (event instanceof MessageCreated created) {
+                Message message = created.message();
+                ConversationId conversation = message.conversationId();
+                var decision = cursor.decide(conversation, message.seq());
+                if (decision instanceof DeliveryCursor.AlreadyDelivered) {
+                    return;
+                }
+                if (decision instanceof DeliveryCursor.FillGap gap) {
+                    int missing = (int) Math.min(Integer.MAX_VALUE, gap.toSeq() - gap.fromSeq() + 1);
+                    for (Message earlier : messages.after(conversation, gap.fromSeq() - 1, missing)) {
+                        if (earlier.seq() < message.seq()) {
+                            sendMessage(earlier);
+                        }
+                    }
+                }
+                sendMessage(message);
+                return;
+            }
+            send(new Live(event));
+        }
+
+        private void sendMessage(Message message) {
+            send(new Live(new MessageCreated(message)));
+            cursor.delivered(message.conversationId(), message.seq());
+        }
+
+        private void send(ServerMessage message) {
+            if (state != State.CLOSED && !channel.offer(message)) {
+                tooSlow();
+            }
+        }
+
+        private void tooSlow() {
+            channel.close(TOO_SLOW, "too slow: the server's queue for this connection is full");
+        }
+
+        void announce() {
+            Instant now = clock.instant();
+            if (presence.connected(user, id, now, now.plus(settings.presenceTtl()))) {
+                bus.publish(new PresenceChanged(user, true, watchers(user)));
+            }
+        }
+
+        void goLive() {
+            if (state != State.PENDING) {
+                return;
+            }
+            state = State.LIVE;
+            for (LiveEvent event : held) {
+                deliver(event);
+            }
+            held.clear();
+        }
+
+        @Override
+        public void resume(Map<UserId, Long> positions) {
+            Map<UserId, Long> copy = Map.copyOf(positions);
+            submit(() -> replay(copy));
+        }
+
+        private void replay(Map<UserId, Long> positions) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            int replayed = 0;
+            Set<UserId> seen = new HashSet<>();
+            for (InboxEntry entry : inbox.list(user, settings.replayConversations())) {
+                UserId peer = entry.peer();
+                seen.add(peer);
+                ConversationId conversation = entry.conversationId();
+                long known = Math.max(0, positions.getOrDefault(peer, 0L));
+                cursor.startAt(conversation, known);
+                if (entry.lastSeq() <= known) {
+                    continue;
+                }
+                List<Message> missed = messages.after(conversation, known, settings.replayPerConversation());
+                for (Message message : missed) {
+                    sendMessage(message);
+                }
+                replayed += missed.size();
+                long reached = missed.isEmpty() ? known : missed.get(missed.size() - 1).seq();
+                if (missed.size() == settings.replayPerConversation() && reached < entry.lastSeq()) {
+                    send(new ResumeTruncated(peer, reached));
+                }
+            }
+            positions.forEach((peer, seq) -> {
+                if (!seen.contains(peer)) {
+                    cursor.startAt(ConversationId.between(user, peer), Math.max(0, seq));
+                }
+            });
+            send(new ResumeDone(replayed));
+            goLive();
+        }
+
+        @Override
+        public void typing(UserId peer) {
+            submit(() -> {
+                Instant now = clock.instant();
+                if (!throttle.tryAcquire(now)) {
+                    send(new Problem("rate_limited", "too many typing indications; at most "
+                            + settings.typingBurst() + " at once, then one per " + settings.typingInterval().toMillis() + " ms"));
+                    return;
+                }
+                Optional<Message> any = messages.page(ConversationId.between(user, peer), new HistoryPage(1, 0, Optional.empty()))
+                        .stream().findFirst();
+                if (any.isEmpty() || peer.equals(user)) {
+                    send(new Problem("no_conversation", "typing can only be shown to someone you have a conversation with"));
+                    return;
+                }
+                bus.publish(new Typing(user, peer, now.plus(settings.typingTtl())));
+            });
+        }
+
+        @Override
+        public void ping() {
+            submit(() -> send(new Pong()));
+        }
+
+        @Override
+        public void activity() {
+            submit(this::goLive);
+        }
+
+        @Override
+        public void closed() {
+            submit(() -> {
+                if (state == State.CLOSED) {
+                    return;
+                }
+                state = State.CLOSED;
+                held.clear();
+                Set<Session> sessions = local.get(user);
+                if (sessions != null) {
+                    sessions.remove(this);
+                    local.computeIfPresent(user, (id, remaining) -> remaining.isEmpty() ? null : remaining);
+                }
+                if (presence.disconnected(user, id, clock.instant())) {
+                    bus.publish(new PresenceChanged(user, false, watchers(user)));
+                }
+            });
+        }
+    }
+}
