@@ -57,7 +57,7 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<UserId> verify(String token, Instant now) {
+    public Optional<Grant> verify(String token, Instant now) {
         try {
             // a verifier per call, so that expiry is judged at the caller's "now" (cheap: no crypto setup)
             JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
@@ -66,7 +66,7 @@ public final class JwtAccessTokens implements AccessTokens {
                     .withClaimPresence("sub"))
                     .build(Clock.fixed(now, ZoneOffset.UTC));
             DecodedJWT jwt = verifier.verify(token);
-            return Optional.of(UserId.of(Long.parseLong(jwt.getSubject())));
+            return Optional.of(new Grant(UserId.of(Long.parseLong(jwt.getSubject())), jwt.getExpiresAtAsInstant()));
         } catch (JWTVerificationException | NumberFormatException | InvalidValueException e) {
             return Optional.empty();
         }

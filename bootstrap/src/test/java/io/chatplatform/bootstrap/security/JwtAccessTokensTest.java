@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,8 @@ class JwtAccessTokensTest {
     void round_trip_and_expiry() {
         var token = tokens.issue(UserId.of(42), NOW);
         assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
-        assertThat(tokens.verify(token.value(), NOW.plusSeconds(3599))).contains(UserId.of(42));
+        assertThat(tokens.verify(token.value(), NOW.plusSeconds(3599)))
+                .contains(new AccessTokens.Grant(UserId.of(42), NOW.plusSeconds(3600)));
         assertThat(tokens.verify(token.value(), NOW.plusSeconds(3600))).isEmpty();
         assertThat(token.toString()).doesNotContain(token.value());
     }

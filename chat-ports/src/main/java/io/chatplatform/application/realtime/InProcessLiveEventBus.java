@@ -21,8 +21,10 @@ public final class InProcessLiveEventBus implements LiveEventBus {
     }
 
     @Override
-    public Subscription subscribe(Consumer<LiveEvent> listener) {
+    public Subscription subscribe(Consumer<LiveEvent> listener, Runnable possibleLoss) {
+        // nothing travels outside this process, so nothing can be lost
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(possibleLoss, "possibleLoss");
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

@@ -7,6 +7,7 @@ import io.chatplatform.application.port.out.ClientChannel.Pong;
 import io.chatplatform.application.port.out.ClientChannel.Problem;
 import io.chatplatform.application.port.out.ClientChannel.ResumeDone;
 import io.chatplatform.application.port.out.ClientChannel.ResumeTruncated;
+import io.chatplatform.application.port.out.ClientChannel.ResyncAdvised;
 import io.chatplatform.application.port.out.ClientChannel.ServerMessage;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
@@ -87,7 +88,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.subscription = bus.subscribe(this::dispatch);
+        this.subscription = bus.subscribe(this::dispatch, this::adviseResync);
         long heartbeat = settings.heartbeat().toMillis();
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long sweep = settings.sweep().toMillis();
@@ -121,6 +122,10 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                 session.receive(event);
             }
         }
+    }
+
+    private void adviseResync() {
+        local.values().forEach(sessions -> sessions.forEach(session -> session.submit(() -> session.send(new ResyncAdvised()))));
     }
 
     private void heartbeat() {

@@ -82,7 +82,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     }
 
     @Override
-    public Optional<UserId> authenticate(String bearerToken) {
+    public Optional<AccessTokens.Grant> authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
             return Optional.empty();
         }

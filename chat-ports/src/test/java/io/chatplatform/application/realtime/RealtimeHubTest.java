@@ -60,9 +60,16 @@ class RealtimeHubTest {
             inner.publish(event);
         }
 
+        private Runnable lossListener = () -> { };
+
         @Override
-        public Subscription subscribe(Consumer<LiveEvent> listener) {
-            return inner.subscribe(listener);
+        public Subscription subscribe(Consumer<LiveEvent> listener, Runnable possibleLoss) {
+            lossListener = possibleLoss;
+            return inner.subscribe(listener, possibleLoss);
+        }
+
+        void loseSomething() {
+            lossListener.run();
         }
     }
 
@@ -216,6 +223,15 @@ class RealtimeHubTest {
         }
         assertThat(bus.published.stream().filter(Typing.class::isInstance)).hasSize(2);
         assertThat(bobChannel.received()).anyMatch(m -> m instanceof ClientChannel.Problem p && p.code().equals("rate_limited"));
+    }
+
+    @Test
+    @DisplayName("when events may have been lost, every connection is advised to resume")
+    void advises_resync() {
+        RecordingChannel channel = new RecordingChannel();
+        hub.open(BOB, channel).activity();
+        bus.loseSomething();
+        assertThat(channel.received()).contains(new ClientChannel.ResyncAdvised());
     }
 
     @Test

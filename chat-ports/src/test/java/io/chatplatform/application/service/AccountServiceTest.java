@@ -6,6 +6,7 @@ import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.port.in.LogIn;
 import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.UpdateProfile;
+import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
@@ -79,7 +80,7 @@ class AccountServiceTest {
             assertThat(result).isInstanceOf(LogIn.LoggedIn.class);
             var loggedIn = (LogIn.LoggedIn) result;
             assertThat(loggedIn.userId()).isEqualTo(alice.id());
-            assertThat(chat.app.authenticate().authenticate(loggedIn.token().value())).contains(alice.id());
+            assertThat(chat.app.authenticate().authenticate(loggedIn.token().value())).map(AccessTokens.Grant::user).contains(alice.id());
         }
 
         @Test
@@ -110,7 +111,7 @@ class AccountServiceTest {
             assertThat(chat.app.authenticate().authenticate(null)).isEmpty();
             assertThat(chat.app.authenticate().authenticate(" ")).isEmpty();
             assertThat(chat.app.authenticate().authenticate("forged")).isEmpty();
-            assertThat(chat.app.authenticate().authenticate(token)).contains(alice.id());
+            assertThat(chat.app.authenticate().authenticate(token)).map(AccessTokens.Grant::user).contains(alice.id());
             chat.clock.advance(Duration.ofMinutes(61));
             assertThat(chat.app.authenticate().authenticate(token)).isEmpty();
         }

@@ -1,11 +1,11 @@
 package io.chatplatform.application.port.in;
 
-import io.chatplatform.domain.user.UserId;
+import io.chatplatform.application.port.out.AccessTokens.Grant;
 import java.util.Optional;
 
-/** Tells who presented a bearer token. */
+/** Tells who presented a bearer token, and until when the token holds (a live connection ends then). */
 public interface Authenticate {
 
-    /** The user the token was issued to, if it is authentic and unexpired. */
-    Optional<UserId> authenticate(String bearerToken);
+    /** The user the token was issued to and its expiry, if it is authentic and unexpired. */
+    Optional<Grant> authenticate(String bearerToken);
 }

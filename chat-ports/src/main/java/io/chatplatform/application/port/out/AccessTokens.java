@@ -12,8 +12,16 @@ public interface AccessTokens {
     /** A token for {@code user}, valid from {@code issuedAt} for the issuer's lifetime. */
     AccessToken issue(UserId user, Instant issuedAt);
 
-    /** The user a token was issued to, if it is authentic and not expired at {@code now}. */
-    Optional<UserId> verify(String token, Instant now);
+    /** Who a token was issued to and until when, if it is authentic and not expired at {@code now}. */
+    Optional<Grant> verify(String token, Instant now);
+
+    /** What a valid token proves: who the caller is, until when. */
+    record Grant(UserId user, Instant expiresAt) {
+        public Grant {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
 
     /** A signed token, when it was issued and when it stops being accepted. Never printed. */
     record AccessToken(String value, Instant issuedAt, Instant expiresAt) {

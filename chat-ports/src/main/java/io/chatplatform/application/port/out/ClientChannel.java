@@ -46,6 +46,13 @@ public interface ClientChannel {
         }
     }
 
+    /**
+     * Events may have been lost on the way to this instance (its link to the other instances broke):
+     * the client should resume from its positions.
+     */
+    record ResyncAdvised() implements ServerMessage {
+    }
+
     /** The answer to a ping. */
     record Pong() implements ServerMessage {
     }

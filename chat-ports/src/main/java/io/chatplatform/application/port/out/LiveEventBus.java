@@ -17,10 +17,11 @@ public interface LiveEventBus {
     void publish(LiveEvent event);
 
     /**
-     * Calls {@code listener} for every event published anywhere until the subscription is closed.
-     * The listener must return quickly: it runs on the bus's delivery thread.
+     * Calls {@code listener} for every event published anywhere until the subscription is closed,
+     * and {@code possibleLoss} whenever events may have been lost (the transport was interrupted).
+     * Both must return quickly: they run on the bus's delivery thread.
      */
-    Subscription subscribe(Consumer<LiveEvent> listener);
+    Subscription subscribe(Consumer<LiveEvent> listener, Runnable possibleLoss);
 
     /** Stops a subscription. */
     interface Subscription extends AutoCloseable {

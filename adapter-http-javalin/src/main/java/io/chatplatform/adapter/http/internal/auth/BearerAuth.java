@@ -41,7 +41,7 @@ public final class BearerAuth {
         if (token == null) {
             throw ApiError.notAuthenticated();
         }
-        UserId caller = authenticate.authenticate(token).orElseThrow(ApiError::invalidCredentials);
+        UserId caller = authenticate.authenticate(token).orElseThrow(ApiError::invalidCredentials).user();
         recordActivity.recordActivity(caller);
         return caller;
     }
