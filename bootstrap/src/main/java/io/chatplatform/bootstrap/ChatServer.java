@@ -4,10 +4,14 @@ import io.chatplatform.adapter.http.ChatHttpServer;
 import io.chatplatform.adapter.http.HttpSettings;
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
+import io.chatplatform.adapter.metrics.PrometheusMetrics;
 import io.chatplatform.adapter.redis.RedisCacheStore;
+import io.chatplatform.adapter.redis.RedisLiveEventBus;
+import io.chatplatform.adapter.redis.RedisPresenceRegistry;
 import io.chatplatform.adapter.redis.RedisSettings;
 import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ProbeDependency;
 import io.chatplatform.bootstrap.cache.InProcessCacheStore;
 import io.chatplatform.application.service.HealthService;
@@ -59,21 +63,38 @@ public final class ChatServer implements AutoCloseable {
             if (config.databaseSchema().isPresent()) {
                 db = db.withSchema(config.databaseSchema().get());
             }
-            PostgresDatabase database = PostgresDatabase.open(db);
+            Clock clock = Clock.systemUTC();
+            PrometheusMetrics metrics = new PrometheusMetrics();
+            PostgresDatabase database = PostgresDatabase.open(db, metrics);
             started.push(database);
-            Optional<CacheStore> cache = cache(config, started);
+            metrics.watchDatabasePool(database::poolUsage);
+            Optional<RedisSettings> redis = redisSettings(config);
+            Optional<CacheStore> cache = cache(config, redis, metrics, started);
+            cache.ifPresent(store -> metrics.watchCache(store::isAvailable));
 
             ChatApplication.Builder builder = ChatApplication.builder()
                     .users(database.users())
                     .messages(database.messages())
                     .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
                     .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
-                    .clock(Clock.systemUTC());
+                    .metrics(metrics)
+                    .connectionExecutor(Runtimes.connectionExecutor())
+                    .clock(clock);
             cache.ifPresent(builder::cache);
+            if (redis.isPresent()) {
+                // several instances: live events and presence travel through Redis
+                RedisLiveEventBus bus = RedisLiveEventBus.connect(redis.get());
+                started.push(bus);
+                RedisPresenceRegistry presence = RedisPresenceRegistry.connect(redis.get());
+                started.push(presence);
+                builder.liveEventBus(bus).presenceRegistry(presence);
+            }
             ChatApplication app = builder.build();
+            started.push(app);
             var health = new HealthService(database.probe(), cache.<ProbeDependency>map(store -> store));
             ChatHttpServer http = ChatHttpServer.start(new HttpSettings(config.httpHost(), config.httpPort(),
-                    Version.current(), Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES), app, health);
+                    Version.current(), Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES), app, health,
+                    clock, metrics, metrics);
             started.push(http);
             LOG.info("Chat Platform {} listening on http://{}:{} ({} database{}, cache {}, virtual threads {})",
                     Version.current(), config.httpHost(), http.port(), config.embeddedDatabase() ? "embedded" : "external",
@@ -86,18 +107,24 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private static Optional<CacheStore> cache(ChatConfig config, Deque<AutoCloseable> started) {
+    private static Optional<RedisSettings> redisSettings(ChatConfig config) {
+        if (config.redisUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RedisSettings.fromUrl(config.redisUrl().get()).withKeyPrefix(config.redisKeyPrefix()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_REDIS_URL: " + e.getMessage());
+        }
+    }
+
+    private static Optional<CacheStore> cache(ChatConfig config, Optional<RedisSettings> redis, ChatMetrics metrics,
+                                              Deque<AutoCloseable> started) {
         switch (config.effectiveCacheMode()) {
             case REDIS:
-                RedisSettings settings;
-                try {
-                    settings = RedisSettings.fromUrl(config.redisUrl().orElseThrow()).withKeyPrefix(config.redisKeyPrefix());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("CHAT_REDIS_URL: " + e.getMessage());
-                }
-                RedisCacheStore redis = RedisCacheStore.connect(settings, config.cacheTtls());
-                started.push(redis);
-                return Optional.of(redis);
+                RedisCacheStore store = RedisCacheStore.connect(redis.orElseThrow(), config.cacheTtls(), metrics);
+                started.push(store);
+                return Optional.of(store);
             case IN_PROCESS:
                 return Optional.of(new InProcessCacheStore(config.cacheTtls(), config.cacheMaxEntries()));
             default:

@@ -1,5 +1,9 @@
 package io.chatplatform.bootstrap;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /** What the running JVM offers. */
 final class Runtimes {
 
@@ -12,5 +16,25 @@ final class Runtimes {
      */
     static boolean hasVirtualThreads() {
         return Runtime.version().feature() >= 21;
+    }
+
+    /**
+     * Runs the live connections' work: a virtual thread per task where the JVM has them (found by
+     * reflection, since the code is compiled for Java 17), else a growing pool of daemon threads.
+     */
+    static Executor connectionExecutor() {
+        if (hasVirtualThreads()) {
+            try {
+                return (Executor) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Java " + Runtime.version() + " should have virtual threads", e);
+            }
+        }
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "chat-live-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

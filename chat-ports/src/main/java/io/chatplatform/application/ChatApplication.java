@@ -20,6 +20,7 @@ import io.chatplatform.application.cache.ChatCache;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.CreateUser;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.FindUsers;
@@ -125,6 +126,7 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         private PresenceRegistry presenceRegistry;
         private RealtimeSettings realtimeSettings = RealtimeSettings.DEFAULT;
         private Executor connectionExecutor;
+        private ChatMetrics metrics = ChatMetrics.NONE;
 
         private Builder() {
         }
@@ -236,6 +238,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
+        /** Where the application reports sends, logins, cache lookups and live connections; nowhere unless given. */
+        public Builder metrics(ChatMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
         /** @throws IllegalStateException naming the first outbound port that was not given */
         public ChatApplication build() {
             require(createUser, "createUser (or users)");
@@ -256,7 +264,7 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             List<EventPublisher> listeners = new java.util.ArrayList<>();
             ViewCacheStats cacheStats = ViewCacheStats.disabled();
             if (cache != null) {
-                ChatCache chatCache = new ChatCache(cache);
+                ChatCache chatCache = new ChatCache(cache, metrics);
                 users = chatCache.users(loadUser);
                 messages = chatCache.messages(loadMessages);
                 inboxes = chatCache.inbox(loadInbox);
@@ -269,12 +277,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             EventPublisher publisher = EventPublisher.all(listeners);
             var hub = new RealtimeHub(bus, registry, inboxes, messages, clock, realtimeSettings,
                     connectionExecutor != null ? connectionExecutor : Executors.newCachedThreadPool(daemon("chat-live")),
-                    scheduler());
+                    scheduler(), metrics);
             var activity = new ActivityService(updateUser, presence, registry, publisher, clock);
             var accounts = new AccountService(createUser, users, updateUser, passwordHasher, accessTokens, publisher, activity,
-                    clock);
+                    metrics, clock);
             var directory = new DirectoryService(findUsers, users, registry, clock);
-            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, clock);
+            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, metrics, clock);
             var inbox = new InboxService(inboxes);
             return new ChatApplication(accounts, accounts, accounts, activity, accounts, accounts, directory,
                     directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, hub);

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param virtualThreads  serve requests on virtual threads; pass {@code true} only on a JVM that
  *                        has them (21+). On older JVMs Javalin silently uses platform threads.
  * @param maxRequestBytes the largest request body accepted; larger bodies are answered with 413
+ * @param webSocket       how {@code GET /ws} treats live connections
  */
-public record HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes) {
+public record HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes,
+                           WebSocketSettings webSocket) {
 
     /** Enough for the largest legitimate request (a 4,000-character message in 4-byte UTF-8 plus JSON). */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
@@ -32,5 +34,16 @@ public record HttpSettings(String host, int port, String serviceVersion, boolean
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("maxRequestBytes must be at least 1, was " + maxRequestBytes);
         }
+        Objects.requireNonNull(webSocket, "webSocket");
+    }
+
+    /** With {@link WebSocketSettings#DEFAULT}. */
+    public HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes) {
+        this(host, port, serviceVersion, virtualThreads, maxRequestBytes, WebSocketSettings.DEFAULT);
+    }
+
+    /** The same, with these WebSocket settings. */
+    public HttpSettings withWebSocket(WebSocketSettings webSocket) {
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,35 @@ class HttpSettingsTest {
                 .withMessage("maxRequestBytes must be at least 1, was 0");
         assertThatNullPointerException().isThrownBy(() -> new HttpSettings(null, 80, "1.0", false, 1))
                 .withMessage("host");
+    }
+
+    @Test
+    @DisplayName("without WebSocket settings the defaults apply: 5 s to authenticate, 5 minutes idle, 16 KiB, 1,024 queued")
+    void webSocketDefaults() {
+        HttpSettings settings = new HttpSettings("h", 80, "1.0", false, 1);
+
+        assertThat(settings.webSocket()).isEqualTo(WebSocketSettings.DEFAULT);
+        assertThat(WebSocketSettings.DEFAULT).isEqualTo(new WebSocketSettings(Duration.ofSeconds(5), Duration.ofMinutes(5),
+                16_384, 1024, Duration.ofSeconds(1)));
+        WebSocketSettings other = new WebSocketSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1, Duration.ofSeconds(3));
+        assertThat(settings.withWebSocket(other).webSocket()).isEqualTo(other);
+    }
+
+    @Test
+    @DisplayName("WebSocket durations that are not positive and sizes below one are refused with a message naming them")
+    void webSocketValues() {
+        Duration second = Duration.ofSeconds(1);
+        assertThatIllegalArgumentException().isThrownBy(() -> new WebSocketSettings(Duration.ZERO, second, 1, 1, second))
+                .withMessage("authTimeout must be positive, was PT0S");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WebSocketSettings(second, second.negated(), 1, 1, second))
+                .withMessage("idleTimeout must be positive, was PT-1S");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WebSocketSettings(second, second, 0, 1, second))
+                .withMessage("maxMessageBytes must be at least 1, was 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WebSocketSettings(second, second, 1, 0, second))
+                .withMessage("outboxCapacity must be at least 1, was 0");
+        assertThatNullPointerException().isThrownBy(() -> new WebSocketSettings(second, second, 1, 1, null))
+                .withMessage("expiryCheckInterval");
+        assertThatNullPointerException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 1, null))
+                .withMessage("webSocket");
     }
 }

@@ -50,6 +50,15 @@ final class TestServer implements AutoCloseable {
         return start(settings());
     }
 
+    /**
+     * For WebSocket tests: a connection has half a second to authenticate, and token expiry is
+     * checked every 50 ms, so that those tests need not wait for the production timings.
+     */
+    static TestServer startLive() {
+        return start(settings().withWebSocket(new WebSocketSettings(Duration.ofMillis(500), Duration.ofMinutes(5),
+                16 * 1024, 256, Duration.ofMillis(50))));
+    }
+
     static TestServer start(HttpSettings settings) {
         InMemoryChat chat = new InMemoryChat();
         return start(chat, chat.app, HEALTHY, settings);
@@ -58,7 +67,15 @@ final class TestServer implements AutoCloseable {
     /** A server in front of {@code app} (built from, or wrapping, {@code chat}'s ports). */
     static TestServer start(InMemoryChat chat, ChatApplication app, CheckHealth health, HttpSettings settings) {
         chat.clock.set(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return new TestServer(chat, ChatHttpServer.start(settings, app, health));
+        return new TestServer(chat, ChatHttpServer.start(settings, app, health, chat.clock));
+    }
+
+    /** As {@link #start(InMemoryChat, ChatApplication, CheckHealth, HttpSettings)}, reporting to {@code metrics}. */
+    static TestServer start(InMemoryChat chat, ChatApplication app, CheckHealth health, HttpSettings settings,
+                            java.time.Clock clock, io.chatplatform.application.port.out.ChatMetrics metrics,
+                            io.chatplatform.application.port.in.ScrapeMetrics scrape) {
+        chat.clock.set(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new TestServer(chat, ChatHttpServer.start(settings, app, health, clock, metrics, scrape));
     }
 
     @Override
@@ -68,6 +85,10 @@ final class TestServer implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    URI wsUri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     Call request(String method, String pathAndQuery) {

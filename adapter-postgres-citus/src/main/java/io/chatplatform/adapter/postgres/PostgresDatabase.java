@@ -2,6 +2,10 @@ package io.chatplatform.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.chatplatform.application.port.out.ChatMetrics;
+import io.chatplatform.application.port.out.PoolUsage;
+import org.jdbi.v3.core.statement.SqlStatements;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.chatplatform.application.port.out.ProbeDependency;
 import io.chatplatform.application.port.out.StoreUnavailableException;
@@ -54,7 +58,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresMessageStore messages;
     private final ExecutorService probes;
 
-    PostgresDatabase(HikariDataSource dataSource, boolean citus) {
+    PostgresDatabase(HikariDataSource dataSource, boolean citus, ChatMetrics metrics) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource)
                 .registerRowMapper(ConstructorMapper.factory(UserRow.class))
@@ -62,6 +66,7 @@ public final class PostgresDatabase implements AutoCloseable {
                 .registerRowMapper(ConstructorMapper.factory(MessageRow.class))
                 .registerRowMapper(ConstructorMapper.factory(InboxRow.class))
                 .registerRowMapper(ConstructorMapper.factory(ReadStateRow.class));
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementTimer(metrics));
         this.users = new PostgresUserStore(jdbi);
         this.messages = new PostgresMessageStore(jdbi);
         // the probe runs on its own thread so that a caller never waits longer than PROBE_TIMEOUT,
@@ -83,11 +88,17 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
      */
     public static PostgresDatabase open(PostgresSettings settings) {
+        return open(settings, ChatMetrics.NONE);
+    }
+
+    /** As {@link #open(PostgresSettings)}, reporting every statement's duration to {@code metrics}. */
+    public static PostgresDatabase open(PostgresSettings settings, ChatMetrics metrics) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(metrics, "metrics");
         HikariDataSource dataSource = connect(settings);
         try {
             migrate(settings);
-            return new PostgresDatabase(dataSource, citusInstalled(dataSource));
+            return new PostgresDatabase(dataSource, citusInstalled(dataSource), metrics);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -169,6 +180,16 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public ProbeDependency probe() {
         return this::answers;
+    }
+
+    /** How busy the connection pool is right now. */
+    public PoolUsage poolUsage() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolUsage(0, 0, 0, dataSource.getMaximumPoolSize());
+        }
+        return new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), pool.getThreadsAwaitingConnection(),
+                dataSource.getMaximumPoolSize());
     }
 
     /**

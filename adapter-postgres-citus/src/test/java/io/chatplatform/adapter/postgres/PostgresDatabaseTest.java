@@ -179,6 +179,6 @@ class PostgresDatabaseTest {
     private static PostgresDatabase downDatabase(Duration connectionTimeout) {
         HikariConfig config = PostgresDatabase.poolConfig(CLOSED_PORT.withConnectionTimeout(connectionTimeout));
         config.setInitializationFailTimeout(-1);
-        return new PostgresDatabase(new HikariDataSource(config), false);
+        return new PostgresDatabase(new HikariDataSource(config), false, io.chatplatform.application.port.out.ChatMetrics.NONE);
     }
 }

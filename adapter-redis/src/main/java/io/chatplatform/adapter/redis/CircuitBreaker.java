@@ -24,15 +24,16 @@ import org.slf4j.LoggerFactory;
  *       lookup is served from the cache while one is undelivered.</li>
  * </ul>
  * The store starts half-open, probing once at start-up. Logs once per opening (WARN) and once per
- * closing (INFO), never per request.
+ * closing (INFO), never per request, in the words of its {@link Subject}.
+ *
+ * <p>The presence registry and the live event bus use the same breaker for their own pools; they
+ * never defer anything, so for them a probe that reaches Redis closes the circuit at once.
  *
  * <p>The pending invalidations and the state share one lock: an invalidation is either delivered
  * by its own caller (the circuit was closed) or left pending for the probe (it was not), and the
  * probe closes the circuit only once nothing is pending.
  */
 final class CircuitBreaker {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RedisCacheStore.class);
 
     enum State {
         CLOSED("closed"), OPEN("open"), HALF_OPEN("half-open");
@@ -46,6 +47,21 @@ final class CircuitBreaker {
         /** As {@code CacheServerStats.circuit} spells it. */
         String label() {
             return label;
+        }
+    }
+
+    /**
+     * Who the breaker guards, as its log lines say it: {@code <name> unavailable, <meanwhile>: <reason>}
+     * when it opens, {@code <name> available again after <n> ms} when it closes, logged as {@code logAs}.
+     */
+    record Subject(Class<?> logAs, String name, String meanwhile) {
+
+        static final Subject CACHE = new Subject(RedisCacheStore.class, "cache", "serving without it");
+
+        Subject {
+            Objects.requireNonNull(logAs, "logAs");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(meanwhile, "meanwhile");
         }
     }
 
@@ -67,6 +83,8 @@ final class CircuitBreaker {
         }
     }
 
+    private final Subject subject;
+    private final Logger log;
     private final Policy policy;
     private final LongSupplier nanoTime;
     private final PendingInvalidations pending;
@@ -86,12 +104,19 @@ final class CircuitBreaker {
      * @param onOpen called (under the lock, so it must not block) with the back-off each time the
      *               circuit opens: the store schedules its recovery probe with it
      */
-    CircuitBreaker(Policy policy, int pendingLimit, LongSupplier nanoTime, Consumer<Duration> onOpen) {
+    CircuitBreaker(Subject subject, Policy policy, int pendingLimit, LongSupplier nanoTime, Consumer<Duration> onOpen) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.log = LoggerFactory.getLogger(subject.logAs());
         this.policy = Objects.requireNonNull(policy, "policy");
         this.pendingLimit = pendingLimit;
         this.pending = new PendingInvalidations(pendingLimit);
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.onOpen = Objects.requireNonNull(onOpen, "onOpen");
+    }
+
+    /** The cache's breaker. */
+    CircuitBreaker(Policy policy, int pendingLimit, LongSupplier nanoTime, Consumer<Duration> onOpen) {
+        this(Subject.CACHE, policy, pendingLimit, nanoTime, onOpen);
     }
 
     State state() {
@@ -177,7 +202,7 @@ final class CircuitBreaker {
         backoff = doubled.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : doubled;
         state = State.OPEN;
         retryAt = nanoTime.getAsLong() + backoff.toNanos();
-        LOG.debug("cache still unavailable, next probe in {} ms: {}", backoff.toMillis(), reason(cause));
+        log.debug("{} still unavailable, next probe in {} ms: {}", subject.name(), backoff.toMillis(), reason(cause));
         onOpen.accept(backoff);
     }
 
@@ -187,7 +212,7 @@ final class CircuitBreaker {
 
     private void keep(Set<CacheScope> scopes) {
         if (pending.add(scopes)) {
-            LOG.warn("more than {} invalidations pending while the cache is unavailable: when it is back, the whole "
+            log.warn("more than {} invalidations pending while the cache is unavailable: when it is back, the whole "
                     + "cache will be invalidated at once (epoch moved on)", pendingLimit);
         }
     }
@@ -198,7 +223,7 @@ final class CircuitBreaker {
         backoff = policy.initialBackoff();
         openedAt = nanoTime.getAsLong();
         retryAt = openedAt + backoff.toNanos();
-        LOG.warn("cache unavailable, serving without it: {}", reason(cause));
+        log.warn("{} unavailable, {}: {}", subject.name(), subject.meanwhile(), reason(cause));
         onOpen.accept(backoff);
     }
 
@@ -207,8 +232,10 @@ final class CircuitBreaker {
         consecutiveFailures = 0;
         if (backoff != null) {
             long downMillis = Duration.ofNanos(nanoTime.getAsLong() - openedAt).toMillis();
-            LOG.info("cache available again after {} ms; delivered {} pending invalidations{}", downMillis,
-                    deliveredThisProbe, epochMovedThisProbe ? " and moved the epoch on" : "");
+            String delivered = deliveredThisProbe == 0 && !epochMovedThisProbe ? ""
+                    : "; delivered " + deliveredThisProbe + " pending invalidations"
+                    + (epochMovedThisProbe ? " and moved the epoch on" : "");
+            log.info("{} available again after {} ms{}", subject.name(), downMillis, delivered);
         }
         backoff = null;
     }

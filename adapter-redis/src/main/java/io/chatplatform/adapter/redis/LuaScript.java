@@ -58,6 +58,106 @@ record LuaScript(String name, String text, String sha) {
             return 1
             """);
 
+    /**
+     * Records or renews a presence claim (a connection, or "activity") and answers whether the user
+     * had no unexpired claim at now: drops the user's expired claims, never shortens the claim, and
+     * sets the user's score to their latest expiry. Without a now (activity, whose port method has
+     * none) nothing is dropped and the answer means nothing.
+     *
+     * <p>The keys' lifetimes follow the server's clock ({@code TIME}), not the callers': both keys
+     * live until the latest expiry they hold plus a grace period, so nothing lingers once every
+     * instance is gone, and clocks may disagree by up to the grace period.
+     *
+     * <p>KEYS: the user's hash, the online set. ARGV: user id, claim, now ms (or empty), expiry ms,
+     * grace ms. Returns 1 when the user was offline, 0 when online.
+     */
+    static final LuaScript CLAIM = of("presence claim", """
+            local now = tonumber(ARGV[3])
+            local expiry = ARGV[4]
+            local latest, latestText = tonumber(expiry), expiry
+            local wasOnline = 0
+            local claims = redis.call('HGETALL', KEYS[1])
+            for i = 1, #claims, 2 do
+              local at = tonumber(claims[i + 1])
+              if at == nil or (now and at <= now) then
+                redis.call('HDEL', KEYS[1], claims[i])
+              else
+                wasOnline = 1
+                if claims[i] == ARGV[2] and at > tonumber(expiry) then
+                  expiry = claims[i + 1]
+                end
+                if at > latest then
+                  latest, latestText = at, claims[i + 1]
+                end
+              end
+            end
+            redis.call('HSET', KEYS[1], ARGV[2], expiry)
+            redis.call('ZADD', KEYS[2], latestText, ARGV[1])
+            local time = redis.call('TIME')
+            local ttl = math.max(latest - (tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)), 0)
+                + tonumber(ARGV[5])
+            redis.call('PEXPIRE', KEYS[1], ttl)
+            if redis.call('PTTL', KEYS[2]) < ttl then
+              redis.call('PEXPIRE', KEYS[2], ttl)
+            end
+            return 1 - wasOnline
+            """);
+
+    /**
+     * Removes a claim (a connection that closed) and the user's expired claims; the user keeps
+     * their score as their latest remaining expiry, or, with nothing left, leaves the online set
+     * and loses their hash. The hash lives as {@link #CLAIM} says.
+     *
+     * <p>KEYS: the user's hash, the online set. ARGV: user id, claim, now ms, grace ms.
+     * Returns 1 when the user is offline now, 0 when still online.
+     */
+    static final LuaScript RELEASE = of("presence release", """
+            local now = tonumber(ARGV[3])
+            redis.call('HDEL', KEYS[1], ARGV[2])
+            local latest, latestText = nil, nil
+            local claims = redis.call('HGETALL', KEYS[1])
+            for i = 1, #claims, 2 do
+              local at = tonumber(claims[i + 1])
+              if at == nil or at <= now then
+                redis.call('HDEL', KEYS[1], claims[i])
+              elseif latest == nil or at > latest then
+                latest, latestText = at, claims[i + 1]
+              end
+            end
+            if latest == nil then
+              redis.call('DEL', KEYS[1])
+              redis.call('ZREM', KEYS[2], ARGV[1])
+              return 1
+            end
+            redis.call('ZADD', KEYS[2], latestText, ARGV[1])
+            local time = redis.call('TIME')
+            local ttl = math.max(latest - (tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)), 0)
+                + tonumber(ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ttl)
+            return 0
+            """);
+
+    /**
+     * Takes up to a batch of users whose latest expiry is not after now out of the online set and
+     * deletes their hashes. Only a member this script removed is answered, and the script runs
+     * alone, so of several instances sweeping at once exactly one gets each user. The hash's key is
+     * assembled from its head and the user id, which is why presence needs a single Redis node.
+     *
+     * <p>KEYS: the online set. ARGV: now ms, batch size, presence hash head.
+     * Returns the user ids removed.
+     */
+    static final LuaScript EXPIRE = of("presence expire", """
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+            local gone = {}
+            for _, user in ipairs(due) do
+              if redis.call('ZREM', KEYS[1], user) == 1 then
+                redis.call('DEL', ARGV[3] .. user .. '}')
+                gone[#gone + 1] = user
+              end
+            end
+            return gone
+            """);
+
     static LuaScript of(String name, String text) {
         return new LuaScript(name, text, sha1(text));
     }

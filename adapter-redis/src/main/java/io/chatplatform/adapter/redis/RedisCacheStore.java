@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.application.port.out.CacheServerStats;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import java.time.Duration;
@@ -20,12 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -63,6 +59,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
     private final String generationTtlMillis;
     private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
+    private final ChatMetrics metrics;
 
     /**
      * A store on the server {@code settings} name, with entries living as {@code ttls} says. Does
@@ -70,53 +67,37 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
      * cache) and starts using it once it answers.
      */
     public static RedisCacheStore connect(RedisSettings settings, CacheTtls ttls) {
-        return new RedisCacheStore(settings, ttls, CircuitBreaker.Policy.DEFAULT, DEFAULT_PENDING_LIMIT);
+        return connect(settings, ttls, ChatMetrics.NONE);
+    }
+
+    /** As {@link #connect(RedisSettings, CacheTtls)}, reporting round-trip times and failures to {@code metrics}. */
+    public static RedisCacheStore connect(RedisSettings settings, CacheTtls ttls, ChatMetrics metrics) {
+        return new RedisCacheStore(settings, ttls, CircuitBreaker.Policy.DEFAULT, DEFAULT_PENDING_LIMIT, metrics);
     }
 
     RedisCacheStore(RedisSettings settings, CacheTtls ttls, CircuitBreaker.Policy policy, int pendingLimit) {
+        this(settings, ttls, policy, pendingLimit, ChatMetrics.NONE);
+    }
+
+    RedisCacheStore(RedisSettings settings, CacheTtls ttls, CircuitBreaker.Policy policy, int pendingLimit,
+                    ChatMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ttls = Objects.requireNonNull(ttls, "ttls");
         this.keys = new RedisKeys(settings.keyPrefix());
         // a counter outlives every entry stored under it: each put refreshes it to twice the longest lifetime
         this.generationTtlMillis = Long.toString(ttls.longest().multipliedBy(2).toMillis());
-        this.client = newClient(settings);
+        this.client = RedisConnections.pooled(settings);
         this.recovery = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-cache-recovery");
             thread.setDaemon(true);
             return thread;
         });
-        this.breaker = new CircuitBreaker(policy, pendingLimit, System::nanoTime, this::scheduleProbe);
+        this.breaker = new CircuitBreaker(CircuitBreaker.Subject.CACHE, policy, pendingLimit, System::nanoTime,
+                this::scheduleProbe);
         if (probe()) {
             LOG.info("cache on Redis at {} (key prefix {})", settings.address(), settings.keyPrefix());
         }
-    }
-
-    private static UnifiedJedis newClient(RedisSettings settings) {
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(Math.toIntExact(settings.connectTimeout().toMillis()))
-                .socketTimeoutMillis(Math.toIntExact(settings.socketTimeout().toMillis()))
-                .database(settings.database())
-                // RESP2 stated, so that building the client does not connect to ask the server; no CLIENT SETINFO round trips
-                .resp2()
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        settings.user().ifPresent(config::user);
-        settings.password().ifPresent(config::password);
-        if (settings.tls()) {
-            // the JVM's trust store, with the server's certificate and host name verified
-            config.sslOptions(SslOptions.defaults());
-        }
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.maxConnections());
-        pool.setMaxIdle(settings.maxConnections());
-        pool.setMinIdle(0);
-        // a request never queues long for a connection: a pool that stays exhausted counts as a failure
-        pool.setMaxWait(settings.connectTimeout());
-        pool.setJmxEnabled(false);
-        return RedisClient.builder()
-                .hostAndPort(settings.host(), settings.port())
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
     }
 
     @Override
@@ -132,7 +113,9 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             scriptKeys.add(keys.epoch());
             key.scope().ifPresent(scope -> scriptKeys.add(keys.generation(scope)));
             String seed = Long.toString(ThreadLocalRandom.current().nextLong(1, EPOCH_SEED_BOUND));
+            long start = System.nanoTime();
             List<?> reply = (List<?>) LuaScript.GET.run(client, scriptKeys, List.of(keys.entryHead(key), key.id(), seed));
+            metrics.cacheOperation("get", Duration.ofNanos(System.nanoTime() - start));
             long epoch = Long.parseLong((String) reply.get(0));
             long generation = Long.parseLong((String) reply.get(1));
             if (!Stamp.fits(epoch, generation)) {
@@ -176,7 +159,9 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
         List<String> args = List.of(Long.toString(epoch), Long.toString(generation), json,
                 Long.toString(ttls.of(key.type()).toMillis()), generationTtlMillis);
         try {
+            long start = System.nanoTime();
             LuaScript.PUT.run(client, scriptKeys, args);
+            metrics.cacheOperation("put", Duration.ofNanos(System.nanoTime() - start));
             breaker.recordSuccess();
         } catch (RuntimeException e) {
             failed(e);
@@ -197,10 +182,13 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             return;
         }
         try {
+            long start = System.nanoTime();
             deliver(new PendingInvalidations.Batch(scopes, false));
+            metrics.cacheOperation("invalidate", Duration.ofNanos(System.nanoTime() - start));
             breaker.recordSuccess();
         } catch (RuntimeException e) {
             failures.increment();
+            metrics.cacheFailure();
             breaker.deferAndOpen(scopes, e);
         }
     }
@@ -276,6 +264,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
 
     private void failed(RuntimeException e) {
         failures.increment();
+        metrics.cacheFailure();
         if (!closed) {
             LOG.debug("cache call failed", e);
             breaker.recordFailure(e);

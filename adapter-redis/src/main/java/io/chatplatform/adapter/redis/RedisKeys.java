@@ -2,6 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.domain.cache.CacheScope;
+import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,13 @@ import java.util.Objects;
  * </ul>
  * A scoped entry and its counter share the hash tag {@code {<scope>}}, so on Redis Cluster they
  * land in one slot.
+ *
+ * <p>Live events and presence (docs/realtime-redis.md has the table):
+ * <ul>
+ *   <li>{@code <prefix>live}: the pub/sub channel every instance publishes to and subscribes;</li>
+ *   <li>{@code <prefix>presence:{<user id>}}: a hash of the user's claims, claim to expiry in epoch milliseconds;</li>
+ *   <li>{@code <prefix>presence:online}: a sorted set of user ids scored by their latest expiry.</li>
+ * </ul>
  */
 final class RedisKeys {
 
@@ -40,5 +48,25 @@ final class RedisKeys {
     String entry(CacheKey<?> key, long epoch, long generation) {
         String version = key.scope().isPresent() ? "e" + epoch + ":g" + generation : "e" + epoch;
         return entryHead(key) + version + ":" + key.id();
+    }
+
+    /** The channel of live events. A channel is not a key: it takes no memory and no slot. */
+    String liveChannel() {
+        return prefix + "live";
+    }
+
+    /** The hash of {@code user}'s presence claims. */
+    String presence(UserId user) {
+        return presenceHead() + user.value() + "}";
+    }
+
+    /** A presence hash's key up to its user id: the expire script appends the rest. */
+    String presenceHead() {
+        return prefix + "presence:{";
+    }
+
+    /** The sorted set of users with a claim, scored by their latest expiry. */
+    String online() {
+        return prefix + "presence:online";
     }
 }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * @param connectTimeout how long opening a connection may take before the cache counts as unavailable
  * @param socketTimeout  how long one reply may take: the longest a request waits for the cache
  * @param maxConnections the most connections the pool opens
- * @param keyPrefix      every key of the cache starts with it, so several deployments or tests can
- *                       share a server; no braces, which would change the keys' Redis Cluster slot
+ * @param keyPrefix      every key of the cache and of presence, and the live event channel, start
+ *                       with it, so several deployments or tests can share a server; no braces,
+ *                       which would change the keys' Redis Cluster slot
  */
 public record RedisSettings(String host, int port, int database, Optional<String> user, Optional<String> password,
                             boolean tls, Duration connectTimeout, Duration socketTimeout, int maxConnections,

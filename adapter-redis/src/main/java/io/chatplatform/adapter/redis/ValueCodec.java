@@ -41,7 +41,8 @@ import java.util.Optional;
  */
 final class ValueCodec {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** Shared with {@link LiveEventCodec}: the same strictness for every JSON this adapter reads. */
+    static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -7,14 +7,20 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** What the store logs while a test runs, at INFO and above. */
+/** What a class logs while a test runs, at INFO and above: the cache store's unless told otherwise. */
 final class CapturedLog implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(RedisCacheStore.class);
-    private final Level previousLevel = logger.getLevel();
+    private final Logger logger;
+    private final Level previousLevel;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     CapturedLog() {
+        this(RedisCacheStore.class);
+    }
+
+    CapturedLog(Class<?> source) {
+        logger = (Logger) LoggerFactory.getLogger(source);
+        previousLevel = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.INFO);

@@ -78,18 +78,35 @@ class RealtimeModelTest {
     }
 
     @Test
-    @DisplayName("a resume sets where a conversation starts, but never behind what was delivered")
-    void resume_positions() {
+    @DisplayName("a resume replays what lies before and after what this connection delivered, never what it delivered")
+    void resume_spans() {
         DeliveryCursor cursor = new DeliveryCursor();
-        cursor.startAt(CONVERSATION, 5);
+        assertThat(cursor.missing(CONVERSATION, 5, 9)).containsExactly(new DeliveryCursor.Span(5, 9));
+        assertThat(cursor.missing(CONVERSATION, 9, 9)).isEmpty();
+        cursor.replayed(CONVERSATION, 5, 9);
+        assertThat(cursor.decide(CONVERSATION, 10)).isEqualTo(new DeliveryCursor.Deliver());
+        assertThat(cursor.decide(CONVERSATION, 6)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+        // a second resume (after a resync) from an older position: only 3..5 and 10..12 are missing
+        assertThat(cursor.missing(CONVERSATION, 2, 12)).containsExactly(new DeliveryCursor.Span(2, 5), new DeliveryCursor.Span(9, 12));
+        cursor.replayed(CONVERSATION, 2, 12);
+        assertThat(cursor.position(CONVERSATION)).hasValue(12);
+        assertThat(cursor.missing(CONVERSATION, 2, 12)).isEmpty();
+        assertThatThrownBy(() -> cursor.missing(CONVERSATION, -1, 3)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new DeliveryCursor.Span(3, 3)).hasMessageContaining("afterSeq < upToSeq");
+    }
+
+    @Test
+    @DisplayName("skipping moves the start forward, never back, and the gap size is known")
+    void skipping() {
+        DeliveryCursor cursor = new DeliveryCursor();
+        cursor.skipTo(CONVERSATION, 5);
         assertThat(cursor.decide(CONVERSATION, 6)).isEqualTo(new DeliveryCursor.Deliver());
         assertThat(cursor.decide(CONVERSATION, 5)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
-        cursor.delivered(CONVERSATION, 9);
-        cursor.startAt(CONVERSATION, 2);
-        assertThat(cursor.position(CONVERSATION)).hasValue(9);
-        cursor.startAt(ConversationId.between(ALICE, ALICE), 0);
-        assertThat(cursor.decide(ConversationId.between(ALICE, ALICE), 2)).isEqualTo(new DeliveryCursor.FillGap(1, 1));
-        assertThatThrownBy(() -> cursor.startAt(CONVERSATION, -1)).hasMessageContaining("negative");
+        cursor.delivered(CONVERSATION, 6);
+        cursor.skipTo(CONVERSATION, 3);
+        assertThat(cursor.position(CONVERSATION)).hasValue(6);
+        assertThat(((DeliveryCursor.FillGap) cursor.decide(CONVERSATION, 10)).size()).isEqualTo(3);
+        assertThatThrownBy(() -> cursor.skipTo(CONVERSATION, -1)).hasMessageContaining("negative");
     }
 
     @Test

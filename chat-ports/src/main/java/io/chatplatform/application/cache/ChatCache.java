@@ -2,6 +2,7 @@ package io.chatplatform.application.cache;
 
 import io.chatplatform.application.port.in.ViewCacheStats;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.LoadMessages;
@@ -19,9 +20,9 @@ public final class ChatCache implements ViewCacheStats {
     private final CacheCounters counters = new CacheCounters();
     private final ReadThrough readThrough;
 
-    public ChatCache(CacheStore store) {
+    public ChatCache(CacheStore store, ChatMetrics metrics) {
         this.store = Objects.requireNonNull(store, "store");
-        this.readThrough = new ReadThrough(store, counters);
+        this.readThrough = new ReadThrough(store, counters, metrics);
     }
 
     /** User reads through the cache (credentials bypass it). */

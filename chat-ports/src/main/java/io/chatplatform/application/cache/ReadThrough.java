@@ -2,6 +2,7 @@ package io.chatplatform.application.cache;
 
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.application.port.out.ChatMetrics;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,10 +15,12 @@ final class ReadThrough {
 
     private final CacheStore store;
     private final CacheCounters counters;
+    private final ChatMetrics metrics;
 
-    ReadThrough(CacheStore store, CacheCounters counters) {
+    ReadThrough(CacheStore store, CacheCounters counters, ChatMetrics metrics) {
         this.store = Objects.requireNonNull(store, "store");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     <V> V get(CacheKey<V> key, Supplier<V> load) {
@@ -29,14 +32,17 @@ final class ReadThrough {
         CacheStore.Lookup<V> lookup = store.get(key);
         if (lookup instanceof CacheStore.Hit<V> hit) {
             counters.hit(key.type());
+            metrics.cacheLookup(key.type(), "hit");
             return Optional.of(hit.value());
         }
         Optional<V> loaded = load.get();
         if (lookup instanceof CacheStore.Miss<V> miss) {
             counters.miss(key.type());
+            metrics.cacheLookup(key.type(), "miss");
             loaded.ifPresent(value -> store.put(miss, value));
         } else {
             counters.bypass(key.type());
+            metrics.cacheLookup(key.type(), "bypass");
         }
         return loaded;
     }

@@ -39,6 +39,13 @@ final class Mailbox {
         return true;
     }
 
+    /** Queues the task whatever the backlog: for the few tasks that must run (a connection's end). */
+    void submitAlways(Runnable task) {
+        size.incrementAndGet();
+        tasks.add(task);
+        schedule();
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             executor.execute(this::drain);

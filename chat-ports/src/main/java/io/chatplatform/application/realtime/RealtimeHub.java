@@ -1,6 +1,7 @@
 package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.port.in.OpenLiveConnection;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.application.port.out.ClientChannel.Live;
 import io.chatplatform.application.port.out.ClientChannel.Pong;
@@ -21,6 +22,7 @@ import io.chatplatform.domain.realtime.DeliveryCursor;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.realtime.Typing;
 import io.chatplatform.domain.realtime.TypingThrottle;
 import io.chatplatform.domain.user.UserId;
@@ -67,6 +69,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
     private final RealtimeSettings settings;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
+    private final ChatMetrics metrics;
     private final Map<UserId, Set<Session>> local = new ConcurrentHashMap<>();
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong connections = new AtomicLong();
@@ -79,7 +82,8 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
      * @param scheduler runs timers; shut down by {@link #close()}
      */
     public RealtimeHub(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadMessages messages, Clock clock,
-                       RealtimeSettings settings, Executor executor, ScheduledExecutorService scheduler) {
+                       RealtimeSettings settings, Executor executor, ScheduledExecutorService scheduler,
+                       ChatMetrics metrics) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
@@ -88,6 +92,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.subscription = bus.subscribe(this::dispatch, this::adviseResync);
         long heartbeat = settings.heartbeat().toMillis();
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
@@ -99,6 +104,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
     public LiveConnection open(UserId user, ClientChannel channel) {
         Session session = new Session(user, channel, instance + ":" + connections.incrementAndGet());
         local.computeIfAbsent(user, id -> ConcurrentHashMap.newKeySet()).add(session);
+        metrics.liveConnection(true);
         session.submit(session::announce);
         scheduler.schedule(() -> session.submit(session::goLive), settings.resumeWait().toMillis(), TimeUnit.MILLISECONDS);
         return session;
@@ -131,13 +137,27 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
     private void heartbeat() {
         Instant now = clock.instant();
         Instant until = now.plus(settings.presenceTtl());
-        local.forEach((user, sessions) -> sessions.forEach(session -> guarded(() -> presence.connected(user, session.id, now, until))));
+        local.forEach((user, sessions) -> sessions.forEach(session -> guarded(() -> {
+            // true when the user had gone offline meanwhile (a sweep after a stalled heartbeat, a Redis restart)
+            if (presence.connected(user, session.id, now, until)) {
+                bus.publish(new PresenceChanged(user, true, watchers(user)));
+            }
+        })));
     }
 
     private void sweep() {
         guarded(() -> {
-            for (UserId gone : presence.expire(clock.instant())) {
-                bus.publish(new PresenceChanged(gone, false, watchers(gone)));
+            Instant now = clock.instant();
+            Set<UserId> gone = presence.expire(now);
+            if (gone.isEmpty()) {
+                return;
+            }
+            // one may have reconnected since: announcing them offline would be wrong
+            Set<UserId> backAlready = presence.onlineAmong(gone, now);
+            for (UserId user : gone) {
+                if (!backAlready.contains(user)) {
+                    bus.publish(new PresenceChanged(user, false, watchers(user)));
+                }
             }
         });
     }
@@ -147,6 +167,20 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                 .map(InboxEntry::peer)
                 .filter(peer -> !peer.equals(user))
                 .collect(Collectors.toSet());
+    }
+
+    /** The event's type as clients see it, a bounded set of names. */
+    public static String typeOf(LiveEvent event) {
+        if (event instanceof MessageCreated) {
+            return "message.created";
+        }
+        if (event instanceof ReadMarkerMoved) {
+            return "message.read";
+        }
+        if (event instanceof Typing) {
+            return "typing";
+        }
+        return "presence";
     }
 
     private static void guarded(Runnable timerWork) {
@@ -171,6 +205,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         private final List<LiveEvent> held = new ArrayList<>();
         private final TypingThrottle throttle;
         private State state = State.PENDING;
+        private volatile boolean closing;
 
         Session(UserId user, ClientChannel channel, String id) {
             this.user = user;
@@ -181,16 +216,21 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         }
 
         void submit(Runnable task) {
-            boolean queued = mailbox.submit(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    // the connection can no longer promise gap-free delivery: the client reconnects and resumes
-                    channel.close(SERVER_ERROR, "server error; reconnect and resume");
-                }
-            });
-            if (!queued) {
+            if (closing) {
+                return;
+            }
+            if (!mailbox.submit(() -> run(task))) {
                 tooSlow();
+            }
+        }
+
+        private void run(Runnable task) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // the connection can no longer promise gap-free delivery: the client reconnects and resumes
+                closing = true;
+                channel.close(SERVER_ERROR, "server error; reconnect and resume");
             }
         }
 
@@ -216,10 +256,15 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                     return;
                 }
                 if (decision instanceof DeliveryCursor.FillGap gap) {
-                    int missing = (int) Math.min(Integer.MAX_VALUE, gap.toSeq() - gap.fromSeq() + 1);
-                    for (Message earlier : messages.after(conversation, gap.fromSeq() - 1, missing)) {
-                        if (earlier.seq() < message.seq()) {
-                            sendMessage(earlier);
+                    if (gap.size() > settings.replayPerConversation()) {
+                        // too much to fill live: the client fetches the gap through the HTTP API
+                        send(new ResumeTruncated(message.conversationId().peerOf(user), gap.fromSeq() - 1));
+                        cursor.skipTo(conversation, message.seq() - 1);
+                    } else {
+                        for (Message earlier : messages.after(conversation, gap.fromSeq() - 1, (int) gap.size())) {
+                            if (earlier.seq() < message.seq()) {
+                                sendMessage(earlier);
+                            }
                         }
                     }
                 }
@@ -235,12 +280,20 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         }
 
         private void send(ServerMessage message) {
-            if (state != State.CLOSED && !channel.offer(message)) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            boolean accepted = channel.offer(message);
+            if (message instanceof Live live) {
+                metrics.liveEvent(typeOf(live.event()), accepted);
+            }
+            if (!accepted) {
                 tooSlow();
             }
         }
 
         private void tooSlow() {
+            closing = true;
             channel.close(TOO_SLOW, "too slow: the server's queue for this connection is full");
         }
 
@@ -279,23 +332,37 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                 seen.add(peer);
                 ConversationId conversation = entry.conversationId();
                 long known = Math.max(0, positions.getOrDefault(peer, 0L));
-                cursor.startAt(conversation, known);
-                if (entry.lastSeq() <= known) {
-                    continue;
+                int budget = Math.min(settings.replayPerConversation(), settings.replayTotal() - replayed);
+                long reached = known;
+                boolean truncated = false;
+                for (DeliveryCursor.Span span : cursor.missing(conversation, known, entry.lastSeq())) {
+                    int wanted = (int) Math.min(Integer.MAX_VALUE, span.upToSeq() - span.afterSeq());
+                    List<Message> missed = budget > 0
+                            ? messages.after(conversation, span.afterSeq(), Math.min(wanted, budget))
+                            : List.of();
+                    for (Message message : missed) {
+                        send(new Live(new MessageCreated(message)));
+                        reached = Math.max(reached, message.seq());
+                    }
+                    budget -= missed.size();
+                    replayed += missed.size();
+                    if (missed.size() < wanted) {
+                        truncated = true;
+                        // the client fetches the rest through the HTTP API; live delivery continues after it
+                        send(new ResumeTruncated(peer, missed.isEmpty() ? span.afterSeq() : missed.get(missed.size() - 1).seq()));
+                        break;
+                    }
                 }
-                List<Message> missed = messages.after(conversation, known, settings.replayPerConversation());
-                for (Message message : missed) {
-                    sendMessage(message);
-                }
-                replayed += missed.size();
-                long reached = missed.isEmpty() ? known : missed.get(missed.size() - 1).seq();
-                if (missed.size() == settings.replayPerConversation() && reached < entry.lastSeq()) {
-                    send(new ResumeTruncated(peer, reached));
+                if (truncated) {
+                    cursor.skipTo(conversation, entry.lastSeq());
+                } else {
+                    cursor.replayed(conversation, known, reached);
                 }
             }
             positions.forEach((peer, seq) -> {
                 if (!seen.contains(peer)) {
-                    cursor.startAt(ConversationId.between(user, peer), Math.max(0, seq));
+                    ConversationId conversation = ConversationId.between(user, peer);
+                    cursor.skipTo(conversation, Math.max(0, seq));
                 }
             });
             send(new ResumeDone(replayed));
@@ -333,12 +400,15 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
 
         @Override
         public void closed() {
-            submit(() -> {
+            closing = true;
+            // never refused: a connection that is gone must leave the registry and presence
+            mailbox.submitAlways(() -> run(() -> {
                 if (state == State.CLOSED) {
                     return;
                 }
                 state = State.CLOSED;
                 held.clear();
+                metrics.liveConnection(false);
                 Set<Session> sessions = local.get(user);
                 if (sessions != null) {
                     sessions.remove(this);
@@ -347,7 +417,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                 if (presence.disconnected(user, id, clock.instant())) {
                     bus.publish(new PresenceChanged(user, false, watchers(user)));
                 }
-            });
+            }));
         }
     }
 }

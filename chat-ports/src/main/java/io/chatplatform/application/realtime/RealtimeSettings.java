@@ -15,15 +15,18 @@ import java.util.Objects;
  * @param typingInterval    ... and how fast that allowance refills
  * @param replayPerConversation at most this many missed messages per conversation in one resume
  * @param replayConversations   at most this many conversations (the most recent) looked at by a resume
+ * @param replayTotal       at most this many messages in one resume, all conversations together; kept
+ *                          below the connection's outbox so a resume never overflows it
  * @param mailboxCapacity   events waiting for one connection before it is closed as too slow
  */
 public record RealtimeSettings(Duration resumeWait, Duration heartbeat, Duration presenceTtl, Duration sweep,
                                Duration typingTtl, int typingBurst, Duration typingInterval,
-                               int replayPerConversation, int replayConversations, int mailboxCapacity) {
+                               int replayPerConversation, int replayConversations, int replayTotal,
+                               int mailboxCapacity) {
 
     public static final RealtimeSettings DEFAULT = new RealtimeSettings(Duration.ofSeconds(1), Duration.ofSeconds(20),
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000,
-            10_000);
+            500, 10_000);
 
     public RealtimeSettings {
         positive(resumeWait, "resumeWait");
@@ -36,9 +39,10 @@ public record RealtimeSettings(Duration resumeWait, Duration heartbeat, Duration
             throw new IllegalArgumentException("presenceTtl must be at least two heartbeats, so one lost renewal does "
                     + "not take a user offline; was " + presenceTtl + " with heartbeat " + heartbeat);
         }
-        if (typingBurst < 1 || replayPerConversation < 1 || replayConversations < 1 || mailboxCapacity < 1) {
-            throw new IllegalArgumentException("typingBurst, replayPerConversation, replayConversations and mailboxCapacity "
-                    + "must be at least 1");
+        if (typingBurst < 1 || replayPerConversation < 1 || replayConversations < 1 || replayTotal < 1
+                || mailboxCapacity < 1) {
+            throw new IllegalArgumentException("typingBurst, replayPerConversation, replayConversations, replayTotal and "
+                    + "mailboxCapacity must be at least 1");
         }
     }
 

@@ -7,6 +7,7 @@ import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.out.AccessTokens;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.CreateUser;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadUser;
@@ -37,11 +38,13 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     private final AccessTokens tokens;
     private final EventPublisher events;
     private final RecordActivity activity;
+    private final ChatMetrics metrics;
     private final Clock clock;
     private volatile PasswordHash decoy;
 
     public AccountService(CreateUser createUser, LoadUser loadUser, UpdateUser updateUser, PasswordHasher hasher,
-                          AccessTokens tokens, EventPublisher events, RecordActivity activity, Clock clock) {
+                          AccessTokens tokens, EventPublisher events, RecordActivity activity, ChatMetrics metrics,
+                          Clock clock) {
         this.createUser = Objects.requireNonNull(createUser, "createUser");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.updateUser = Objects.requireNonNull(updateUser, "updateUser");
@@ -49,6 +52,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.events = Objects.requireNonNull(events, "events");
         this.activity = Objects.requireNonNull(activity, "activity");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -58,6 +62,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         var outcome = createUser.create(new CreateUser.NewUser(command.username(), command.email(), hash, Times.now(clock)));
         if (outcome instanceof CreateUser.Created created) {
             events.publish(new UserRegistered(created.user().id(), created.user().username()));
+            metrics.userRegistered();
             return new Registered(created.user().account());
         }
         return new AlreadyRegistered();
@@ -71,11 +76,14 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         if (user.isEmpty()) {
             // spend the same time as a wrong password, so timing does not reveal which usernames exist
             hasher.matches(command.password(), decoy());
+            metrics.login(false);
             return new InvalidCredentials();
         }
         if (!hasher.matches(command.password(), user.get().passwordHash())) {
+            metrics.login(false);
             return new InvalidCredentials();
         }
+        metrics.login(true);
         // whoever just logged in is online
         activity.recordActivity(user.get().id());
         return new LoggedIn(user.get().id(), tokens.issue(user.get().id(), Times.now(clock)));

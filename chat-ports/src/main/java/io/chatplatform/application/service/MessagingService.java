@@ -5,6 +5,7 @@ import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
+import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
@@ -29,15 +30,17 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
     private final LoadMessages loadMessages;
     private final MoveReadMarker moveReadMarker;
     private final EventPublisher events;
+    private final ChatMetrics metrics;
     private final Clock clock;
 
     public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
-                            MoveReadMarker moveReadMarker, EventPublisher events, Clock clock) {
+                            MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics, Clock clock) {
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.appendMessage = Objects.requireNonNull(appendMessage, "appendMessage");
         this.loadMessages = Objects.requireNonNull(loadMessages, "loadMessages");
         this.moveReadMarker = Objects.requireNonNull(moveReadMarker, "moveReadMarker");
         this.events = Objects.requireNonNull(events, "events");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -60,6 +63,7 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
             return new AlreadySent(outcome.message());
         }
         events.publish(new MessageSent(outcome.message()));
+        metrics.messageSent();
         return new Sent(outcome.message());
     }
 

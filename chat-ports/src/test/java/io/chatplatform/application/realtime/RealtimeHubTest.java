@@ -46,8 +46,9 @@ class RealtimeHubTest {
     private final RecordingBus bus = new RecordingBus();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final RealtimeSettings settings = new RealtimeSettings(Duration.ofMillis(200), Duration.ofSeconds(20),
-            Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofSeconds(6), 2, Duration.ofSeconds(1), 3, 100, 50);
-    private final RealtimeHub hub = new RealtimeHub(bus, presence, store, store, clock, settings, Runnable::run, scheduler);
+            Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofSeconds(6), 2, Duration.ofSeconds(1), 3, 100, 10, 50);
+    private final RealtimeHub hub = new RealtimeHub(bus, presence, store, store, clock, settings, Runnable::run, scheduler,
+            io.chatplatform.application.port.out.ChatMetrics.NONE);
 
     /** The in-process bus, remembering what went through it; can hold events back to reorder them. */
     private static final class RecordingBus implements LiveEventBus {
@@ -235,6 +236,83 @@ class RealtimeHubTest {
     }
 
     @Test
+    @DisplayName("a second resume (after a resync) sends only what this connection has not delivered yet")
+    void second_resume_sends_no_duplicates() {
+        RecordingChannel channel = new RecordingChannel();
+        LiveConnection connection = hub.open(BOB, channel);
+        connection.resume(Map.of(ALICE, 0L));
+        send(ALICE, BOB, "one");
+        send(ALICE, BOB, "two");
+        store(ALICE, BOB, "three, its event lost");
+        connection.resume(Map.of(ALICE, 1L));
+        assertThat(seqs(channel)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    @DisplayName("a resume stops at its total budget; those conversations continue live after what was not replayed")
+    void resume_total_budget() {
+        for (int i = 1; i <= 3; i++) {
+            send(ALICE, BOB, "a" + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            send(CAROL, BOB, "c" + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            send(UserId.of(4), BOB, "d" + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            send(UserId.of(5), BOB, "e" + i);
+        }
+        RecordingChannel channel = new RecordingChannel();
+        hub.open(BOB, channel).resume(Map.of());
+        // budget 10: three full conversations (9) and one message of the fourth
+        assertThat(channel.messages()).hasSize(10);
+        assertThat(channel.received()).filteredOn(ClientChannel.ResumeTruncated.class::isInstance).hasSize(1);
+        assertThat(channel.received()).contains(new ClientChannel.ResumeDone(10));
+        Message next = send(ALICE, BOB, "a4");
+        Message after = send(UserId.of(4), BOB, "d4");
+        assertThat(channel.messages()).contains(next, after);
+    }
+
+    @Test
+    @DisplayName("a gap too large to fill live is left to the HTTP API, and delivery goes on")
+    void large_gap() {
+        RecordingChannel channel = new RecordingChannel();
+        hub.open(BOB, channel).resume(Map.of(ALICE, 0L));
+        send(ALICE, BOB, "one");
+        for (int i = 0; i < 5; i++) {
+            store(ALICE, BOB, "lost " + i);
+        }
+        Message seven = send(ALICE, BOB, "seven");
+        assertThat(channel.received()).contains(new ClientChannel.ResumeTruncated(ALICE, 1));
+        assertThat(seqs(channel)).containsExactly(1L, 7L);
+        assertThat(channel.messages()).last().isEqualTo(seven);
+    }
+
+    @Test
+    @DisplayName("a connection that ends while its mailbox is full still leaves, and its user goes offline")
+    void close_is_never_refused() {
+        send(ALICE, BOB, "hello");
+        List<Runnable> parked = new ArrayList<>();
+        RealtimeHub stalled = new RealtimeHub(bus, presence, store, store, clock, settings, parked::add, scheduler,
+                io.chatplatform.application.port.out.ChatMetrics.NONE);
+        RecordingChannel channel = new RecordingChannel();
+        LiveConnection connection = stalled.open(BOB, channel);
+        for (int i = 0; i < 100; i++) {
+            connection.ping();
+        }
+        assertThat(channel.closeCode()).isEqualTo(RealtimeHub.TOO_SLOW);
+        connection.closed();
+        // now let the executor run what it was given
+        while (!parked.isEmpty()) {
+            parked.remove(0).run();
+        }
+        assertThat(stalled.openConnections()).isZero();
+        assertThat(presence.onlineAmong(List.of(BOB), clock.instant())).isEmpty();
+        stalled.close();
+    }
+
+    @Test
     @DisplayName("ping is answered with pong")
     void ping() {
         RecordingChannel channel = new RecordingChannel();
@@ -267,6 +345,27 @@ class RealtimeHubTest {
     }
 
     @Test
+    @DisplayName("a heartbeat that finds its user offline (expired meanwhile) announces them online again")
+    void heartbeat_restores_presence() {
+        RealtimeSettings fast = new RealtimeSettings(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofSeconds(30), Duration.ofSeconds(6), 2, Duration.ofSeconds(1), 3, 100, 10, 50);
+        send(ALICE, BOB, "hello");
+        RealtimeHub quick = new RealtimeHub(bus, presence, store, store, clock, fast, Runnable::run,
+                Executors.newSingleThreadScheduledExecutor(), io.chatplatform.application.port.out.ChatMetrics.NONE);
+        try {
+            RecordingChannel aliceChannel = new RecordingChannel();
+            hub.open(ALICE, aliceChannel).activity();
+            quick.open(BOB, new RecordingChannel()).activity();
+            // bob's claim is lost (as after a Redis restart); the next heartbeat finds him offline
+            presence.expire(clock.instant().plusSeconds(3600));
+            await(() -> aliceChannel.events().stream()
+                    .filter(e -> e.equals(new PresenceChanged(BOB, true, java.util.Set.of(ALICE)))).count() >= 2);
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
     @DisplayName("closing the hub closes the connections as going away")
     void shutdown() {
         RecordingChannel channel = new RecordingChannel();
@@ -279,7 +378,7 @@ class RealtimeHubTest {
     @DisplayName("a failure while delivering closes the connection so that the client resumes")
     void failure_closes() {
         RealtimeHub broken = new RealtimeHub(bus, presence, store, new FailingMessages(), clock, settings, Runnable::run,
-                Executors.newSingleThreadScheduledExecutor());
+                Executors.newSingleThreadScheduledExecutor(), io.chatplatform.application.port.out.ChatMetrics.NONE);
         try {
             RecordingChannel channel = new RecordingChannel();
             broken.open(BOB, channel).resume(Map.of(ALICE, 0L));
@@ -319,12 +418,12 @@ class RealtimeHubTest {
     void settings() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RealtimeSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(6), 5,
-                Duration.ofSeconds(1), 500, 1000, 100)).hasMessageContaining("two heartbeats");
+                Duration.ofSeconds(1), 500, 1000, 500, 100)).hasMessageContaining("two heartbeats");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RealtimeSettings(Duration.ZERO,
                 Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(6), 5,
-                Duration.ofSeconds(1), 500, 1000, 100)).hasMessageContaining("resumeWait");
+                Duration.ofSeconds(1), 500, 1000, 500, 100)).hasMessageContaining("resumeWait");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RealtimeSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(6), 0,
-                Duration.ofSeconds(1), 500, 1000, 100)).hasMessageContaining("at least 1");
+                Duration.ofSeconds(1), 500, 1000, 500, 100)).hasMessageContaining("at least 1");
     }
 }

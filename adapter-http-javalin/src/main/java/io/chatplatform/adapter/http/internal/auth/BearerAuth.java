@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http.internal.auth;
 
+import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.RecordActivity;
@@ -42,12 +43,13 @@ public final class BearerAuth {
             throw ApiError.notAuthenticated();
         }
         UserId caller = authenticate.authenticate(token).orElseThrow(ApiError::invalidCredentials).user();
+        AccessLog.user(ctx, caller);
         recordActivity.recordActivity(caller);
         return caller;
     }
 
     /** The token of a {@code Bearer} credential (scheme case-insensitive, as in FastAPI); null otherwise. */
-    private static String bearerToken(String authorization) {
+    public static String bearerToken(String authorization) {
         if (authorization == null) {
             return null;
         }

@@ -64,7 +64,9 @@ public final class OpenApiDocument {
                 .put("version", version)
                 .put("description", "Direct messaging. Errors are {\"detail\": ...}; validation errors (422) list"
                         + " every offending input in FastAPI's shape. Every response carries an "
-                        + RequestIds.HEADER + " header, which server errors also show in their body.");
+                        + RequestIds.HEADER + " header, which server errors also show in their body. Live events"
+                        + " (new messages, read markers, typing, presence) arrive over the WebSocket GET /ws; its"
+                        + " protocol is described in docs/realtime.md.");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         JsonSchemas schemas = new JsonSchemas(mapper, components.putObject("schemas"));
@@ -182,7 +184,10 @@ public final class OpenApiDocument {
         for (Response response : all) {
             ObjectNode entry = responses.putObject(Integer.toString(response.status()))
                     .put("description", response.description());
-            ObjectNode schema = response.type() == Reply.Html.class
+            if (!response.hasBody()) {
+                continue;
+            }
+            ObjectNode schema = response.type() == Reply.Html.class || response.type() == Reply.Raw.class
                     ? mapper.createObjectNode().put("type", "string")
                     : response.list() ? schemas.arrayOf(response.type()) : schemas.of(response.type());
             entry.putObject("content").putObject(response.mediaType()).set("schema", schema);

@@ -43,6 +43,9 @@ public final class ErrorMapper {
         } else if (exception instanceof ApiError error) {
             if (error.status() == 401) {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+            } else if (error.status() == 426) {
+                ctx.header(Header.UPGRADE, "websocket");
+                ctx.header(Header.CONNECTION, "Upgrade");
             }
             Json.respond(ctx, error.status(), new ErrorView(error.detail()));
         } else if (exception instanceof InvalidValueException invalid) {

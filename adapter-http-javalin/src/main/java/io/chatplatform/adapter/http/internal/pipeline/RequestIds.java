@@ -24,6 +24,8 @@ public final class RequestIds {
         String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        // every log line written while the request is handled carries it
+        org.slf4j.MDC.put("request_id", id);
     }
 
     /** The request's id; assigned now if the request failed before {@link #assign} ran. */

@@ -2,6 +2,7 @@ package io.chatplatform.adapter.http.internal.route;
 
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
 import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.domain.user.UserId;
 import io.javalin.http.Handler;
@@ -21,6 +22,7 @@ public final class Dispatcher {
 
     public Handler handlerFor(Route route) {
         return ctx -> {
+            AccessLog.route(ctx, route.path());
             // FastAPI resolves the credentials before validating inputs: a bad token wins over a bad body
             UserId caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
             Object result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller));
@@ -36,7 +38,9 @@ public final class Dispatcher {
                         + (body == null ? "null" : body.getClass().getName())
                         + " where it declares " + response.type().getName());
             }
-            if (body instanceof Reply.Html html) {
+            if (body instanceof Reply.Raw raw) {
+                ctx.status(response.status()).contentType(raw.contentType()).result(raw.content());
+            } else if (body instanceof Reply.Html html) {
                 ctx.status(response.status()).contentType("text/html; charset=utf-8").result(html.content());
             } else {
                 Json.respond(ctx, response.status(), body);

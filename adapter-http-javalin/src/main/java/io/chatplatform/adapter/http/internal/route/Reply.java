@@ -13,6 +13,14 @@ public record Reply(int status, Object body) {
         Objects.requireNonNull(body, "body");
     }
 
+    /** A body in a media type of its own (the metrics exposition), sent as it is. */
+    public record Raw(String contentType, byte[] content) {
+        public Raw {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
     /** An HTML page, for the documentation viewers. */
     public record Html(String content) {
         public Html {

@@ -12,6 +12,7 @@ public record Response(int status, String description, String mediaType, Class<?
 
     public static final String JSON = "application/json";
     public static final String HTML = "text/html";
+    public static final String TEXT = "text/plain";
 
     public Response {
         Objects.requireNonNull(description, "description");
@@ -20,6 +21,16 @@ public record Response(int status, String description, String mediaType, Class<?
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status, was " + status);
         }
+    }
+
+    /** An answer without a body, such as {@code 101 Switching Protocols}. */
+    public static Response withoutBody(int status, String description) {
+        return new Response(status, description, "", Void.class, false);
+    }
+
+    /** Whether the answer has a body (of {@link #mediaType()} and {@link #type()}). */
+    public boolean hasBody() {
+        return type != Void.class;
     }
 
     /** Whether {@code body} is what this response promises. */

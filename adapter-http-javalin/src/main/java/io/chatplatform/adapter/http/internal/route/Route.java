@@ -127,9 +127,19 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return respond(new Response(200, description, Response.JSON, type, true));
         }
 
+        /** The success: 200 with a text body in a media type chosen at run time (see {@link Reply.Raw}). */
+        public Builder okText(String description) {
+            return respond(new Response(200, description, Response.TEXT, Reply.Raw.class, false));
+        }
+
         /** The success: 200 with an HTML page. */
         public Builder okHtml(String description) {
             return respond(new Response(200, description, Response.HTML, Reply.Html.class, false));
+        }
+
+        /** The success: {@code 101 Switching Protocols} to a WebSocket. */
+        public Builder switchingProtocols(String description) {
+            return respond(Response.withoutBody(101, description));
         }
 
         /** An expected refusal, {@code {"detail": detail}}. */

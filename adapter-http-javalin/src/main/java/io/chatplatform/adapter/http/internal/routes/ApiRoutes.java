@@ -4,6 +4,7 @@ import io.chatplatform.adapter.http.internal.openapi.OpenApiDocument;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.port.in.CheckHealth;
+import io.chatplatform.application.port.in.ScrapeMetrics;
 
 /** All route groups of the API, in matching order, handed only the inbound ports they use. */
 public final class ApiRoutes {
@@ -17,7 +18,7 @@ public final class ApiRoutes {
      * The complete route table. The OpenAPI document is generated here, once, so that a route the
      * generator cannot describe stops the start instead of breaking {@code /openapi.json} later.
      */
-    public static RouteTable build(ChatApplication app, CheckHealth health, String serviceVersion) {
+    public static RouteTable build(ChatApplication app, CheckHealth health, ScrapeMetrics metrics, String serviceVersion) {
         RouteTable routes = new RouteTable();
         OpenApiDocument openApi = new OpenApiDocument(SERVICE_NAME, serviceVersion, routes::routes);
         new AccountRoutes(app.registerUser(), app.logIn(), app.viewOwnProfile(), app.updateProfile())
@@ -25,7 +26,8 @@ public final class ApiRoutes {
         new DirectoryRoutes(app.searchUsers(), app.listOnlineUsers(), app.viewProfile()).register(routes);
         new MessageRoutes(app.sendMessage(), app.readHistory(), app.markRead()).register(routes);
         new ConversationRoutes(app.listConversations(), app.countUnread(), app.markRead()).register(routes);
-        new OperationsRoutes(health, app.viewCacheStats(), SERVICE_NAME, serviceVersion, openApi).register(routes);
+        new LiveRoutes().register(routes);
+        new OperationsRoutes(health, app.viewCacheStats(), metrics, SERVICE_NAME, serviceVersion, openApi).register(routes);
         openApi.json();
         return routes;
     }

@@ -1,0 +1,32 @@
+package io.chatplatform.adapter.http.internal.routes;
+
+import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
+import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.route.Route;
+import io.chatplatform.adapter.http.internal.route.RouteTable;
+
+/**
+ * {@code GET /ws} as the OpenAPI document shows it. The WebSocket itself is {@link LiveEndpoint};
+ * this route answers the requests that are not WebSocket handshakes (426), so that the path is
+ * both documented and registered, and the document cannot drift from the server.
+ */
+public final class LiveRoutes {
+
+    static final String UPGRADE_REQUIRED = "Upgrade Required: GET /ws is a WebSocket (protocol in docs/realtime.md)";
+
+    public void register(RouteTable routes) {
+        routes.add(Route.get(LiveEndpoint.PATH).tag("realtime")
+                .summary("Live events over a WebSocket: new messages, read markers, typing, presence")
+                .local()
+                .switchingProtocols("The WebSocket is open. Authenticate with the access_token from POST /login: as"
+                        + " 'Authorization: Bearer <token>', as the subprotocols '" + LiveEndpoint.SUBPROTOCOL + ", "
+                        + LiveEndpoint.TOKEN_SUBPROTOCOL_PREFIX + "<token>' (browsers; the server selects "
+                        + LiveEndpoint.SUBPROTOCOL + "), or as a first message {\"type\": \"auth\", \"token\": \"...\"}"
+                        + " within 5 seconds; the server answers {\"type\": \"ready\", \"user_id\": N}. Messages,"
+                        + " resume after a reconnect and close codes: docs/realtime.md")
+                .error(426, "Upgrade Required: the request is not a WebSocket handshake")
+                .handle(call -> {
+                    throw new ApiError(426, UPGRADE_REQUIRED);
+                }));
+    }
+}

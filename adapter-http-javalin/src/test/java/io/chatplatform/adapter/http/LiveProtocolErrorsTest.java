@@ -1,0 +1,106 @@
+package io.chatplatform.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatplatform.adapter.http.TestServer.Session;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("GET /ws: messages the server cannot honour")
+class LiveProtocolErrorsTest {
+
+    private static final String KINDS = "it is one of auth, resume, typing, ping";
+
+    private final TestServer api = TestServer.startLive();
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    static Stream<Arguments> badMessages() {
+        return Stream.of(
+                Arguments.of("not JSON", "{\"type\": \"ping\"", "bad_frame", "the message is not JSON"),
+                Arguments.of("empty", "", "bad_frame", "the message is empty; it must be JSON"),
+                Arguments.of("a JSON array", "[{\"type\": \"ping\"}]", "unknown_type",
+                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                Arguments.of("a JSON string", "\"ping\"", "unknown_type",
+                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                Arguments.of("without a type", "{\"user_id\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
+                Arguments.of("a type that is not a string", "{\"type\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
+                Arguments.of("an unknown type", "{\"type\": \"dance\"}", "unknown_type", "unknown type \"dance\"; " + KINDS),
+                Arguments.of("typing without user_id", "{\"type\": \"typing\"}", "invalid",
+                        "user_id: the id of the user you are typing to (a positive integer) is required"),
+                Arguments.of("typing with a string user_id", "{\"type\": \"typing\", \"user_id\": \"2\"}", "invalid",
+                        "user_id: the id of the user you are typing to (a positive integer) is required"),
+                Arguments.of("typing with user_id 0", "{\"type\": \"typing\", \"user_id\": 0}", "invalid",
+                        "user_id: the id of the user you are typing to (a positive integer) is required"),
+                Arguments.of("resume with positions that are not an object", "{\"type\": \"resume\", \"positions\": 3}",
+                        "invalid", "positions: an object from peer user id to the last seq seen (an integer, 0 or more)"));
+    }
+
+    @ParameterizedTest(name = "{0}: error {2}, and the connection stays open")
+    @MethodSource("badMessages")
+    @DisplayName("a message that cannot be honoured is answered with an error event; the connection stays open")
+    void badMessage(String what, String text, String code, String message) {
+        Session alice = api.signUp("alice");
+        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+            client.sendText(text);
+
+            assertThat(client.next()).isEqualTo(TestServer.parse(TestServer.json(
+                    Map.of("type", "error", "code", code, "message", message))));
+            client.send(Map.of("type", "ping"));
+            client.expect("pong");
+        }
+    }
+
+    @Test
+    @DisplayName("a binary message is answered with error unsupported")
+    void binary() {
+        Session alice = api.signUp("alice");
+        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+            client.sendBinary("{\"type\": \"ping\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(client.next()).isEqualTo(TestServer.parse("""
+                    {"type": "error", "code": "unsupported", "message": "binary messages are not supported; send JSON text"}"""));
+            client.send(Map.of("type", "ping"));
+            client.expect("pong");
+        }
+    }
+
+    @Test
+    @DisplayName("a message larger than 16 KiB closes that connection with 1009; the others are served on")
+    void tooLarge() {
+        Session alice = api.signUp("alice");
+        Session bob = api.signUp("bob");
+        try (LiveClient bobs = LiveClient.live(api, bob); LiveClient client = LiveClient.authenticated(api, alice)) {
+            client.sendText("{\"type\": \"ping\", \"padding\": \"" + "x".repeat(16 * 1024) + "\"}");
+
+            assertThat(client.awaitClose().code()).isEqualTo(1009);
+            LiveClient.awaitNoConnectionOf(api, alice);
+            api.send(alice, bob, "still here");
+            assertThat(bobs.expect("message.created").at("/message/content").asText()).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    @DisplayName("a message of exactly 16 KiB is still read")
+    void largestAccepted() {
+        Session alice = api.signUp("alice");
+        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+            String prefix = "{\"type\": \"ping\", \"padding\": \"";
+            String suffix = "\"}";
+            client.sendText(prefix + "x".repeat(16 * 1024 - prefix.length() - suffix.length()) + suffix);
+
+            client.expect("pong");
+        }
+    }
+}

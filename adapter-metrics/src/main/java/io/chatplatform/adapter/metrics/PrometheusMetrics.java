@@ -1,0 +1,186 @@
+package io.chatplatform.adapter.metrics;
+
+import io.chatplatform.application.port.in.ScrapeMetrics;
+import io.chatplatform.application.port.out.ChatMetrics;
+import io.chatplatform.application.port.out.PoolUsage;
+import io.chatplatform.domain.cache.CacheType;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The service's metrics as Prometheus series (client_java 1.x), and their exposition for
+ * {@code GET /metrics}: Prometheus text by default, OpenMetrics when the scraper asks for it.
+ *
+ * <p>Every label takes values from a bounded set; anything else is folded into a catch-all value
+ * ("OTHER" for methods, "unmatched" for routes) rather than becoming a new series.
+ */
+public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final AtomicInteger liveConnections = new AtomicInteger();
+
+    private final Counter httpRequests = Counter.builder().name("chat_http_requests")
+            .help("HTTP requests answered, by method, route template and status")
+            .labelNames("method", "route", "status").register(registry);
+    private final Histogram httpDuration = Histogram.builder().name("chat_http_request_duration_seconds")
+            .help("Time to answer an HTTP request, by method and route template")
+            .labelNames("method", "route").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Counter messagesSent = Counter.builder().name("chat_messages_sent")
+            .help("Messages stored (retries with a known client message id not counted)").register(registry);
+    private final Counter registrations = Counter.builder().name("chat_registrations")
+            .help("Accounts created").register(registry);
+    private final Counter logins = Counter.builder().name("chat_logins")
+            .help("Logins by outcome").labelNames("outcome").register(registry);
+    private final Counter cacheRequests = Counter.builder().name("chat_cache_requests")
+            .help("Cache lookups by cache type and outcome (hit, miss, bypass)")
+            .labelNames("cache", "outcome").register(registry);
+    private final Histogram cacheDuration = Histogram.builder().name("chat_cache_operation_duration_seconds")
+            .help("Time of a cache round trip, by operation").labelNames("operation")
+            .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Counter cacheFailures = Counter.builder().name("chat_cache_failures")
+            .help("Cache calls that failed; the requests were served without the cache").register(registry);
+    private final Histogram statementDuration = Histogram.builder().name("chat_db_statement_duration_seconds")
+            .help("Time of a database statement, by statement name").labelNames("statement")
+            .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Counter liveEvents = Counter.builder().name("chat_websocket_events")
+            .help("Live events handed to connections (delivered) or refused by a full outbox (dropped)")
+            .labelNames("type", "outcome").register(registry);
+
+    public PrometheusMetrics() {
+        GaugeWithCallback.builder().name("chat_websocket_connections").help("Live (WebSocket) connections open on this instance")
+                .callback(callback -> callback.call(liveConnections.get()))
+                .register(registry);
+        JvmMetrics.builder().register(registry);
+        // series with labels appear only once observed; these have a known, small set of values
+        for (CacheType type : CacheType.values()) {
+            for (String outcome : new String[] {"hit", "miss", "bypass"}) {
+                cacheRequests.labelValues(type.label(), outcome);
+            }
+        }
+        logins.labelValues("success");
+        logins.labelValues("invalid_credentials");
+    }
+
+    /** Publishes the database pool's usage, read at each scrape. Call once. */
+    public PrometheusMetrics watchDatabasePool(Supplier<PoolUsage> pool) {
+        Objects.requireNonNull(pool, "pool");
+        GaugeWithCallback.builder().name("chat_db_pool_connections")
+                .help("Database connections by state (active, idle) and callers waiting for one (pending)")
+                .labelNames("state")
+                .callback(callback -> {
+                    PoolUsage usage = pool.get();
+                    callback.call(usage.active(), "active");
+                    callback.call(usage.idle(), "idle");
+                    callback.call(usage.pending(), "pending");
+                })
+                .register(registry);
+        GaugeWithCallback.builder().name("chat_db_pool_max_connections").help("The database pool's size limit")
+                .callback(callback -> callback.call(pool.get().max()))
+                .register(registry);
+        return this;
+    }
+
+    /** Publishes whether the cache answers, asked at each scrape. Call once, when there is a cache. */
+    public PrometheusMetrics watchCache(BooleanSupplier available) {
+        Objects.requireNonNull(available, "available");
+        GaugeWithCallback.builder().name("chat_cache_available").help("1 when the cache answers, 0 when it does not")
+                .callback(callback -> callback.call(available.getAsBoolean() ? 1 : 0))
+                .register(registry);
+        return this;
+    }
+
+    @Override
+    public void httpRequest(String method, String route, int status, Duration duration) {
+        String m = method == null ? "OTHER" : method.toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(m)) {
+            m = "OTHER";
+        }
+        String r = route == null || route.isEmpty() ? "unmatched" : route;
+        httpRequests.labelValues(m, r, Integer.toString(status)).inc();
+        httpDuration.labelValues(m, r).observe(seconds(duration));
+    }
+
+    @Override
+    public void messageSent() {
+        messagesSent.inc();
+    }
+
+    @Override
+    public void userRegistered() {
+        registrations.inc();
+    }
+
+    @Override
+    public void login(boolean success) {
+        logins.labelValues(success ? "success" : "invalid_credentials").inc();
+    }
+
+    @Override
+    public void cacheLookup(CacheType type, String outcome) {
+        cacheRequests.labelValues(type.label(), outcome).inc();
+    }
+
+    @Override
+    public void cacheOperation(String operation, Duration duration) {
+        cacheDuration.labelValues(operation).observe(seconds(duration));
+    }
+
+    @Override
+    public void cacheFailure() {
+        cacheFailures.inc();
+    }
+
+    @Override
+    public void statement(String name, Duration duration) {
+        statementDuration.labelValues(name).observe(seconds(duration));
+    }
+
+    @Override
+    public void liveConnection(boolean opened) {
+        if (opened) {
+            liveConnections.incrementAndGet();
+        } else {
+            liveConnections.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void liveEvent(String type, boolean delivered) {
+        liveEvents.labelValues(type, delivered ? "delivered" : "dropped").inc();
+    }
+
+    @Override
+    public Scrape scrape(String acceptHeader) {
+        ExpositionFormatWriter writer = formats.findWriter(acceptHeader);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render metrics", e);
+        }
+        return new Scrape(writer.getContentType(), out.toByteArray());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

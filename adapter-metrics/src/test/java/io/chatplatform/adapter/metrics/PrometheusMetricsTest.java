@@ -1,0 +1,82 @@
+package io.chatplatform.adapter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatplatform.application.port.out.PoolUsage;
+import io.chatplatform.domain.cache.CacheType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PrometheusMetricsTest {
+
+    private final PrometheusMetrics metrics = new PrometheusMetrics()
+            .watchDatabasePool(() -> new PoolUsage(3, 7, 1, 10))
+            .watchCache(() -> true);
+
+    private String scrape(String accept) {
+        return new String(metrics.scrape(accept).body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("reports become the documented series, with bounded labels")
+    void series() {
+        metrics.httpRequest("GET", "/messages", 200, Duration.ofMillis(12));
+        metrics.httpRequest("BREW", null, 404, Duration.ofMillis(1));
+        metrics.messageSent();
+        metrics.userRegistered();
+        metrics.login(true);
+        metrics.login(false);
+        metrics.cacheLookup(CacheType.HISTORY_PAGE, "hit");
+        metrics.cacheOperation("get", Duration.ofNanos(300_000));
+        metrics.cacheFailure();
+        metrics.statement("PAGE_NEWEST", Duration.ofMillis(2));
+        metrics.liveConnection(true);
+        metrics.liveConnection(true);
+        metrics.liveConnection(false);
+        metrics.liveEvent("message.created", true);
+        metrics.liveEvent("typing", false);
+
+        String text = scrape(null);
+        assertThat(text)
+                .contains("chat_http_requests_total{method=\"GET\",route=\"/messages\",status=\"200\"} 1.0")
+                .contains("chat_http_requests_total{method=\"OTHER\",route=\"unmatched\",status=\"404\"} 1.0")
+                .contains("chat_http_request_duration_seconds_bucket{method=\"GET\",route=\"/messages\",le=\"0.025\"} 1")
+                .contains("chat_messages_sent_total 1.0")
+                .contains("chat_registrations_total 1.0")
+                .contains("chat_logins_total{outcome=\"success\"} 1.0")
+                .contains("chat_logins_total{outcome=\"invalid_credentials\"} 1.0")
+                .contains("chat_cache_requests_total{cache=\"history\",outcome=\"hit\"} 1.0")
+                .contains("chat_cache_requests_total{cache=\"profile\",outcome=\"miss\"} 0.0")
+                .contains("chat_cache_operation_duration_seconds_count{operation=\"get\"} 1")
+                .contains("chat_cache_failures_total 1.0")
+                .contains("chat_cache_available 1.0")
+                .contains("chat_db_statement_duration_seconds_count{statement=\"PAGE_NEWEST\"} 1")
+                .contains("chat_db_pool_connections{state=\"active\"} 3.0")
+                .contains("chat_db_pool_connections{state=\"pending\"} 1.0")
+                .contains("chat_db_pool_max_connections 10.0")
+                .contains("chat_websocket_connections 1.0")
+                .contains("chat_websocket_events_total{outcome=\"delivered\",type=\"message.created\"} 1.0")
+                .contains("chat_websocket_events_total{outcome=\"dropped\",type=\"typing\"} 1.0")
+                .contains("jvm_memory_used_bytes")
+                .contains("jvm_threads_current");
+    }
+
+    @Test
+    @DisplayName("Prometheus text by default, OpenMetrics when asked")
+    void formats() {
+        assertThat(metrics.scrape(null).contentType()).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.scrape("application/openmetrics-text; version=1.0.0").contentType())
+                .startsWith("application/openmetrics-text");
+        assertThat(scrape("application/openmetrics-text; version=1.0.0")).endsWith("# EOF\n");
+    }
+
+    @Test
+    @DisplayName("without a cache there is no cache availability gauge")
+    void no_cache() {
+        String text = new String(new PrometheusMetrics().watchDatabasePool(() -> new PoolUsage(0, 0, 0, 1)).scrape(null).body(),
+                StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("chat_cache_available").contains("chat_db_pool_max_connections 1.0");
+    }
+}

@@ -1,0 +1,58 @@
+package io.chatplatform.application.port.out;
+
+import io.chatplatform.domain.cache.CacheType;
+import java.time.Duration;
+
+/**
+ * What the service reports about itself, for an operator's dashboards. Every method does nothing
+ * unless an adapter (Prometheus) overrides it, so reporting is optional and never in the way.
+ *
+ * <p>Arguments are bounded sets of values (route templates, statement names, cache types), never
+ * user ids, message ids, tokens or raw paths: each distinct value becomes a time series.
+ */
+public interface ChatMetrics {
+
+    /** Reports nothing. */
+    ChatMetrics NONE = new ChatMetrics() {
+    };
+
+    /** An HTTP request was answered; {@code route} is the route template, or "unmatched". */
+    default void httpRequest(String method, String route, int status, Duration duration) {
+    }
+
+    /** A message was stored (not a retry). */
+    default void messageSent() {
+    }
+
+    /** An account was created. */
+    default void userRegistered() {
+    }
+
+    /** A login succeeded or was refused. */
+    default void login(boolean success) {
+    }
+
+    /** A cache lookup ended as "hit", "miss" or "bypass". */
+    default void cacheLookup(CacheType type, String outcome) {
+    }
+
+    /** A cache round trip ("get", "put", "invalidate") took this long. */
+    default void cacheOperation(String operation, Duration duration) {
+    }
+
+    /** A cache call failed (and the request was served without the cache). */
+    default void cacheFailure() {
+    }
+
+    /** A database statement, named as in the store's catalogue of statements, took this long. */
+    default void statement(String name, Duration duration) {
+    }
+
+    /** A live connection opened or closed. */
+    default void liveConnection(boolean opened) {
+    }
+
+    /** A live event of this type ("message.created", ...) was handed to a connection, or dropped because it was too slow. */
+    default void liveEvent(String type, boolean delivered) {
+    }
+}
