@@ -2,8 +2,6 @@ package io.chatplatform.domain.message;
 
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Identifies the direct conversation between two users (possibly the same user: notes to self).
@@ -15,21 +13,40 @@ import java.util.regex.Pattern;
  */
 public record ConversationId(String value) {
 
-    private static final Pattern FORM = Pattern.compile("([1-9][0-9]{0,15}):([1-9][0-9]{0,15})");
-
     public ConversationId {
         Objects.requireNonNull(value, "value");
-        Matcher m = FORM.matcher(value);
-        if (!m.matches()) {
+        int colon = value.indexOf(':');
+        long low = colon > 0 ? parseId(value, 0, colon) : -1;
+        long high = colon > 0 ? parseId(value, colon + 1, value.length()) : -1;
+        if (low < 1 || high < 1) {
             throw new IllegalArgumentException("conversation id must look like '<low user id>:<high user id>', was '" + value + "'");
         }
-        long low = Long.parseLong(m.group(1));
-        long high = Long.parseLong(m.group(2));
         UserId.of(low);
         UserId.of(high);
         if (low > high) {
             throw new IllegalArgumentException("conversation id must name the lower user id first, was '" + value + "'");
         }
+    }
+
+    /**
+     * The decimal id in {@code text[from, to)}: 1 to 16 digits, no leading zero; -1 otherwise.
+     * Hand-written because conversation ids are made for every message read (a regex per message
+     * showed in profiles).
+     */
+    private static long parseId(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 16 || text.charAt(from) == '0') {
+            return -1;
+        }
+        long id = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
     }
 
     /** The conversation between {@code a} and {@code b}, whichever order they are given in. */
@@ -41,14 +58,22 @@ public record ConversationId(String value) {
         return new ConversationId(low.value() + ":" + high.value());
     }
 
+    /** Whether this is the conversation between {@code a} and {@code b}, in either order; allocates nothing. */
+    public boolean isBetween(UserId a, UserId b) {
+        long low = Math.min(a.value(), b.value());
+        long high = Math.max(a.value(), b.value());
+        int colon = value.indexOf(':');
+        return parseId(value, 0, colon) == low && parseId(value, colon + 1, value.length()) == high;
+    }
+
     /** The participant with the lower id. */
     public UserId low() {
-        return UserId.of(Long.parseLong(value.substring(0, value.indexOf(':'))));
+        return UserId.of(parseId(value, 0, value.indexOf(':')));
     }
 
     /** The participant with the higher id (the same as {@link #low()} in notes to self). */
     public UserId high() {
-        return UserId.of(Long.parseLong(value.substring(value.indexOf(':') + 1)));
+        return UserId.of(parseId(value, value.indexOf(':') + 1, value.length()));
     }
 
     /** Whether {@code user} takes part in this conversation. */

@@ -23,7 +23,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
         if (seq < 1) {
             throw new IllegalArgumentException("seq must be at least 1, was " + seq);
         }
-        if (!conversationId.equals(ConversationId.between(senderId, recipientId))) {
+        if (!conversationId.isBetween(senderId, recipientId)) {
             throw new IllegalArgumentException("message between " + senderId + " and " + recipientId
                     + " cannot belong to conversation " + conversationId);
         }

@@ -40,6 +40,15 @@ class MessageValuesTest {
         }
 
         @Test
+        void tells_whether_it_is_between_two_users_in_either_order() {
+            ConversationId id = ConversationId.between(ALICE, BOB);
+            assertThat(id.isBetween(BOB, ALICE)).isTrue();
+            assertThat(id.isBetween(ALICE, BOB)).isTrue();
+            assertThat(id.isBetween(ALICE, ALICE)).isFalse();
+            assertThat(id.isBetween(ALICE, UserId.of(43))).isFalse();
+        }
+
+        @Test
         void of_notes_to_self_has_the_user_on_both_sides() {
             ConversationId notes = ConversationId.between(ALICE, ALICE);
             assertThat(notes.value()).isEqualTo("7:7");
@@ -47,7 +56,8 @@ class MessageValuesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "7", "7:", ":7", "42:7", "07:42", "7:42:1", "a:b", "0:1", "7:9007199254740992"})
+        @ValueSource(strings = {"", "7", "7:", ":7", "42:7", "07:42", "7:42:1", "a:b", "0:1", "7:9007199254740992",
+                "7:12345678901234567", "-1:2", "1:2 ", "1:+2"})
         void rejects_malformed_or_unordered_ids(String value) {
             assertThatThrownBy(() -> new ConversationId(value)).isInstanceOf(IllegalArgumentException.class);
         }

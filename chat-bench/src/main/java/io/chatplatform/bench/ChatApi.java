@@ -1,0 +1,81 @@
+package io.chatplatform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatplatform.bench.http.HttpTransport.Channel;
+import io.chatplatform.bench.http.HttpTransport.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The service's routes as the scenarios call them; every call is one request on the caller's channel. */
+public final class ChatApi {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json";
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
+    private ChatApi() {
+    }
+
+    public static Response register(Channel ch, String username, String email, String password) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("email", email).put("password", password);
+        return ch.post("/register", null, JSON_TYPE, bytes(body));
+    }
+
+    public static Response login(Channel ch, String username, String password) throws IOException {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return ch.post("/login", null, FORM_TYPE, form.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Response send(Channel ch, String token, long recipient, String content) throws IOException {
+        return ch.post("/send", token, JSON_TYPE, sendBody(recipient, content));
+    }
+
+    static byte[] sendBody(long recipient, String content) {
+        return bytes(JSON.createObjectNode().put("recipient_id", recipient).put("content", content));
+    }
+
+    /** {@code GET /messages?with_user_id=..&limit=..} with an offset (0 = newest) or a {@code before_id} cursor (0 = none). */
+    public static Response history(Channel ch, String token, long peer, int limit, int offset, long beforeId) throws IOException {
+        StringBuilder q = new StringBuilder(64).append("/messages?with_user_id=").append(peer).append("&limit=").append(limit);
+        if (offset > 0) {
+            q.append("&offset=").append(offset);
+        }
+        if (beforeId > 0) {
+            q.append("&before_id=").append(beforeId);
+        }
+        return ch.get(q.toString(), token);
+    }
+
+    public static Response conversations(Channel ch, String token) throws IOException {
+        return ch.get("/conversations", token);
+    }
+
+    public static Response markConversationRead(Channel ch, String token, long peer) throws IOException {
+        return ch.post("/conversations/" + peer + "/read", token, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the response is not JSON: " + abbreviate(response.text()), e);
+        }
+    }
+
+    public static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

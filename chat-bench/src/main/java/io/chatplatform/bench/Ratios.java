@@ -1,0 +1,192 @@
+package io.chatplatform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Each figure of the service beside its ceiling measured in the same run: the ratio, the target of
+ * issue 6 where there is one, and whether it is met.
+ */
+public final class Ratios {
+
+    private Ratios() {
+    }
+
+    /** One line of the comparison. A null ceiling or target means "informational". */
+    public record Row(String scenario, String figure, String service, String ceiling, String ratio, String target,
+                      String verdict) {
+    }
+
+    /** The ceilings, for the header of the report. */
+    public static String ceilingsTable(Ceilings c) {
+        StringBuilder s = new StringBuilder("== ceilings (same machine, same run) ==\n");
+        if (c.machine() != null) {
+            s.append(c.machine().strip()).append('\n');
+        }
+        if (c.sendTransaction() != null) {
+            s.append(String.format(Locale.ROOT, "raw send transaction (pgbench, %s clients): %.0f tps, mean %s ms%n",
+                    c.sendTransaction().clients(), c.sendTransaction().tps(), c.sendTransaction().latencyMs()));
+        }
+        if (c.historyQuery() != null) {
+            s.append(String.format(Locale.ROOT, "newest-50 history query (pgbench, %s clients): %.0f tps, mean %s ms%n",
+                    c.historyQuery().clients(), c.historyQuery().tps(), c.historyQuery().latencyMs()));
+        }
+        if (c.redisGet() != null) {
+            s.append(String.format(Locale.ROOT, "Redis GET of %s bytes (redis-benchmark): %.0f ops/s, p99 %s ms%n",
+                    c.redisGet().valueBytes(), c.redisGet().rps(), c.redisGet().p99Ms()));
+        }
+        for (Ceilings.Http h : new Ceilings.Http[]{c.bareHttp(), c.bareHttpWrk()}) {
+            if (h != null) {
+                s.append(String.format(Locale.ROOT, "bare Javalin endpoint (%s, %s connections): %.0f req/s, p99 %s ms%n",
+                        h.tool(), h.connections(), h.rps(), h.p99Ms()));
+            }
+        }
+        if (c.idleWs() != null && c.idleWs().bytesPerConnection() != null) {
+            s.append(String.format(Locale.ROOT, "%d idle WebSockets on the bare server: RSS %s -> %s (%.1f KiB each)%n",
+                    c.idleWs().connections(), Report.mib(c.idleWs().rssBeforeBytes()),
+                    Report.mib(c.idleWs().rssConnectedBytes()), c.idleWs().bytesPerConnection() / 1024));
+        }
+        return s.toString();
+    }
+
+    /** The rows for each results file, by its scenario. */
+    public static List<Row> rows(Ceilings c, List<JsonNode> results) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode r : results) {
+            String scenario = r.path("scenario").asText("?");
+            switch (scenario) {
+                case "send" -> {
+                    JsonNode send = Ceilings.operation(r, "send");
+                    if (send != null) {
+                        throughput(rows, scenario, "send msg/s", send.path("throughput").asDouble(),
+                                c.sendTransaction() == null ? null : c.sendTransaction().tps(), "raw send tx", 0.5);
+                        latency(rows, scenario, "send p99", send.path("p99_ms").asDouble(), 20);
+                        errors(rows, scenario, "send", send.path("errors").asLong());
+                    }
+                }
+                case "read-cached" -> {
+                    double thr = 0;
+                    double p99 = 0;
+                    long errors = 0;
+                    for (String name : List.of("history", "conversations")) {
+                        JsonNode op = Ceilings.operation(r, name);
+                        if (op != null) {
+                            thr += op.path("throughput").asDouble();
+                            p99 = Math.max(p99, op.path("p99_ms").asDouble());
+                            errors += op.path("errors").asLong();
+                        }
+                    }
+                    throughput(rows, scenario, "reads/s", thr, c.bareHttp() == null ? null : c.bareHttp().rps(),
+                            "bare endpoint", 0.4);
+                    throughput(rows, scenario, "reads/s", thr, c.redisGet() == null ? null : c.redisGet().rps(),
+                            "Redis GET", null);
+                    latency(rows, scenario, "read p99 (worst op)", p99, 10);
+                    JsonNode ratio = r.path("cache").path("measured").path("hit_ratio");
+                    if (ratio.isNumber()) {
+                        rows.add(new Row(scenario, "cache hit ratio", pct(ratio.asDouble()), "-", "-", ">= 95 %",
+                                ratio.asDouble() >= 0.95 ? "ok" : "MISSED"));
+                    }
+                    errors(rows, scenario, "reads", errors);
+                }
+                case "read-cold" -> {
+                    JsonNode h = Ceilings.operation(r, "history");
+                    if (h != null) {
+                        throughput(rows, scenario, "pages/s", h.path("throughput").asDouble(),
+                                c.historyQuery() == null ? null : c.historyQuery().tps(), "newest-50 query", 0.5);
+                        latency(rows, scenario, "page p99", h.path("p99_ms").asDouble(), 25);
+                        errors(rows, scenario, "pages", h.path("errors").asLong());
+                    }
+                }
+                case "realtime", "mixed" -> realtime(rows, c, scenario, r);
+                default -> {
+                    for (JsonNode op : r.path("operations")) {
+                        rows.add(new Row(scenario, op.path("name").asText() + " /s",
+                                num(op.path("throughput").asDouble()), "-", "-", "-", "-"));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void realtime(List<Row> rows, Ceilings c, String scenario, JsonNode r) {
+        JsonNode rt = r.path("realtime");
+        int requested = rt.path("connections_requested").asInt();
+        int open = rt.path("connections_open").asInt();
+        boolean target = scenario.equals("realtime");
+        rows.add(new Row(scenario, "connections open", Integer.toString(open), requested + " asked",
+                pct(requested == 0 ? 0 : (double) open / requested), target ? "all, 10,000 asked" : "all",
+                open != requested ? "MISSED" : !target || requested >= 10_000 ? "ok" : "ok (fewer than 10,000 asked)"));
+        JsonNode delivery = Ceilings.operation(r, "delivery");
+        if (delivery != null) {
+            latency(rows, scenario, "delivery p99", delivery.path("p99_ms").asDouble(), 50);
+        }
+        JsonNode send = Ceilings.operation(r, "send");
+        if (send != null) {
+            rows.add(new Row(scenario, "send msg/s", num(send.path("throughput").asDouble()), "-", "-",
+                    scenario.equals("realtime") ? "1,000/s" : "-", "-"));
+        }
+        for (String field : List.of("lost", "duplicated")) {
+            long n = rt.path(field).asLong();
+            rows.add(new Row(scenario, "messages " + field, Long.toString(n), "-", "-", "0", n == 0 ? "ok" : "MISSED"));
+        }
+        Long before = rt.path("server_rss_bytes_before").isNumber() ? rt.path("server_rss_bytes_before").asLong() : null;
+        Long after = rt.path("server_rss_bytes_connected").isNumber() ? rt.path("server_rss_bytes_connected").asLong() : null;
+        if (after != null) {
+            rows.add(new Row(scenario, "server RSS connected", Report.mib(after), "-", "-", "-Xmx512m", "-"));
+        }
+        if (before != null && after != null && open > 0) {
+            double per = (double) (after - before) / open;
+            Double ceiling = c.idleWs() == null ? null : c.idleWs().bytesPerConnection();
+            rows.add(new Row(scenario, "RSS per connection", kib(per), ceiling == null ? "-" : kib(ceiling) + " bare",
+                    ceiling == null || ceiling <= 0 ? "-" : String.format(Locale.ROOT, "%.1fx", per / ceiling), "-", "-"));
+        }
+    }
+
+    private static void throughput(List<Row> rows, String scenario, String figure, double service, Double ceiling,
+                                   String ceilingName, Double target) {
+        if (ceiling == null || ceiling <= 0) {
+            rows.add(new Row(scenario, figure, num(service), "(no " + ceilingName + " ceiling)", "-",
+                    target == null ? "-" : ">= " + pct(target), "-"));
+            return;
+        }
+        double ratio = service / ceiling;
+        rows.add(new Row(scenario, figure, num(service), num(ceiling) + " " + ceilingName, pct(ratio),
+                target == null ? "-" : ">= " + pct(target), target == null ? "-" : ratio >= target ? "ok" : "MISSED"));
+    }
+
+    private static void latency(List<Row> rows, String scenario, String figure, double ms, double limitMs) {
+        rows.add(new Row(scenario, figure, String.format(Locale.ROOT, "%.2f ms", ms), "-", "-",
+                String.format(Locale.ROOT, "< %.0f ms", limitMs), ms < limitMs ? "ok" : "MISSED"));
+    }
+
+    private static void errors(List<Row> rows, String scenario, String what, long errors) {
+        rows.add(new Row(scenario, what + " errors", Long.toString(errors), "-", "-", "0", errors == 0 ? "ok" : "MISSED"));
+    }
+
+    public static String table(List<Row> rows) {
+        StringBuilder s = new StringBuilder();
+        String format = "%-12s %-22s %14s %30s %8s %24s %s%n";
+        s.append(String.format(Locale.ROOT, format, "scenario", "figure", "service", "ceiling", "ratio", "target",
+                "verdict"));
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, format, r.scenario(), r.figure(), r.service(), r.ceiling(), r.ratio(),
+                    r.target(), r.verdict()));
+        }
+        return s.toString();
+    }
+
+    static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+    }
+
+    static String num(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String kib(double bytes) {
+        return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
+    }
+}

@@ -1,0 +1,351 @@
+package io.chatplatform.bench;
+
+import io.chatplatform.adapter.postgres.PostgresDatabase;
+import io.chatplatform.adapter.postgres.PostgresSettings;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Writes a large, consistent data set straight into the service's tables (schema of
+ * {@code adapter-postgres-citus/src/main/resources/db/migration}), with {@code INSERT ... SELECT
+ * generate_series}: users with their {@code usernames} and {@code emails} rows, conversations,
+ * messages with their {@code message_locations}, and both {@code user_conversations} rows of every
+ * conversation. About a minute for a million messages on two cores.
+ *
+ * <p>The layout is arithmetic, so nothing needs to be read back: user {@code i} is
+ * {@code <prefix>_<i>} with id {@code baseUser + i}; conversation {@code k} is between users
+ * {@code a = k mod U} and {@code (a + 1 + k div U) mod U} and holds messages with seq
+ * {@code 1..P} and ids {@code baseMessage + k*P + seq - 1}. Ids are taken from the service's own
+ * sequences (a block is reserved by moving the sequence past it), so the service keeps numbering
+ * after them. Seed while the service has no traffic.
+ *
+ * <p>Seeding the same prefix again with the same sizes finds the data and reuses it.
+ */
+public final class Seeder {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{0,19}");
+    static final String CONTENT_TAIL = " lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod";
+    private static final int BATCH_CONVERSATIONS = 1000;
+
+    private Seeder() {
+    }
+
+    /**
+     * Where the seeded rows are.
+     *
+     * @param prefix          usernames are {@code <prefix>_<i>}
+     * @param baseUserId      id of user 0
+     * @param users           U
+     * @param conversations   C
+     * @param perConversation P, messages in each conversation
+     * @param baseMessageId   id of message seq 1 of conversation 0
+     */
+    public record Layout(String prefix, long baseUserId, int users, int conversations, int perConversation,
+                         long baseMessageId) {
+
+        public Layout {
+            if (users < 3) {
+                throw new IllegalArgumentException("at least 3 users are needed, not " + users);
+            }
+            if (conversations < 1 || perConversation < 1) {
+                throw new IllegalArgumentException("at least one conversation of one message is needed");
+            }
+            // distinct pairs need distance 1 + (C-1)/U to stay below U/2
+            long maxDistance = 1 + (conversations - 1L) / users;
+            if (2 * maxDistance >= users) {
+                throw new IllegalArgumentException(conversations + " conversations need more than " + users
+                        + " users: at most " + (long) users * ((users - 1) / 2) + " fit");
+            }
+        }
+
+        /** The layout for {@code messages} messages or more, spread evenly over the conversations. */
+        public static Layout plan(String prefix, int users, int conversations, long messages) {
+            int per = (int) Math.max(1, (messages + conversations - 1) / conversations);
+            return new Layout(prefix, 0, users, conversations, per, 0);
+        }
+
+        public long userId(int i) {
+            return baseUserId + i;
+        }
+
+        public String username(int i) {
+            return prefix + "_" + i;
+        }
+
+        /** The two user indexes of conversation {@code k}, in any order. */
+        public int[] pair(int k) {
+            int a = k % users;
+            int b = (a + 1 + k / users) % users;
+            return new int[]{a, b};
+        }
+
+        /** {@code "<low id>:<high id>"}, the service's conversation id. */
+        public String conversationId(int k) {
+            int[] p = pair(k);
+            long x = userId(p[0]);
+            long y = userId(p[1]);
+            return Math.min(x, y) + ":" + Math.max(x, y);
+        }
+
+        public long messageId(int k, int seq) {
+            return baseMessageId + (long) k * perConversation + seq - 1;
+        }
+
+        public long messages() {
+            return (long) conversations * perConversation;
+        }
+
+        Layout at(long baseUser, long baseMessage) {
+            return new Layout(prefix, baseUser, users, conversations, perConversation, baseMessage);
+        }
+    }
+
+    /**
+     * Seeds (or finds) the layout in {@code schema}.
+     *
+     * @param databaseUrl  {@code jdbc:postgresql://...} or {@code postgresql://user:pass@host/db}
+     * @param migrate      create the schema and run the service's migrations first
+     * @param password     every seeded user's password (stored as a bcrypt hash of cost 4)
+     */
+    public static Layout seed(String databaseUrl, String schema, boolean migrate, Layout plan, String password,
+                              PrintStream out) throws SQLException {
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
+        }
+        if (!PREFIX.matcher(plan.prefix()).matches()) {
+            throw new Options.UsageException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
+                    + " with a letter, not " + plan.prefix());
+        }
+        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
+        if (migrate) {
+            // the service's own migrations (Flyway), exactly as the service runs them at start-up
+            PostgresDatabase.open(settings.withMaxPoolSize(1)).close();
+        }
+        try (Connection c = connect(settings, schema)) {
+            Layout found = find(c, plan);
+            if (found != null) {
+                out.printf("found %,d users, %,d conversations and %,d messages seeded with prefix %s in schema %s: reusing them%n",
+                        found.users(), found.conversations(), found.messages(), plan.prefix(), schema);
+                return found;
+            }
+            return insert(c, plan, password, out);
+        }
+    }
+
+    static Connection connect(PostgresSettings settings, String schema) throws SQLException {
+        Properties props = new Properties();
+        if (settings.user() != null) {
+            props.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            props.setProperty("password", settings.password());
+        }
+        Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            s.execute("SET synchronous_commit TO off");
+        }
+        return c;
+    }
+
+    /** The layout already seeded with this prefix and these sizes, or null; an incompatible one is an error. */
+    static Layout find(Connection c, Layout plan) throws SQLException {
+        Long base = userIdOf(c, plan.username(0));
+        if (base == null) {
+            return null;
+        }
+        Long last = userIdOf(c, plan.username(plan.users() - 1));
+        Long beyond = userIdOf(c, plan.username(plan.users()));
+        if (last == null || last != base + plan.users() - 1 || beyond != null) {
+            throw incompatible(plan);
+        }
+        Layout users = plan.at(base, 0);
+        Long firstMessage = single(c, "SELECT min(id) FROM messages WHERE conversation_id = ?", users.conversationId(0));
+        if (firstMessage == null) {
+            throw incompatible(plan);
+        }
+        Layout found = plan.at(base, firstMessage);
+        int lastK = plan.conversations() - 1;
+        Long lastSeq = single(c, "SELECT seq FROM messages WHERE conversation_id = ? AND id = ?",
+                found.conversationId(lastK), found.messageId(lastK, plan.perConversation()));
+        if (lastSeq == null || lastSeq != plan.perConversation()) {
+            throw incompatible(plan);
+        }
+        return found;
+    }
+
+    private static IllegalStateException incompatible(Layout plan) {
+        return new IllegalStateException("users named " + plan.prefix() + "_* exist already, seeded with other sizes"
+                + " (or partly): use another --seed-prefix, or the sizes they were seeded with");
+    }
+
+    private static Long userIdOf(Connection c, String username) throws SQLException {
+        return single(c, "SELECT user_id FROM usernames WHERE username_canonical = ?", username.toLowerCase(Locale.ROOT));
+    }
+
+    private static Long single(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long v = rs.getLong(1);
+                return rs.wasNull() ? null : v;
+            }
+        }
+    }
+
+    private static Layout insert(Connection c, Layout plan, String password, PrintStream out) throws SQLException {
+        long started = System.nanoTime();
+        out.printf("seeding %,d users, %,d conversations and %,d messages (%d per conversation) with prefix %s...%n",
+                plan.users(), plan.conversations(), plan.messages(), plan.perConversation(), plan.prefix());
+        // reserve the id blocks: the service's next ids come after them
+        long baseUser = reserve(c, "users_id_seq", plan.users());
+        long baseMessage = reserve(c, "messages_id_seq", plan.messages());
+        Layout layout = plan.at(baseUser, baseMessage);
+        String hash = BCrypt.hashpw(password, BCrypt.gensalt(4));
+        c.setAutoCommit(false);
+        insertUsers(c, plan.prefix(), baseUser, plan.users(), hash);
+        c.commit();
+        // pairs: a = k mod U, b = (a + 1 + k div U) mod U; lo/hi are their ids in order
+        String pairs = """
+                SELECT k, least(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS lo,
+                          greatest(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS hi
+                FROM generate_series(?::int, ?::int) k""";
+        long lastReport = System.nanoTime();
+        for (int k0 = 0; k0 < plan.conversations(); k0 += BATCH_CONVERSATIONS) {
+            int k1 = Math.min(plan.conversations(), k0 + BATCH_CONVERSATIONS) - 1;
+            Object[] p = pairParams(layout, k0, k1);
+            update(c, "INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) "
+                    + "SELECT lo || ':' || hi, lo, hi, ?, date_trunc('milliseconds', now()) - interval '30 days' FROM (" + pairs + ") c",
+                    concat(new Object[]{plan.perConversation()}, p));
+            update(c, """
+                    INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
+                    SELECT lo || ':' || hi, ?::bigint + c.k::bigint * ? + s - 1, s,
+                           CASE WHEN s % 2 = 1 THEN lo ELSE hi END, CASE WHEN s % 2 = 1 THEN hi ELSE lo END,
+                           'seeded ' || s || ' in ' || lo || ':' || hi || ?, NULL,
+                           date_trunc('milliseconds', now()) - interval '30 days' + s * interval '1 minute'
+                    FROM (""" + pairs + ") c CROSS JOIN generate_series(1, ?) s",
+                    concat(new Object[]{baseMessage, plan.perConversation(), CONTENT_TAIL}, p,
+                            new Object[]{plan.perConversation()}));
+            update(c, "INSERT INTO message_locations (message_id, conversation_id) "
+                    + "SELECT ?::bigint + c.k::bigint * ? + s - 1, lo || ':' || hi FROM (" + pairs
+                    + ") c CROSS JOIN generate_series(1, ?) s",
+                    concat(new Object[]{baseMessage, plan.perConversation()}, p, new Object[]{plan.perConversation()}));
+            // both lines of the conversation list; the last message (seq P) is from lo when P is odd
+            for (boolean ownerIsLo : new boolean[]{true, false}) {
+                String owner = ownerIsLo ? "lo" : "hi";
+                String peer = ownerIsLo ? "hi" : "lo";
+                update(c, "INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,"
+                        + " last_read_seq, last_message_id, last_message_at, last_message_preview) "
+                        + "SELECT " + owner + ", " + peer + ", lo || ':' || hi, ? || '_' || (" + peer + " - ?), ?::bigint,"
+                        + " CASE WHEN (? % 2 = 1) = (" + owner + " = lo) THEN ?::bigint ELSE ?::bigint - 1 END,"
+                        + " ?::bigint + c.k::bigint * ? + ? - 1, date_trunc('milliseconds', now()) - interval '30 days' + ? * interval '1 minute',"
+                        + " left('seeded ' || ? || ' in ' || lo || ':' || hi || ?, 100) FROM (" + pairs + ") c",
+                        concat(new Object[]{plan.prefix(), baseUser, plan.perConversation(), plan.perConversation(),
+                                plan.perConversation(), plan.perConversation(), baseMessage, plan.perConversation(),
+                                plan.perConversation(), plan.perConversation(), plan.perConversation(), CONTENT_TAIL}, p));
+            }
+            c.commit();
+            if (System.nanoTime() - lastReport > 5_000_000_000L || k1 == plan.conversations() - 1) {
+                out.printf("  %,d of %,d conversations (%.0f s)%n", k1 + 1, plan.conversations(),
+                        (System.nanoTime() - started) / 1e9);
+                lastReport = System.nanoTime();
+            }
+        }
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("ANALYZE users, usernames, emails, conversations, messages, message_locations, user_conversations");
+        }
+        out.printf("seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return layout;
+    }
+
+    /**
+     * Inserts {@code count} users named {@code <prefix>_<i>} (no conversations), for the scenarios that
+     * need many accounts fast; returns the id of user 0 (user {@code i} has id {@code base + i}).
+     */
+    public static long seedUsers(String databaseUrl, String schema, String prefix, int count, String password, PrintStream out)
+            throws SQLException {
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
+        }
+        long started = System.nanoTime();
+        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
+        try (Connection c = connect(settings, schema)) {
+            long base = reserve(c, "users_id_seq", count);
+            c.setAutoCommit(false);
+            insertUsers(c, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4)));
+            c.commit();
+            out.printf("inserted %,d users (%s_0 .. %s_%d) in %.1f s%n", count, prefix, prefix, count - 1,
+                    (System.nanoTime() - started) / 1e9);
+            return base;
+        }
+    }
+
+    private static void insertUsers(Connection c, String prefix, long baseUser, int count, String hash) throws SQLException {
+        update(c, """
+                INSERT INTO users (id, username, email, password_hash, created_at, last_seen)
+                SELECT ? + g, ? || '_' || g, ? || '_' || g || '@bench.example.com', ?, date_trunc('milliseconds', now()) - interval '30 days',
+                       date_trunc('milliseconds', now()) - interval '1 day'
+                FROM generate_series(0, ? - 1) g""", baseUser, prefix, prefix, hash, count);
+        update(c, "INSERT INTO usernames (username_canonical, user_id) SELECT ? || '_' || g, ? + g FROM generate_series(0, ? - 1) g",
+                prefix, baseUser, count);
+        update(c, """
+                INSERT INTO emails (email_canonical, user_id)
+                SELECT ? || '_' || g || '@bench.example.com', ? + g FROM generate_series(0, ? - 1) g""",
+                prefix, baseUser, count);
+    }
+
+    private static Object[] pairParams(Layout l, int k0, int k1) {
+        long b = l.baseUserId();
+        int u = l.users();
+        return new Object[]{b, u, b, u, u, u, b, u, b, u, u, u, k0, k1};
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        int n = 0;
+        for (Object[] p : parts) {
+            n += p.length;
+        }
+        Object[] all = new Object[n];
+        int i = 0;
+        for (Object[] p : parts) {
+            System.arraycopy(p, 0, all, i, p.length);
+            i += p.length;
+        }
+        return all;
+    }
+
+    /** Takes {@code count} consecutive values of the sequence; returns the first. */
+    static long reserve(Connection c, String sequence, long count) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT setval('" + sequence + "', nextval('" + sequence + "') + " + (count - 1)
+                     + ") - " + (count - 1))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}

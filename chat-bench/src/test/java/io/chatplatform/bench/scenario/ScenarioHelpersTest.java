@@ -1,0 +1,78 @@
+package io.chatplatform.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatplatform.bench.Options;
+import io.chatplatform.bench.live.LiveClient;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioHelpersTest {
+
+    @Test
+    void partnersAreSymmetricNeighbours() {
+        int users = 10;
+        int peers = 3;
+        for (int i = 0; i < users; i++) {
+            Set<Integer> partners = new HashSet<>();
+            for (int p = 0; p < 2 * peers; p++) {
+                int partner = ReadCachedScenario.partner(i, p, users);
+                assertThat(partner).isNotEqualTo(i);
+                partners.add(partner);
+                // the partner has i among its own partners: every conversation is read from both sides
+                boolean back = false;
+                for (int q = 0; q < 2 * peers; q++) {
+                    back |= ReadCachedScenario.partner(partner, q, users) == i;
+                }
+                assertThat(back).isTrue();
+            }
+            assertThat(partners).hasSize(2 * peers);
+        }
+    }
+
+    @Test
+    void otherThanNeverPicksSelfAndReachesEveryoneElse() {
+        Random random = new Random(1);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            int other = Content.otherThan(2, 5, random);
+            assertThat(other).isNotEqualTo(2).isBetween(0, 4);
+            seen.add(other);
+        }
+        assertThat(seen).containsExactlyInAnyOrder(0, 1, 3, 4);
+    }
+
+    @Test
+    void contentsHaveTheLengthAskedForAndCarryTheSendTime() {
+        String text = Content.text(LiveClient.CONTENT_MARK + 123456789L, Content.padding(80), 80);
+        assertThat(text).hasSize(80).startsWith("t=123456789 ");
+        assertThat(LiveClient.sentNanos(text)).isEqualTo(123456789L);
+        assertThat(LiveClient.sentNanos("t=42")).isEqualTo(42);
+        assertThat(LiveClient.sentNanos("hello")).isEqualTo(-1);
+        assertThat(LiveClient.sentNanos("t=x y")).isEqualTo(-1);
+    }
+
+    @Test
+    void theMixIsNormalised() {
+        Map<String, Double> mix = MixedScenario.parseMix("history=70,conversations=15,send=10,read=5");
+        assertThat(mix.get("history")).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mix.get("read")).isEqualTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(MixedScenario.parseMix("send=1")).containsEntry("send", 1.0).containsEntry("history", 0.0);
+        assertThatThrownBy(() -> MixedScenario.parseMix("write=5")).isInstanceOf(Options.UsageException.class);
+        assertThatThrownBy(() -> MixedScenario.parseMix("send=-1")).hasMessageContaining("negative");
+        assertThatThrownBy(() -> MixedScenario.parseMix("send=0")).hasMessageContaining("positive");
+    }
+
+    @Test
+    void theWebSocketAddressFollowsTheServiceUrl() {
+        assertThat(RealtimeScenario.webSocketUri(URI.create("http://127.0.0.1:8000/"), "/ws"))
+                .isEqualTo(URI.create("ws://127.0.0.1:8000/ws"));
+        assertThat(RealtimeScenario.webSocketUri(URI.create("https://chat.example.com/"), "live"))
+                .isEqualTo(URI.create("wss://chat.example.com/live"));
+    }
+}
