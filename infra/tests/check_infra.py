@@ -141,7 +141,7 @@ def check_dockerfile():
             (r"^FROM \$\{MAVEN_IMAGE\} AS build$", "a build stage from MAVEN_IMAGE"),
             (r"^ARG MAVEN_IMAGE=maven:[0-9.]+-eclipse-temurin-25$", "a pinned Maven + JDK 25 image"),
             (r"^ARG RUNTIME_IMAGE=eclipse-temurin:25[-.\w]*-jre[-\w]*$", "a JDK 25 JRE runtime image"),
-            (r"-DskipTests -Djacoco\.skip=true package", "the package command"),
+            (r"-DskipTests -Djacoco\.skip=true -pl bootstrap -am package", "the package command (server modules only)"),
             (r"^USER (?!0\b|root\b)\S+", "a non-root USER"),
             (r"^EXPOSE 8000$", "EXPOSE 8000"),
             (r"^HEALTHCHECK .*\n?.*/health/live", "a HEALTHCHECK on /health/live"),

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 /**
  * Live events on the wire between instances: compact JSON of this adapter's own records, one
  * shape per event, told apart by {@code "k"}. Field names are one letter; the message is the
- * cache's message shape ({@link ValueCodec.MessageJson}); instants are ISO-8601 strings, exact to
- * the nanosecond.
+ * cache's message shape ({@link ValueCodec.MessageJson}, its time in nanoseconds since the epoch);
+ * the typing expiry is an ISO-8601 string. Both are exact to the nanosecond.
  *
  * <pre>
- * {"k":"message","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi","at":"2026-11-27T12:00:00.123Z","k":"c-1"}}
+ * {"k":"message","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi","at":1795780800123000000,"k":"c-1"}}
  * {"k":"read","c":"7:42","r":42,"q":12}
  * {"k":"typing","f":7,"t":42,"u":"2026-11-27T12:00:06.123Z"}
  * {"k":"presence","u":7,"o":false,"w":[42,99]}

@@ -20,8 +20,12 @@ record LuaScript(String name, String text, String sha) {
      * both. The entry's key is known only once the counters are read, so the script assembles it
      * from the head and the id it is given.
      *
-     * <p>KEYS: epoch, [generation]. ARGV: entry head, entry id, epoch seed.
-     * Returns {epoch, generation, value or nil}.
+     * <p>When the caller already holds the entry of some epoch and generation ({@code ARGV[4]},
+     * "epoch:generation", empty otherwise) and they are still current, the value is not sent again:
+     * the reply's fourth element says so.
+     *
+     * <p>KEYS: epoch, [generation]. ARGV: entry head, entry id, epoch seed, held version.
+     * Returns {epoch, generation, value or nil, '1' when the held version is current}.
      */
     static final LuaScript GET = of("get", """
             local epoch = redis.call('GET', KEYS[1])
@@ -29,11 +33,16 @@ record LuaScript(String name, String text, String sha) {
               epoch = ARGV[3]
               redis.call('SET', KEYS[1], epoch)
             end
+            local generation = '0'
+            local entry = ARGV[1] .. 'e' .. epoch .. ':' .. ARGV[2]
             if KEYS[2] then
-              local generation = redis.call('GET', KEYS[2]) or '0'
-              return {epoch, generation, redis.call('GET', ARGV[1] .. 'e' .. epoch .. ':g' .. generation .. ':' .. ARGV[2])}
+              generation = redis.call('GET', KEYS[2]) or '0'
+              entry = ARGV[1] .. 'e' .. epoch .. ':g' .. generation .. ':' .. ARGV[2]
             end
-            return {epoch, '0', redis.call('GET', ARGV[1] .. 'e' .. epoch .. ':' .. ARGV[2])}
+            if ARGV[4] == epoch .. ':' .. generation then
+              return {epoch, generation, false, '1'}
+            end
+            return {epoch, generation, redis.call('GET', entry), '0'}
             """);
 
     /**

@@ -60,6 +60,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
     private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
     private final ChatMetrics metrics;
+    private final NearCache near;
 
     /**
      * A store on the server {@code settings} name, with entries living as {@code ttls} says. Does
@@ -83,6 +84,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
                     ChatMetrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.near = new NearCache(ttls, NearCache.DEFAULT_MAX_WEIGHT);
         this.ttls = Objects.requireNonNull(ttls, "ttls");
         this.keys = new RedisKeys(settings.keyPrefix());
         // a counter outlives every entry stored under it: each put refreshes it to twice the longest lifetime
@@ -106,6 +108,28 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
         if (!usable()) {
             return new Bypass<>();
         }
+        NearCache.Copy held = near.held(key);
+        if (held != null) {
+            // the common case, a copy held here: one plain MGET of the two counters, no script
+            try {
+                long start = System.nanoTime();
+                List<String> version = key.scope().isPresent()
+                        ? client.mget(keys.epoch(), keys.generation(key.scope().get()))
+                        : client.mget(keys.epoch());
+                metrics.cacheOperation("get", Duration.ofNanos(System.nanoTime() - start));
+                String epoch = version.get(0);
+                String generation = version.size() > 1 && version.get(1) != null ? version.get(1) : "0";
+                if (epoch != null && held.version().equals(epoch + ":" + generation)) {
+                    breaker.recordSuccess();
+                    @SuppressWarnings("unchecked")
+                    V copy = (V) held.value();
+                    return new Hit<>(copy);
+                }
+            } catch (RuntimeException e) {
+                failed(e);
+                return new Bypass<>();
+            }
+        }
         Miss<V> miss;
         String value;
         try {
@@ -114,12 +138,19 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             key.scope().ifPresent(scope -> scriptKeys.add(keys.generation(scope)));
             String seed = Long.toString(ThreadLocalRandom.current().nextLong(1, EPOCH_SEED_BOUND));
             long start = System.nanoTime();
-            List<?> reply = (List<?>) LuaScript.GET.run(client, scriptKeys, List.of(keys.entryHead(key), key.id(), seed));
+            List<?> reply = (List<?>) LuaScript.GET.run(client, scriptKeys,
+                    List.of(keys.entryHead(key), key.id(), seed, held == null ? "" : held.version()));
             metrics.cacheOperation("get", Duration.ofNanos(System.nanoTime() - start));
             long epoch = Long.parseLong((String) reply.get(0));
             long generation = Long.parseLong((String) reply.get(1));
             if (!Stamp.fits(epoch, generation)) {
                 throw new IllegalStateException("epoch " + epoch + " or generation " + generation + " of " + key + " is out of range");
+            }
+            if (held != null && "1".equals(reply.get(3))) {
+                breaker.recordSuccess();
+                @SuppressWarnings("unchecked")
+                V copy = (V) held.value();
+                return new Hit<>(copy);
             }
             miss = new Miss<>(key, Stamp.of(epoch, generation));
             value = (String) reply.get(2);
@@ -132,7 +163,12 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             return miss;
         }
         // a value this version cannot read (an older format, say) is a miss: the put that follows overwrites it
-        return ValueCodec.decode(key, value).<Lookup<V>>map(Hit::new).orElse(miss);
+        Optional<V> decoded = ValueCodec.decode(key, value);
+        if (decoded.isEmpty()) {
+            return miss;
+        }
+        near.hold(key, Stamp.epoch(miss.generation()), Stamp.generation(miss.generation()), decoded.get(), value.length());
+        return new Hit<>(decoded.get());
     }
 
     @Override
@@ -160,9 +196,12 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
                 Long.toString(ttls.of(key.type()).toMillis()), generationTtlMillis);
         try {
             long start = System.nanoTime();
-            LuaScript.PUT.run(client, scriptKeys, args);
+            Object stored = LuaScript.PUT.run(client, scriptKeys, args);
             metrics.cacheOperation("put", Duration.ofNanos(System.nanoTime() - start));
             breaker.recordSuccess();
+            if (Long.valueOf(1).equals(stored)) {
+                near.hold(key, epoch, generation, value, json.length());
+            }
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.conversation.InboxEntry;
@@ -47,6 +48,8 @@ final class ValueCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // generated accessors instead of reflection: pages are decoded on every cache read that misses locally
+            .addModule(new BlackbirdModule())
             .build();
 
     private static final TypeReference<List<MessageJson>> MESSAGES = new TypeReference<>() {
@@ -92,8 +95,16 @@ final class ValueCodec {
         }
     }
 
-    private static Instant instant(String text) {
-        return Instant.parse(text);
+    /**
+     * Instants travel as nanoseconds since the epoch (exact, and good until the year 2262): parsing
+     * ISO text for every message of every cached page showed as a quarter of a cached read's CPU.
+     */
+    static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     /** An {@link Account}: i id, u username, e email, n display name, a avatar URL, z time zone, c created, s last seen. */
@@ -104,8 +115,8 @@ final class ValueCodec {
                        @JsonProperty("n") String displayName,
                        @JsonProperty("a") String avatarUrl,
                        @JsonProperty("z") String timezone,
-                       @JsonProperty(value = "c", required = true) String createdAt,
-                       @JsonProperty(value = "s", required = true) String lastSeen) {
+                       @JsonProperty(value = "c", required = true) long createdAt,
+                       @JsonProperty(value = "s", required = true) long lastSeen) {
 
         static AccountJson of(Account account) {
             Profile profile = account.profile();
@@ -113,7 +124,7 @@ final class ValueCodec {
                     profile.displayName().map(DisplayName::value).orElse(null),
                     profile.avatarUrl().map(AvatarUrl::value).orElse(null),
                     profile.timezone().map(TimeZoneName::value).orElse(null),
-                    account.createdAt().toString(), account.lastSeen().toString());
+                    nanos(account.createdAt()), nanos(account.lastSeen()));
         }
 
         Account toAccount() {
@@ -134,12 +145,12 @@ final class ValueCodec {
                        @JsonProperty(value = "f", required = true) long sender,
                        @JsonProperty(value = "t", required = true) long recipient,
                        @JsonProperty(value = "b", required = true) String body,
-                       @JsonProperty(value = "at", required = true) String createdAt,
+                       @JsonProperty(value = "at", required = true) long createdAt,
                        @JsonProperty("k") String clientMessageId) {
 
         static MessageJson of(Message message) {
             return new MessageJson(message.id().value(), message.seq(), message.senderId().value(),
-                    message.recipientId().value(), message.content().value(), message.createdAt().toString(),
+                    message.recipientId().value(), message.content().value(), nanos(message.createdAt()),
                     message.clientMessageId().map(ClientMessageId::value).orElse(null));
         }
 
@@ -161,12 +172,12 @@ final class ValueCodec {
                           @JsonProperty(value = "q", required = true) long lastSeq,
                           @JsonProperty(value = "r", required = true) long lastReadSeq,
                           @JsonProperty(value = "m", required = true) long lastMessageId,
-                          @JsonProperty(value = "at", required = true) String lastMessageAt,
+                          @JsonProperty(value = "at", required = true) long lastMessageAt,
                           @JsonProperty(value = "v", required = true) String preview) {
 
         static InboxEntryJson of(InboxEntry entry) {
             return new InboxEntryJson(entry.owner().value(), entry.peer().value(), entry.peerUsername().value(),
-                    entry.lastSeq(), entry.lastReadSeq(), entry.lastMessageId().value(), entry.lastMessageAt().toString(),
+                    entry.lastSeq(), entry.lastReadSeq(), entry.lastMessageId().value(), nanos(entry.lastMessageAt()),
                     entry.lastMessagePreview());
         }
 

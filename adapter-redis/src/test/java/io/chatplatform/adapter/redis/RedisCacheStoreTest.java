@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.CacheServerStats;
 import io.chatplatform.application.port.out.CacheStore.Bypass;
 import io.chatplatform.application.port.out.CacheStore.Hit;
@@ -47,6 +48,29 @@ class RedisCacheStoreTest {
 
     private long epoch() {
         return Long.parseLong(redis.get(prefix + "epoch"));
+    }
+
+    @Test
+    @DisplayName("a value it stored or read is served from this instance's copy while its version is current, never after")
+    void near_copies_follow_the_shared_version() {
+        UserId user = UserId.of(id);
+        CacheKey<Long> unread = CacheKey.unreadCount(user);
+        store.put(miss(unread), 7L);
+        String entry = prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g0:" + id;
+        // the shared entry vanishes (evicted, say): the version is unchanged, so the held copy still answers
+        redis.del(entry);
+        assertThat(store.get(unread)).isEqualTo(new CacheStore.Hit<>(7L));
+        // another instance invalidates: the held copy is of an old version and is not used
+        store.invalidate(Set.of(CacheScope.inbox(user)));
+        assertThat(store.get(unread)).isInstanceOf(Miss.class);
+
+        // a fresh store (another instance) reads the value from Redis, then holds it
+        store.put(miss(unread), 9L);
+        try (RedisCacheStore other = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls)) {
+            assertThat(other.get(unread)).isEqualTo(new CacheStore.Hit<>(9L));
+            redis.del(prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g1:" + id);
+            assertThat(other.get(unread)).isEqualTo(new CacheStore.Hit<>(9L));
+        }
     }
 
     @Test
@@ -121,10 +145,13 @@ class RedisCacheStoreTest {
         String entry = keys.entry(unread, epoch(), 0);
         redis.set(entry, "{\"an older\":\"format\"}");
 
-        Miss<Long> miss = miss(unread);
-        store.put(miss, 2L);
-
-        assertThat(store.get(unread)).isEqualTo(new Hit<>(2L));
+        // another instance, which holds no copy of its own, reads what is in Redis
+        try (RedisCacheStore other = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls)) {
+            Lookup<Long> lookup = other.get(unread);
+            assertThat(lookup).isInstanceOf(Miss.class);
+            other.put((Miss<Long>) lookup, 2L);
+            assertThat(other.get(unread)).isEqualTo(new Hit<>(2L));
+        }
         assertThat(redis.get(entry)).isEqualTo("2");
     }
 

@@ -35,7 +35,7 @@ class ValueCodecTest {
     @DisplayName("writes compact JSON with short names, leaving out empty optional fields")
     void compact_json() {
         assertThat(ValueCodec.encode(MESSAGE_KEY, MESSAGE))
-                .isEqualTo("{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56.123456789Z\"}");
+                .isEqualTo("{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896123456789}");
         assertThat(ValueCodec.encode(CacheKey.unreadCount(ALICE), 42L)).isEqualTo("42");
         assertThat(ValueCodec.encode(CacheKey.username(Username.of("alice")), ALICE)).isEqualTo("1");
     }
@@ -52,22 +52,22 @@ class ValueCodecTest {
     @Test
     @DisplayName("ignores fields it does not know, so a newer version may add some")
     void unknown_fields() {
-        String newer = "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56.123456789Z\",\"x\":true}";
+        String newer = "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896123456789,\"x\":true}";
 
         assertThat(ValueCodec.decode(MESSAGE_KEY, newer)).contains(MESSAGE);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "{\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56Z\"}",
+            "{\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896000000000}",
             "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":null}",
             "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"yesterday\"}",
-            "{\"i\":7,\"q\":0,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56Z\"}",
-            "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"  \",\"at\":\"2026-11-27T12:34:56Z\"}",
-            "{\"i\":7,\"q\":null,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56Z\"}",
+            "{\"i\":7,\"q\":0,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896000000000}",
+            "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"  \",\"at\":1795782896000000000}",
+            "{\"i\":7,\"q\":null,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896000000000}",
             "[1,2]",
             "42",
-            "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":\"2026-11-27T12:34:56Z\"} {}",
+            "{\"i\":7,\"q\":3,\"f\":1,\"t\":2,\"b\":\"hi\",\"at\":1795782896000000000} {}",
             "not json"})
     @DisplayName("refuses a stored message that is incomplete, malformed or invalid for the domain")
     void refuses_bad_messages(String json) {

@@ -1,6 +1,8 @@
 package io.chatplatform.bootstrap.security;
 
 import com.auth0.jwt.JWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
@@ -9,10 +11,8 @@ import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.domain.InvalidValueException;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -26,8 +26,18 @@ public final class JwtAccessTokens implements AccessTokens {
     public static final int MIN_SECRET_BYTES = 32;
     static final String ISSUER = "chat-platform";
 
+    /** The library's own expiry check is switched off (a century of leeway): expiry is judged at the caller's "now". */
+    private static final long NO_LIBRARY_EXPIRY_CHECK = Duration.ofDays(36_500).toSeconds();
+
     private final Algorithm algorithm;
     private final Duration lifetime;
+    private final JWTVerifier verifier;
+    /**
+     * Tokens already verified, with what they proved: a client presents the same token on every
+     * request for its lifetime, and the signature check and JSON parsing were a tenth of a cached
+     * read. The expiry is still judged at every call.
+     */
+    private final Cache<String, Grant> verified = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public JwtAccessTokens(byte[] secret, Duration lifetime) {
         if (secret == null || secret.length < MIN_SECRET_BYTES) {
@@ -38,6 +48,13 @@ public final class JwtAccessTokens implements AccessTokens {
         }
         this.algorithm = Algorithm.HMAC256(secret.clone());
         this.lifetime = lifetime;
+        // built once: verifying runs on every authenticated request
+        this.verifier = JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withClaimPresence("exp")
+                .withClaimPresence("sub")
+                .acceptExpiresAt(NO_LIBRARY_EXPIRY_CHECK)
+                .build();
     }
 
     public JwtAccessTokens(String secret, Duration lifetime) {
@@ -58,15 +75,19 @@ public final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public Optional<Grant> verify(String token, Instant now) {
+        Grant known = verified.getIfPresent(token);
+        if (known != null) {
+            return now.isBefore(known.expiresAt()) ? Optional.of(known) : Optional.empty();
+        }
         try {
-            // a verifier per call, so that expiry is judged at the caller's "now" (cheap: no crypto setup)
-            JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                    .withIssuer(ISSUER)
-                    .withClaimPresence("exp")
-                    .withClaimPresence("sub"))
-                    .build(Clock.fixed(now, ZoneOffset.UTC));
             DecodedJWT jwt = verifier.verify(token);
-            return Optional.of(new Grant(UserId.of(Long.parseLong(jwt.getSubject())), jwt.getExpiresAtAsInstant()));
+            Instant expiresAt = jwt.getExpiresAtAsInstant();
+            if (!now.isBefore(expiresAt)) {
+                return Optional.empty();
+            }
+            Grant grant = new Grant(UserId.of(Long.parseLong(jwt.getSubject())), expiresAt);
+            verified.put(token, grant);
+            return Optional.of(grant);
         } catch (JWTVerificationException | NumberFormatException | InvalidValueException e) {
             return Optional.empty();
         }

@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.chatplatform.adapter.http.internal.route.Reply;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -39,6 +44,8 @@ public final class Json {
             // emoji as 4 UTF-8 bytes, not as a \uD83D\uDE00 escape pair: content goes out as it came in
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .addModule(new SimpleModule("chat-http").addSerializer(Instant.class, new InstantSerializer()))
+            // generated accessors instead of reflection: every response is serialized through here
+            .addModule(new BlackbirdModule())
             .build();
 
     private Json() {
@@ -61,6 +68,26 @@ public final class Json {
         }
     }
 
+    /**
+     * Rendered bodies by the identity of the value they were rendered from. A cache hands out the
+     * very same immutable list for every hit on an entry, so a page read a thousand times is
+     * rendered once; a fresh value (read from the database) simply misses. Weak keys: an entry goes
+     * when its value is no longer held by anyone.
+     */
+    private static final Cache<Object, byte[]> RENDERED = Caffeine.newBuilder()
+            .weakKeys()
+            .maximumWeight(16L * 1024 * 1024)
+            .weigher((Object value, byte[] json) -> json.length)
+            .build();
+
+    /**
+     * The JSON of {@code view.apply(value)}, rendered once per distinct {@code value} instance.
+     * Only for immutable values whose rendering depends on nothing else.
+     */
+    public static <T> Reply.RenderedJson rendered(T value, Function<T, Object> view) {
+        return new Reply.RenderedJson(RENDERED.get(value, v -> bytes(view.apply(value))));
+    }
+
     /** Serialises a response body to UTF-8 JSON. */
     public static byte[] bytes(Object body) {
         try {
@@ -77,7 +104,7 @@ public final class Json {
 
     /** Formats an instant as the API shows timestamps. */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return Timestamps.format(instant);
     }
 
     /** A malformed document that Jackson reported as a plain {@link IOException}. */
@@ -98,7 +125,7 @@ public final class Json {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(TIMESTAMP.format(value));
+            gen.writeString(Timestamps.format(value));
         }
     }
 }

@@ -33,6 +33,10 @@ public final class Dispatcher {
                         route.method() + " " + route.path() + " answered undeclared status " + reply.status()));
                 body = reply.body();
             }
+            if (body instanceof Reply.RenderedJson rendered && Response.JSON.equals(response.mediaType())) {
+                ctx.status(response.status()).contentType(Json.MEDIA_TYPE).result(rendered.json());
+                return;
+            }
             if (body == null || !response.admits(body)) {
                 throw new IllegalStateException(route.method() + " " + route.path() + " answered "
                         + (body == null ? "null" : body.getClass().getName())

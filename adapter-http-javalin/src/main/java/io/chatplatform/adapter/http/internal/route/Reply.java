@@ -21,6 +21,16 @@ public record Reply(int status, Object body) {
         }
     }
 
+    /**
+     * A JSON body already rendered from the route's declared view type (see
+     * {@link io.chatplatform.adapter.http.internal.json.Json#rendered}).
+     */
+    public record RenderedJson(byte[] json) {
+        public RenderedJson {
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
     /** An HTML page, for the documentation viewers. */
     public record Html(String content) {
         public Html {

@@ -4,6 +4,7 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BO
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
+import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
@@ -65,9 +66,9 @@ public final class ConversationRoutes {
         RequestReader in = call.in();
         Integer limit = in.get(LIMIT);
         in.check();
-        return listConversations.conversations(new ListConversations.Query(call.caller(), limit)).stream()
-                .map(ConversationView::of)
-                .toList();
+        // a cached list comes back as the same list: its JSON is rendered once
+        return Json.rendered(listConversations.conversations(new ListConversations.Query(call.caller(), limit)),
+                list -> list.stream().map(ConversationView::of).toList());
     }
 
     private Object markConversationRead(Call call) {

@@ -5,6 +5,7 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BO
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
+import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
@@ -18,9 +19,11 @@ import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -111,9 +114,9 @@ public final class MessageRoutes {
         MessageId before = in.get(BEFORE_ID);
         in.check();
         var page = new HistoryPage(limit, offset, Optional.ofNullable(before));
-        return readHistory.history(new ReadHistory.Query(call.caller(), peer, page)).stream()
-                .map(MessageView::of)
-                .toList();
+        List<Message> messages = readHistory.history(new ReadHistory.Query(call.caller(), peer, page));
+        // a cached page comes back as the same list: its JSON is rendered once
+        return Json.rendered(messages, list -> list.stream().map(MessageView::of).toList());
     }
 
     private Object markMessageRead(Call call) {
