@@ -8,10 +8,17 @@ import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** A row of {@code messages} as Jdbi reads it. */
 record MessageRow(String conversationId, long id, long seq, long senderId, long recipientId, String content,
                   String clientMessageId, Instant createdAt) {
+
+    /** Reads the {@link Sql#MESSAGE_COLUMNS} by name, without reflection: the send transaction and every page map through here. */
+    static final RowMapper<MessageRow> MAPPER = (rs, ctx) -> new MessageRow(rs.getString("conversation_id"),
+            rs.getLong("id"), rs.getLong("seq"), rs.getLong("sender_id"), rs.getLong("recipient_id"),
+            rs.getString("content"), rs.getString("client_message_id"), Rows.instant(rs, "created_at"));
+
 
     Message toDomain() {
         return new Message(MessageId.of(id), new ConversationId(conversationId), seq, UserId.of(senderId),

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The chat's PostgreSQL (or Citus) database: a connection pool with the schema migrated, and the
@@ -61,11 +60,13 @@ public final class PostgresDatabase implements AutoCloseable {
     PostgresDatabase(HikariDataSource dataSource, boolean citus, ChatMetrics metrics) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource)
-                .registerRowMapper(ConstructorMapper.factory(UserRow.class))
-                .registerRowMapper(ConstructorMapper.factory(DirectoryRow.class))
-                .registerRowMapper(ConstructorMapper.factory(MessageRow.class))
-                .registerRowMapper(ConstructorMapper.factory(InboxRow.class))
-                .registerRowMapper(ConstructorMapper.factory(ReadStateRow.class));
+                // hand-written mappers: Jdbi's ConstructorMapper specialises itself by reflection for every
+                // result set, which profiles showed as a third of the send transaction's CPU
+                .registerRowMapper(UserRow.class, UserRow.MAPPER)
+                .registerRowMapper(DirectoryRow.class, DirectoryRow.MAPPER)
+                .registerRowMapper(MessageRow.class, MessageRow.MAPPER)
+                .registerRowMapper(InboxRow.class, InboxRow.MAPPER)
+                .registerRowMapper(ReadStateRow.class, ReadStateRow.MAPPER);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementTimer(metrics));
         this.users = new PostgresUserStore(jdbi);
         this.messages = new PostgresMessageStore(jdbi);

@@ -11,10 +11,18 @@ import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** A row of {@code users} as Jdbi reads it; nullable columns are plain nulls here and Optionals in the domain. */
 record UserRow(long id, String username, String email, String passwordHash, String displayName, String avatarUrl,
                String timezone, Instant createdAt, Instant lastSeen) {
+
+    /** Reads {@link Sql#USER_COLUMNS} by name, without reflection. */
+    static final RowMapper<UserRow> MAPPER = (rs, ctx) -> new UserRow(rs.getLong("id"), rs.getString("username"),
+            rs.getString("email"), rs.getString("password_hash"), rs.getString("display_name"),
+            rs.getString("avatar_url"), rs.getString("timezone"), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "last_seen"));
+
 
     User toDomain() {
         Profile profile = new Profile(

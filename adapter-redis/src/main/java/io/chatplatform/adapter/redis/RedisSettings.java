@@ -37,8 +37,13 @@ public record RedisSettings(String host, int port, int database, Optional<String
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(200);
     /** Read timeout used by {@link #fromUrl}: the most a request waits for the cache before it is served without it. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMillis(250);
-    /** Pool size used by {@link #fromUrl}. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 16;
+    /**
+     * Pool size used by {@link #fromUrl}, per pool (cache, presence, live events). On virtual
+     * threads every request in flight may want a connection at once; with 16, a burst of sends on
+     * two busy cores held them all and callers timed out on a healthy Redis. The pools open
+     * connections only as they are needed.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
     /** Key prefix used by {@link #fromUrl}. */
     public static final String DEFAULT_KEY_PREFIX = "chat:";
     /** Longer timeouts would defeat the purpose of a cache: a request must never wait long for it. */

@@ -140,7 +140,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         local.forEach((user, sessions) -> sessions.forEach(session -> guarded(() -> {
             // true when the user had gone offline meanwhile (a sweep after a stalled heartbeat, a Redis restart)
             if (presence.connected(user, session.id, now, until)) {
-                bus.publish(new PresenceChanged(user, true, watchers(user)));
+                tellWatchers(user, true);
             }
         })));
     }
@@ -156,10 +156,18 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
             Set<UserId> backAlready = presence.onlineAmong(gone, now);
             for (UserId user : gone) {
                 if (!backAlready.contains(user)) {
-                    bus.publish(new PresenceChanged(user, false, watchers(user)));
+                    tellWatchers(user, false);
                 }
             }
         });
+    }
+
+    /** Tells the user's watchers that the user came or went; nothing is published when nobody watches. */
+    private void tellWatchers(UserId user, boolean online) {
+        Set<UserId> watchers = watchers(user);
+        if (!watchers.isEmpty()) {
+            bus.publish(new PresenceChanged(user, online, watchers));
+        }
     }
 
     private Set<UserId> watchers(UserId user) {
@@ -300,7 +308,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         void announce() {
             Instant now = clock.instant();
             if (presence.connected(user, id, now, now.plus(settings.presenceTtl()))) {
-                bus.publish(new PresenceChanged(user, true, watchers(user)));
+                tellWatchers(user, true);
             }
         }
 
@@ -415,7 +423,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
                     local.computeIfPresent(user, (id, remaining) -> remaining.isEmpty() ? null : remaining);
                 }
                 if (presence.disconnected(user, id, clock.instant())) {
-                    bus.publish(new PresenceChanged(user, false, watchers(user)));
+                    tellWatchers(user, false);
                 }
             }));
         }

@@ -186,6 +186,22 @@ class RealtimeHubTest {
     }
 
     @Test
+    @DisplayName("coming and going is published only when someone has a conversation with the user")
+    void presence_of_a_user_nobody_watches_is_not_published() {
+        RecordingChannel carolChannel = new RecordingChannel();
+        LiveConnection carol = hub.open(CAROL, carolChannel);
+        carol.activity();
+        carol.closed();
+        assertThat(presence.onlineAmong(java.util.Set.of(CAROL), clock.instant())).isEmpty();
+        assertThat(bus.published).noneMatch(e -> e instanceof PresenceChanged);
+
+        send(ALICE, CAROL, "hello");
+        LiveConnection again = hub.open(CAROL, new RecordingChannel());
+        again.activity();
+        assertThat(bus.published).contains(new PresenceChanged(CAROL, true, java.util.Set.of(ALICE)));
+    }
+
+    @Test
     @DisplayName("read markers, typing and presence reach the right people")
     void other_events() {
         send(ALICE, BOB, "hello");
