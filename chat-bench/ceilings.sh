@@ -8,8 +8,8 @@
 #      last_seq + 1, insert the message, insert its message_locations row, upsert both
 #      user_conversations rows, commit (what the service's append does, without the service);
 #   2. the newest-50 history query with pgbench, PG_CLIENTS clients;
-#   3. redis-benchmark GET of a value the size of a real cached history page (REDIS_CLIENTS, 16 = the
-#      service's Redis pool);
+#   3. redis-benchmark GET of a value the size of a real cached history page (REDIS_CLIENTS
+#      clients, 16 by default);
 #   4. a bare Javalin endpoint (chat-bench's BareServer, JDK 25, virtual threads) returning a JSON of
 #      the size of a real history page, under the same load tool as the service (chat-bench get,
 #      HTTP_CONNECTIONS = 64 connections), and under wrk for comparison;

@@ -11,7 +11,8 @@ import java.util.OptionalLong;
 /**
  * What one connection has been given of each conversation: a contiguous run of seqs, from just
  * after a {@code baseline} up to a {@code position}. It decides, for each message arriving live,
- * whether to deliver it, drop it as already delivered, or first fill a gap (a message committed
+ * whether to deliver it (also late, below where the connection started), drop it as already
+ * delivered, or first fill a gap (a message committed
  * earlier whose event has not arrived yet, or was lost); and, for a resume, which seqs are
  * missing. Seqs are contiguous per conversation, so a gap is visible. Not thread-safe: one per
  * connection, used by that connection's mailbox only.
@@ -28,6 +29,14 @@ public final class DeliveryCursor {
 
     /** Already delivered, or older than where this connection started: drop it. */
     public record AlreadyDelivered() implements Decision {
+    }
+
+    /**
+     * Deliver it, though it comes from before the first message this connection was given in the
+     * conversation: its event arrived after a newer one (events of concurrent sends may arrive in
+     * any order). Delivered as it comes, out of seq order; the client orders by seq.
+     */
+    public record DeliverLate() implements Decision {
     }
 
     /** Deliver the messages with seqs {@code fromSeq..toSeq} (read from the store) first, then it. */
@@ -47,8 +56,12 @@ public final class DeliveryCursor {
         }
     }
 
-    /** Seqs baseline+1..position were delivered. */
-    private record Run(long baseline, long position) {
+    /**
+     * Seqs baseline+1..position were delivered. A blind run began with a live message, not with a
+     * resume or a skip: nobody said what the client has below it, so a late event below it is
+     * still news.
+     */
+    private record Run(long baseline, long position, boolean blind) {
     }
 
     private final Map<ConversationId, Run> runs = new HashMap<>();
@@ -68,15 +81,21 @@ public final class DeliveryCursor {
             return new Deliver();
         }
         if (seq <= run.position()) {
-            return new AlreadyDelivered();
+            return run.blind() && seq <= run.baseline() ? new DeliverLate() : new AlreadyDelivered();
         }
         return new FillGap(run.position() + 1, seq - 1);
     }
 
-    /** Records that message {@code seq} of {@code conversation} was delivered, right after the run. */
+    /**
+     * Records that message {@code seq} of {@code conversation} was delivered: right after the run,
+     * as the first of a conversation (a blind run), or late, just below a blind run, which then
+     * starts before it. (A late one further below is not recorded: a resume may repeat it.)
+     */
     public void delivered(ConversationId conversation, long seq) {
         Objects.requireNonNull(conversation, "conversation");
-        runs.merge(conversation, new Run(seq - 1, seq), (run, first) -> new Run(run.baseline(), Math.max(run.position(), seq)));
+        runs.merge(conversation, new Run(seq - 1, seq, true), (run, first) -> run.blind() && seq == run.baseline()
+                ? new Run(seq - 1, run.position(), true)
+                : new Run(run.baseline(), Math.max(run.position(), seq), run.blind()));
     }
 
     /**
@@ -90,7 +109,7 @@ public final class DeliveryCursor {
         }
         Run run = runs.get(conversation);
         if (run == null || seq > run.position()) {
-            runs.put(conversation, new Run(seq, seq));
+            runs.put(conversation, new Run(seq, seq, false));
         }
     }
 
@@ -131,9 +150,9 @@ public final class DeliveryCursor {
         Objects.requireNonNull(conversation, "conversation");
         Run run = runs.get(conversation);
         if (run == null) {
-            runs.put(conversation, new Run(known, Math.max(known, reached)));
+            runs.put(conversation, new Run(known, Math.max(known, reached), false));
         } else {
-            runs.put(conversation, new Run(Math.min(run.baseline(), known), Math.max(run.position(), reached)));
+            runs.put(conversation, new Run(Math.min(run.baseline(), known), Math.max(run.position(), reached), false));
         }
     }
 

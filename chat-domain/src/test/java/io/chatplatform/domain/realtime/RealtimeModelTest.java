@@ -78,6 +78,27 @@ class RealtimeModelTest {
     }
 
     @Test
+    @DisplayName("a message whose event overtook an older one's still lets the older one through, once")
+    void late_events_below_a_blind_start() {
+        DeliveryCursor cursor = new DeliveryCursor();
+        // 7 and 6 were sent at the same moment; 7's event came first and started the run
+        cursor.delivered(CONVERSATION, 7);
+        assertThat(cursor.decide(CONVERSATION, 6)).isEqualTo(new DeliveryCursor.DeliverLate());
+        cursor.delivered(CONVERSATION, 6);
+        assertThat(cursor.decide(CONVERSATION, 6)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+        assertThat(cursor.decide(CONVERSATION, 5)).isEqualTo(new DeliveryCursor.DeliverLate());
+        assertThat(cursor.position(CONVERSATION)).hasValue(7);
+        assertThat(cursor.missing(CONVERSATION, 2, 7)).containsExactly(new DeliveryCursor.Span(2, 5));
+
+        // after a resume the client has said what it holds: nothing below is late any more
+        cursor.replayed(CONVERSATION, 4, 7);
+        assertThat(cursor.decide(CONVERSATION, 3)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+        DeliveryCursor skipped = new DeliveryCursor();
+        skipped.skipTo(CONVERSATION, 9);
+        assertThat(skipped.decide(CONVERSATION, 8)).isEqualTo(new DeliveryCursor.AlreadyDelivered());
+    }
+
+    @Test
     @DisplayName("a resume replays what lies before and after what this connection delivered, never what it delivered")
     void resume_spans() {
         DeliveryCursor cursor = new DeliveryCursor();

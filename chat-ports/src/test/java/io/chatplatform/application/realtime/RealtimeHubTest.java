@@ -186,6 +186,20 @@ class RealtimeHubTest {
     }
 
     @Test
+    @DisplayName("events of concurrent sends arriving out of order on a fresh connection are all delivered, once")
+    void out_of_order_events_on_a_fresh_connection() {
+        store(ALICE, BOB, "before the connection");
+        RecordingChannel bobChannel = new RecordingChannel();
+        hub.open(BOB, bobChannel).activity();
+        Message second = store(ALICE, BOB, "second");
+        Message third = store(BOB, ALICE, "third");
+        bus.publish(new MessageCreated(third));
+        bus.publish(new MessageCreated(second));
+        bus.publish(new MessageCreated(second));
+        assertThat(seqs(bobChannel)).containsExactly(3L, 2L);
+    }
+
+    @Test
     @DisplayName("coming and going is published only when someone has a conversation with the user")
     void presence_of_a_user_nobody_watches_is_not_published() {
         RecordingChannel carolChannel = new RecordingChannel();
