@@ -2,6 +2,7 @@ package io.chatplatform.adapter.http.internal.pipeline;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +22,22 @@ public final class RequestIds {
     /** Assigns the request its id and echoes it in the response; runs before every handler. */
     public static void assign(Context ctx) {
         String incoming = ctx.header(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : randomUuid();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         // every log line written while the request is handled carries it
         org.slf4j.MDC.put("request_id", id);
+    }
+
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: a request id only has to be unique, not
+     * unpredictable, and {@code UUID.randomUUID()}'s SecureRandom was 3 % of a cached read's CPU.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     /** The request's id; assigned now if the request failed before {@link #assign} ran. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads integers the way Pydantic does in lax mode, which the replaced service's clients rely on:
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class LaxInt {
 
-    private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     /** More digits than any long has: saturate without parsing (bounds the work a huge number costs). */
@@ -34,12 +32,27 @@ final class LaxInt {
     }
 
     static Parsed fromString(String text, List<Object> loc) {
+        // by hand, not by regular expression: every limit, offset and id of a query goes through here
         String stripped = text.strip();
-        if (!DIGITS.matcher(stripped).matches()) {
+        int start = 0;
+        boolean negative = false;
+        if (!stripped.isEmpty() && (stripped.charAt(0) == '+' || stripped.charAt(0) == '-')) {
+            negative = stripped.charAt(0) == '-';
+            start = 1;
+        }
+        if (start == stripped.length()) {
             return new Parsed(0, FieldError.intParsing(loc));
         }
-        boolean negative = stripped.startsWith("-");
-        String digits = stripped.replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+        for (int i = start; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c < '0' || c > '9') {
+                return new Parsed(0, FieldError.intParsing(loc));
+            }
+        }
+        while (start < stripped.length() - 1 && stripped.charAt(start) == '0') {
+            start++;
+        }
+        String digits = stripped.substring(start);
         if (digits.length() > MAX_PARSED_DIGITS) {
             return new Parsed(negative ? Long.MIN_VALUE : Long.MAX_VALUE, null);
         }
