@@ -15,7 +15,6 @@ record DirectoryRow(long id, String username, String displayName, Instant lastSe
     static final RowMapper<DirectoryRow> MAPPER = (rs, ctx) -> new DirectoryRow(rs.getLong("id"),
             rs.getString("username"), rs.getString("display_name"), Rows.instant(rs, "last_seen"));
 
-
     DirectoryEntry toDomain() {
         return new DirectoryEntry(UserId.of(id), Username.of(username), Optional.ofNullable(displayName).map(DisplayName::of),
                 lastSeen);

@@ -16,7 +16,6 @@ record InboxRow(long userId, long peerId, String peerUsername, long lastSeq, lon
             rs.getString("peer_username"), rs.getLong("last_seq"), rs.getLong("last_read_seq"),
             rs.getLong("last_message_id"), Rows.instant(rs, "last_message_at"), rs.getString("last_message_preview"));
 
-
     InboxEntry toDomain() {
         return new InboxEntry(UserId.of(userId), UserId.of(peerId), Username.of(peerUsername), lastSeq, lastReadSeq,
                 MessageId.of(lastMessageId), lastMessageAt, lastMessagePreview);

@@ -19,7 +19,6 @@ record MessageRow(String conversationId, long id, long seq, long senderId, long 
             rs.getLong("id"), rs.getLong("seq"), rs.getLong("sender_id"), rs.getLong("recipient_id"),
             rs.getString("content"), rs.getString("client_message_id"), Rows.instant(rs, "created_at"));
 
-
     Message toDomain() {
         return new Message(MessageId.of(id), new ConversationId(conversationId), seq, UserId.of(senderId),
                 UserId.of(recipientId), MessageContent.of(content), createdAt,

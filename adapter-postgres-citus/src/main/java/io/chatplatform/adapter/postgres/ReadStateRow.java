@@ -10,7 +10,6 @@ record ReadStateRow(long lastReadSeq, long lastSeq) {
     static final RowMapper<ReadStateRow> MAPPER = (rs, ctx) -> new ReadStateRow(rs.getLong("last_read_seq"),
             rs.getLong("last_seq"));
 
-
     ReadState toDomain() {
         return new ReadState(lastReadSeq, lastSeq);
     }

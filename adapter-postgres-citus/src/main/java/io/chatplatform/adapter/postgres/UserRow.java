@@ -23,7 +23,6 @@ record UserRow(long id, String username, String email, String passwordHash, Stri
             rs.getString("avatar_url"), rs.getString("timezone"), Rows.instant(rs, "created_at"),
             Rows.instant(rs, "last_seen"));
 
-
     User toDomain() {
         Profile profile = new Profile(
                 Optional.ofNullable(displayName).map(DisplayName::of),

@@ -181,10 +181,27 @@ public final class LiveEndpoint implements AutoCloseable {
     public record Connection(UserId user, int queued, Integer closeCode) {
     }
 
-    /** Closes every connection with 1001 (clients reconnect, to another instance, and resume) and stops the timer. */
+    /** How long {@link #close} waits for the close handshakes before the server stops under them. */
+    static final long CLOSE_HANDSHAKE_WAIT_MILLIS = 2_000;
+
+    /**
+     * Closes every connection with 1001 (clients reconnect, to another instance, and resume), stops
+     * the timer, and waits up to {@link #CLOSE_HANDSHAKE_WAIT_MILLIS} for the close handshakes: a
+     * server stopped at once drops connections whose close frame is still queued, and their
+     * clients see 1006 instead of 1001.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
         sockets.values().forEach(socket -> socket.close(CloseCodes.GOING_AWAY, CloseCodes.SHUTTING_DOWN));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_HANDSHAKE_WAIT_MILLIS);
+        while (!sockets.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
