@@ -46,11 +46,16 @@ final class NearCache {
         return copies.getIfPresent(name(key));
     }
 
-    /** Holds a copy of the entry for {@code key} of this version. */
-    void hold(CacheKey<?> key, long epoch, long generation, Object value, int weight) {
+    /**
+     * Holds a copy of the entry for {@code key} of this version, and returns the copy: the caller
+     * hands out that instance too, so every reader of this version sees the same object.
+     */
+    <V> V hold(CacheKey<V> key, long epoch, long generation, V value, int weight) {
         // a list from the store of record may be mutable; a held copy is shared by every reader
-        Object shared = value instanceof java.util.List<?> list ? java.util.List.copyOf(list) : value;
+        @SuppressWarnings("unchecked")
+        V shared = value instanceof java.util.List<?> list ? (V) java.util.List.copyOf(list) : value;
         copies.put(name(key), new Copy(epoch, generation, shared, Math.max(1, weight), ttls.of(key.type())));
+        return shared;
     }
 
     private static String name(CacheKey<?> key) {

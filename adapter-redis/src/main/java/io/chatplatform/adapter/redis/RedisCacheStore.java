@@ -167,8 +167,8 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
         if (decoded.isEmpty()) {
             return miss;
         }
-        near.hold(key, Stamp.epoch(miss.generation()), Stamp.generation(miss.generation()), decoded.get(), value.length());
-        return new Hit<>(decoded.get());
+        return new Hit<>(near.hold(key, Stamp.epoch(miss.generation()), Stamp.generation(miss.generation()),
+                decoded.get(), value.length()));
     }
 
     @Override

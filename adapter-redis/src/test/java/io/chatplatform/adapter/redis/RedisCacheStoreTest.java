@@ -12,8 +12,13 @@ import io.chatplatform.application.port.out.CacheStore.Miss;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +51,11 @@ class RedisCacheStoreTest {
         return (Miss<V>) lookup;
     }
 
+    private static InboxEntry entry(UserId owner) {
+        return new InboxEntry(owner, UserId.of(owner.value() + 1), Username.of("peer_" + owner.value()), 2, 1,
+                MessageId.of(owner.value()), Instant.parse("2026-11-27T12:00:00Z"), "hi");
+    }
+
     private long epoch() {
         return Long.parseLong(redis.get(prefix + "epoch"));
     }
@@ -54,22 +64,29 @@ class RedisCacheStoreTest {
     @DisplayName("a value it stored or read is served from this instance's copy while its version is current, never after")
     void near_copies_follow_the_shared_version() {
         UserId user = UserId.of(id);
+        CacheKey<List<InboxEntry>> lists = CacheKey.conversationList(user, 20);
         CacheKey<Long> unread = CacheKey.unreadCount(user);
-        store.put(miss(unread), 7L);
-        String entry = prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g0:" + id;
-        // the shared entry vanishes (evicted, say): the version is unchanged, so the held copy still answers
-        redis.del(entry);
-        assertThat(store.get(unread)).isEqualTo(new CacheStore.Hit<>(7L));
-        // another instance invalidates: the held copy is of an old version and is not used
-        store.invalidate(Set.of(CacheScope.inbox(user)));
-        assertThat(store.get(unread)).isInstanceOf(Miss.class);
-
-        // a fresh store (another instance) reads the value from Redis, then holds it
-        store.put(miss(unread), 9L);
         try (RedisCacheStore other = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls)) {
+            store.put(miss(unread), 7L);
+            String entry = prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g0:" + id;
+            // the shared entry vanishes (evicted, say): the version is unchanged, so the held copy still answers
+            redis.del(entry);
+            assertThat(store.get(unread)).isEqualTo(new CacheStore.Hit<>(7L));
+            // another instance invalidates: the held copy is of an old version and is not used
+            other.invalidate(Set.of(CacheScope.inbox(user)));
+            assertThat(store.get(unread)).isInstanceOf(Miss.class);
+
+            // the other instance reads the new value from Redis, then holds it
+            store.put(miss(unread), 9L);
             assertThat(other.get(unread)).isEqualTo(new CacheStore.Hit<>(9L));
             redis.del(prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g1:" + id);
             assertThat(other.get(unread)).isEqualTo(new CacheStore.Hit<>(9L));
+
+            // every hit on one version is the same instance (the HTTP adapter renders it once)
+            store.put(miss(lists), new ArrayList<>(List.of(entry(user))));
+            Object first = ((Hit<List<InboxEntry>>) other.get(lists)).value();
+            assertThat(first).isEqualTo(List.of(entry(user)));
+            assertThat(((Hit<List<InboxEntry>>) other.get(lists)).value()).isSameAs(first);
         }
     }
 

@@ -12,10 +12,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.chatplatform.adapter.http.internal.route.Reply;
-import java.util.function.Function;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -66,26 +62,6 @@ public final class Json {
             // readTree(byte[]) reads from memory; any other IOException is a malformed document
             throw new JsonParseFailure(e.getMessage());
         }
-    }
-
-    /**
-     * Rendered bodies by the identity of the value they were rendered from. A cache hands out the
-     * very same immutable list for every hit on an entry, so a page read a thousand times is
-     * rendered once; a fresh value (read from the database) simply misses. Weak keys: an entry goes
-     * when its value is no longer held by anyone.
-     */
-    private static final Cache<Object, byte[]> RENDERED = Caffeine.newBuilder()
-            .weakKeys()
-            .maximumWeight(16L * 1024 * 1024)
-            .weigher((Object value, byte[] json) -> json.length)
-            .build();
-
-    /**
-     * The JSON of {@code view.apply(value)}, rendered once per distinct {@code value} instance.
-     * Only for immutable values whose rendering depends on nothing else.
-     */
-    public static <T> Reply.RenderedJson rendered(T value, Function<T, Object> view) {
-        return new Reply.RenderedJson(RENDERED.get(value, v -> bytes(view.apply(value))));
     }
 
     /** Serialises a response body to UTF-8 JSON. */

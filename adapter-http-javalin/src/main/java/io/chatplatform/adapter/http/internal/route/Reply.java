@@ -23,7 +23,7 @@ public record Reply(int status, Object body) {
 
     /**
      * A JSON body already rendered from the route's declared view type (see
-     * {@link io.chatplatform.adapter.http.internal.json.Json#rendered}).
+     * {@link io.chatplatform.adapter.http.internal.json.RenderedViews}).
      */
     public record RenderedJson(byte[] json) {
         public RenderedJson {

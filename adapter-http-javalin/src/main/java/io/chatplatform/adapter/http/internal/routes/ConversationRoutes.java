@@ -4,7 +4,7 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BO
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
-import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.json.RenderedViews;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
@@ -17,8 +17,10 @@ import io.chatplatform.adapter.http.internal.view.UnreadCountView;
 import io.chatplatform.application.port.in.CountUnread;
 import io.chatplatform.application.port.in.ListConversations;
 import io.chatplatform.application.port.in.MarkRead;
+import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +28,8 @@ import java.util.Optional;
 public final class ConversationRoutes {
 
     private static final String TAG = "conversations";
+    private static final RenderedViews<List<InboxEntry>> LISTS =
+            new RenderedViews<>(list -> list.stream().map(ConversationView::of).toList());
 
     static final Input<Integer> LIMIT = Input.integer(QUERY, "limit", 1, ListConversations.Query.MAX_LIMIT,
             "At most this many conversations").optional(ListConversations.Query.DEFAULT_LIMIT);
@@ -67,8 +71,7 @@ public final class ConversationRoutes {
         Integer limit = in.get(LIMIT);
         in.check();
         // a cached list comes back as the same list: its JSON is rendered once
-        return Json.rendered(listConversations.conversations(new ListConversations.Query(call.caller(), limit)),
-                list -> list.stream().map(ConversationView::of).toList());
+        return LISTS.of(listConversations.conversations(new ListConversations.Query(call.caller(), limit)));
     }
 
     private Object markConversationRead(Call call) {

@@ -5,7 +5,7 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BO
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
-import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.json.RenderedViews;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class MessageRoutes {
 
     private static final String TAG = "messages";
+    private static final RenderedViews<List<Message>> PAGES =
+            new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
 
     static final Input<UserId> RECIPIENT_ID = Input.id(JSON_BODY, "recipient_id", UserId::of,
             "Who receives the message; may be the sender (notes to self)");
@@ -114,9 +116,8 @@ public final class MessageRoutes {
         MessageId before = in.get(BEFORE_ID);
         in.check();
         var page = new HistoryPage(limit, offset, Optional.ofNullable(before));
-        List<Message> messages = readHistory.history(new ReadHistory.Query(call.caller(), peer, page));
         // a cached page comes back as the same list: its JSON is rendered once
-        return Json.rendered(messages, list -> list.stream().map(MessageView::of).toList());
+        return PAGES.of(readHistory.history(new ReadHistory.Query(call.caller(), peer, page)));
     }
 
     private Object markMessageRead(Call call) {
