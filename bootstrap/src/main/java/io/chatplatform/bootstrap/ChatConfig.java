@@ -1,5 +1,6 @@
 package io.chatplatform.bootstrap;
 
+import io.chatplatform.adapter.http.TrustedProxies;
 import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
 import java.time.Duration;
+import io.chatplatform.domain.limit.RateLimits;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,11 +37,19 @@ import java.util.stream.Collectors;
  * @param tokenLifetime  CHAT_TOKEN_TTL_MINUTES (default 60)
  * @param dataDir        CHAT_DATA_DIR (default ./data)
  * @param bcryptCost     CHAT_BCRYPT_COST (default 12)
+ * @param hashThreads    CHAT_HASH_THREADS, platform threads that hash passwords (default: one per core)
+ * @param hashQueue      CHAT_HASH_QUEUE, password hashes that may wait for a thread; beyond that a
+ *                       login or registration is answered 503 at once (default: 4 per thread)
+ * @param rateLimits     CHAT_RATE_LIMITS: {@code defaults}, {@code off}, or changes such as
+ *                       {@code sends_per_user=60/10s+600/1m,searches_per_user=off} (see {@link RateLimits})
+ * @param trustedProxies CHAT_TRUSTED_PROXIES, comma-separated addresses or CIDR blocks whose
+ *                       {@code X-Forwarded-For} names the client (default: none)
  */
 public record ChatConfig(String httpHost, int httpPort, Optional<String> databaseUrl, Optional<String> databaseSchema,
                          int databasePoolSize, Optional<String> redisUrl, String redisKeyPrefix, CacheMode cacheMode, CacheTtls cacheTtls,
                          long cacheMaxEntries, Optional<String> jwtSecret,
-                         Duration tokenLifetime, Path dataDir, int bcryptCost) {
+                         Duration tokenLifetime, Path dataDir, int bcryptCost, int hashThreads, int hashQueue,
+                         RateLimits rateLimits, List<String> trustedProxies) {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -53,6 +64,8 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        trustedProxies = List.copyOf(trustedProxies);
         if (httpPort < 0 || httpPort > 65535) {
             throw new ConfigException("CHAT_HTTP_PORT must be between 0 and 65535, was " + httpPort);
         }
@@ -90,10 +103,23 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
             throw new ConfigException("CHAT_BCRYPT_COST must be between " + BcryptPasswordHasher.MIN_COST + " and "
                     + BcryptPasswordHasher.MAX_COST + ", was " + bcryptCost);
         }
+        if (hashThreads < 1 || hashThreads > 256) {
+            throw new ConfigException("CHAT_HASH_THREADS must be between 1 and 256, was " + hashThreads);
+        }
+        if (hashQueue < 1 || hashQueue > 10_000) {
+            throw new ConfigException("CHAT_HASH_QUEUE must be between 1 and 10000, was " + hashQueue);
+        }
+        try {
+            new TrustedProxies(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_TRUSTED_PROXIES: " + e.getMessage()
+                    + "; give addresses or CIDR blocks separated by commas, e.g. 10.0.0.0/8,::1");
+        }
     }
 
     /** Reads the configuration from these variables (normally {@code System.getenv()}). */
     public static ChatConfig fromEnvironment(Map<String, String> env) {
+        int hashThreads = integer(env, "CHAT_HASH_THREADS", Runtime.getRuntime().availableProcessors());
         return new ChatConfig(
                 text(env, "CHAT_HTTP_HOST").orElse("0.0.0.0"),
                 integer(env, "CHAT_HTTP_PORT", 8000),
@@ -108,7 +134,11 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 text(env, "CHAT_JWT_SECRET"),
                 Duration.ofMinutes(integer(env, "CHAT_TOKEN_TTL_MINUTES", 60)),
                 path(env, "CHAT_DATA_DIR", "./data"),
-                integer(env, "CHAT_BCRYPT_COST", 12));
+                integer(env, "CHAT_BCRYPT_COST", 12),
+                hashThreads,
+                integer(env, "CHAT_HASH_QUEUE", 4 * Math.max(1, hashThreads)),
+                text(env, "CHAT_RATE_LIMITS").map(ChatConfig::rateLimits).orElse(RateLimits.defaults()),
+                text(env, "CHAT_TRUSTED_PROXIES").map(ChatConfig::list).orElse(List.of()));
     }
 
     /** The cache actually used: AUTO resolved. */
@@ -127,7 +157,21 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
     /** A copy listening on another port (tests use 0). */
     public ChatConfig withHttpPort(int port) {
         return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, redisKeyPrefix, cacheMode,
-                cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, dataDir, bcryptCost);
+                cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, dataDir, bcryptCost, hashThreads, hashQueue, rateLimits,
+                trustedProxies);
+    }
+
+    private static RateLimits rateLimits(String value) {
+        try {
+            return RateLimits.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_RATE_LIMITS: " + e.getMessage() + "; write 'defaults', 'off', or changes like "
+                    + "'sends_per_user=60/10s+600/1m,searches_per_user=off'");
+        }
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     private static CacheTtls cacheTtls(String value) {
@@ -190,6 +234,8 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 + ", redis=" + redisUrl.map(url -> "configured").orElse("none")
                 + ", cache=" + effectiveCacheMode().name().toLowerCase(java.util.Locale.ROOT)
                 + ", jwtSecret=" + jwtSecret.map(secret -> "***").orElse("(generated)")
-                + ", tokenLifetime=" + tokenLifetime + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost
+                + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + ", rateLimits=" + rateLimits
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -2,21 +2,29 @@ package io.chatplatform.bootstrap;
 
 import io.chatplatform.adapter.http.ChatHttpServer;
 import io.chatplatform.adapter.http.HttpSettings;
+import io.chatplatform.adapter.http.TrustedProxies;
+import io.chatplatform.adapter.http.WebSocketSettings;
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
 import io.chatplatform.adapter.metrics.PrometheusMetrics;
 import io.chatplatform.adapter.redis.RedisCacheStore;
 import io.chatplatform.adapter.redis.RedisLiveEventBus;
 import io.chatplatform.adapter.redis.RedisPresenceRegistry;
+import io.chatplatform.adapter.redis.RedisRateLimiter;
 import io.chatplatform.adapter.redis.RedisSettings;
 import io.chatplatform.application.ChatApplication;
+import io.chatplatform.application.admission.AdmittedPasswordHasher;
+import io.chatplatform.application.admission.CpuBoundWork;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ProbeDependency;
+import io.chatplatform.application.port.out.RateLimiter;
 import io.chatplatform.bootstrap.cache.InProcessCacheStore;
 import io.chatplatform.application.service.HealthService;
 import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
+import io.chatplatform.bootstrap.ratelimit.InProcessRateLimiter;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
+import io.chatplatform.domain.limit.LimitedAction;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,10 +80,17 @@ public final class ChatServer implements AutoCloseable {
             Optional<CacheStore> cache = cache(config, redis, metrics, started);
             cache.ifPresent(store -> metrics.watchCache(store::isAvailable));
 
+            // bcrypt on platform threads of its own: on virtual threads it would pin every carrier under a login flood
+            CpuBoundWork hashing = CpuBoundWork.platformThreads("password hashing", config.hashThreads(), config.hashQueue(),
+                    metrics);
+            started.push(hashing);
+            RateLimiter limiter = rateLimiter(redis, started);
             ChatApplication.Builder builder = ChatApplication.builder()
                     .users(database.users())
                     .messages(database.messages())
-                    .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
+                    .passwordHasher(new AdmittedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost()), hashing))
+                    .rateLimiter(limiter)
+                    .rateLimits(config.rateLimits())
                     .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
                     .metrics(metrics)
                     .connectionExecutor(Runtimes.connectionExecutor())
@@ -92,9 +107,12 @@ public final class ChatServer implements AutoCloseable {
             ChatApplication app = builder.build();
             started.push(app);
             var health = new HealthService(database.probe(), cache.<ProbeDependency>map(store -> store));
-            ChatHttpServer http = ChatHttpServer.start(new HttpSettings(config.httpHost(), config.httpPort(),
-                    Version.current(), Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES), app, health,
-                    clock, metrics, metrics);
+            HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), Version.current(),
+                    Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES)
+                    .withWebSocket(WebSocketSettings.DEFAULT.withFrameLimit(
+                            config.rateLimits().of(LimitedAction.LIVE_FRAMES_PER_CONNECTION)))
+                    .withTrustedProxies(new TrustedProxies(config.trustedProxies()));
+            ChatHttpServer http = ChatHttpServer.start(httpSettings, app, health, clock, metrics, metrics);
             started.push(http);
             LOG.info("Chat Platform {} listening on http://{}:{} ({} database{}, cache {}, virtual threads {})",
                     Version.current(), config.httpHost(), http.port(), config.embeddedDatabase() ? "embedded" : "external",
@@ -105,6 +123,20 @@ public final class ChatServer implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * Shared through Redis when there is one (several instances count together), counting in this
+     * instance meanwhile when Redis is down; in process otherwise.
+     */
+    private static RateLimiter rateLimiter(Optional<RedisSettings> redis, Deque<AutoCloseable> started) {
+        InProcessRateLimiter local = new InProcessRateLimiter(InProcessRateLimiter.DEFAULT_MAX_BUCKETS);
+        if (redis.isEmpty()) {
+            return local;
+        }
+        RedisRateLimiter shared = RedisRateLimiter.connect(redis.get(), local);
+        started.push(shared);
+        return shared;
     }
 
     private static Optional<RedisSettings> redisSettings(ChatConfig config) {

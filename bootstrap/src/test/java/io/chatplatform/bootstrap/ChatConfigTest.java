@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.limit.Bandwidth;
+import io.chatplatform.domain.limit.LimitedAction;
+import io.chatplatform.domain.limit.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -102,6 +105,34 @@ class ChatConfigTest {
                 .hasMessageStartingWith("CHAT_CACHE_TTLS must look like");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile=0")))
                 .hasMessage("CHAT_CACHE_TTLS: profile must live at least 1 second, was 0");
+    }
+
+    @Test
+    @DisplayName("rate limits, trusted proxies and the hashing pool are configured; mistakes name the variable")
+    void limits_and_admission() {
+        ChatConfig defaults = ChatConfig.fromEnvironment(Map.of());
+        assertThat(defaults.rateLimits()).isEqualTo(RateLimits.defaults());
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.hashThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.hashQueue()).isEqualTo(4 * defaults.hashThreads());
+
+        ChatConfig config = ChatConfig.fromEnvironment(Map.of("CHAT_RATE_LIMITS", "sends_per_user=5/1s,searches_per_user=off",
+                "CHAT_TRUSTED_PROXIES", " 10.0.0.0/8 , ::1 ", "CHAT_HASH_THREADS", "3"));
+        assertThat(config.rateLimits().of(LimitedAction.SENDS_PER_USER).orElseThrow().bandwidths())
+                .containsExactly(Bandwidth.of(5, Duration.ofSeconds(1)));
+        assertThat(config.rateLimits().of(LimitedAction.SEARCHES_PER_USER)).isEmpty();
+        assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+        assertThat(config.hashQueue()).isEqualTo(12);
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_RATE_LIMITS", "off")).rateLimits()).isEqualTo(RateLimits.none());
+
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_RATE_LIMITS", "sends_per_user=lots")))
+                .hasMessageStartingWith("CHAT_RATE_LIMITS: 'lots' is not <capacity>/<period>");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_TRUSTED_PROXIES", "nginx")))
+                .hasMessageStartingWith("CHAT_TRUSTED_PROXIES: 'nginx' is not an IP address or CIDR block");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_HASH_THREADS", "0")))
+                .hasMessage("CHAT_HASH_THREADS must be between 1 and 256, was 0");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_HASH_QUEUE", "0")))
+                .hasMessage("CHAT_HASH_QUEUE must be between 1 and 10000, was 0");
     }
 
     @Test

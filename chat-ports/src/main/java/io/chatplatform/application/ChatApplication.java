@@ -31,6 +31,7 @@ import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.application.port.out.PasswordHasher;
 import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.application.port.out.RateLimiter;
 import io.chatplatform.application.realtime.InProcessLiveEventBus;
 import io.chatplatform.application.realtime.InProcessPresenceRegistry;
 import io.chatplatform.application.realtime.LiveEventPublisher;
@@ -42,6 +43,8 @@ import io.chatplatform.application.service.ActivityService;
 import io.chatplatform.application.service.DirectoryService;
 import io.chatplatform.application.service.InboxService;
 import io.chatplatform.application.service.MessagingService;
+import io.chatplatform.application.service.RateLimiting;
+import io.chatplatform.domain.limit.RateLimits;
 import io.chatplatform.domain.user.Presence;
 import java.time.Clock;
 import java.util.List;
@@ -127,6 +130,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         private RealtimeSettings realtimeSettings = RealtimeSettings.DEFAULT;
         private Executor connectionExecutor;
         private ChatMetrics metrics = ChatMetrics.NONE;
+        private RateLimiter rateLimiter;
+        private RateLimits rateLimits = RateLimits.none();
 
         private Builder() {
         }
@@ -244,6 +249,21 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
+        /**
+         * Counts the limited actions (logins that fail, registrations, sends, searches); needed
+         * when {@link #rateLimits} limits anything.
+         */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
+            return this;
+        }
+
+        /** How much of each action a user or an address may do; nothing is limited unless given. */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "rateLimits");
+            return this;
+        }
+
         /** @throws IllegalStateException naming the first outbound port that was not given */
         public ChatApplication build() {
             require(createUser, "createUser (or users)");
@@ -256,6 +276,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             require(moveReadMarker, "moveReadMarker (or messages)");
             require(passwordHasher, "passwordHasher");
             require(accessTokens, "accessTokens");
+            if (!rateLimits.limits().isEmpty()) {
+                require(rateLimiter, "rateLimiter (rate limits were given)");
+            }
+            RateLimiting limiting = rateLimits.limits().isEmpty()
+                    ? RateLimiting.NONE
+                    : new RateLimiting(rateLimiter, rateLimits, metrics);
             LoadUser users = loadUser;
             LoadMessages messages = loadMessages;
             LoadInbox inboxes = loadInbox;
@@ -280,9 +306,10 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
                     scheduler(), metrics);
             var activity = new ActivityService(updateUser, presence, registry, publisher, clock);
             var accounts = new AccountService(createUser, users, updateUser, passwordHasher, accessTokens, publisher, activity,
-                    metrics, clock);
-            var directory = new DirectoryService(findUsers, users, registry, clock);
-            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, metrics, clock);
+                    metrics, limiting, clock);
+            var directory = new DirectoryService(findUsers, users, registry, limiting, clock);
+            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, metrics,
+                    limiting, clock);
             var inbox = new InboxService(inboxes);
             return new ChatApplication(accounts, accounts, accounts, activity, accounts, accounts, directory,
                     directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, hub);

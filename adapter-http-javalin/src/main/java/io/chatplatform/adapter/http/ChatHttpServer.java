@@ -3,6 +3,7 @@ package io.chatplatform.adapter.http;
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
 import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
 import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
+import io.chatplatform.adapter.http.internal.pipeline.ClientAddresses;
 import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
 import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
 import io.chatplatform.adapter.http.internal.route.Dispatcher;
@@ -84,7 +85,8 @@ public final class ChatHttpServer implements AutoCloseable {
         Objects.requireNonNull(scrape, "scrape");
         RouteTable routes = ApiRoutes.build(app, health, scrape, settings.serviceVersion());
         AccessLog accessLog = new AccessLog(metrics);
-        Dispatcher dispatcher = new Dispatcher(new BearerAuth(app.authenticate(), app.recordActivity()));
+        Dispatcher dispatcher = new Dispatcher(new BearerAuth(app.authenticate(), app.recordActivity()),
+                new ClientAddresses(settings.trustedProxies()));
         Set<String> registered = Collections.synchronizedSet(new LinkedHashSet<>());
         LiveEndpoint live = new LiveEndpoint(app.authenticate(), app.openLiveConnection(), settings.webSocket(), clock);
         Javalin javalin;

@@ -12,9 +12,11 @@ import java.util.Objects;
  *                        has them (21+). On older JVMs Javalin silently uses platform threads.
  * @param maxRequestBytes the largest request body accepted; larger bodies are answered with 413
  * @param webSocket       how {@code GET /ws} treats live connections
+ * @param trustedProxies  the proxies in front of the service, whose {@code X-Forwarded-For} tells
+ *                        the client's address
  */
 public record HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes,
-                           WebSocketSettings webSocket) {
+                           WebSocketSettings webSocket, TrustedProxies trustedProxies) {
 
     /** Enough for the largest legitimate request (a 4,000-character message in 4-byte UTF-8 plus JSON). */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
@@ -35,15 +37,21 @@ public record HttpSettings(String host, int port, String serviceVersion, boolean
             throw new IllegalArgumentException("maxRequestBytes must be at least 1, was " + maxRequestBytes);
         }
         Objects.requireNonNull(webSocket, "webSocket");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     /** With {@link WebSocketSettings#DEFAULT}. */
     public HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes) {
-        this(host, port, serviceVersion, virtualThreads, maxRequestBytes, WebSocketSettings.DEFAULT);
+        this(host, port, serviceVersion, virtualThreads, maxRequestBytes, WebSocketSettings.DEFAULT, TrustedProxies.NONE);
     }
 
     /** The same, with these WebSocket settings. */
     public HttpSettings withWebSocket(WebSocketSettings webSocket) {
-        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket);
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies);
+    }
+
+    /** The same, believing {@code X-Forwarded-For} from these proxies. */
+    public HttpSettings withTrustedProxies(TrustedProxies trustedProxies) {
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies);
     }
 }

@@ -41,13 +41,14 @@ class HttpSettingsTest {
     }
 
     @Test
-    @DisplayName("without WebSocket settings the defaults apply: 5 s to authenticate, 5 minutes idle, 16 KiB, 1,024 queued")
+    @DisplayName("without WebSocket settings the defaults apply: 5 s to authenticate, 5 minutes idle, 16 KiB, 1,024 queued, 50 frames per 10 s")
     void webSocketDefaults() {
         HttpSettings settings = new HttpSettings("h", 80, "1.0", false, 1);
 
         assertThat(settings.webSocket()).isEqualTo(WebSocketSettings.DEFAULT);
         assertThat(WebSocketSettings.DEFAULT).isEqualTo(new WebSocketSettings(Duration.ofSeconds(5), Duration.ofMinutes(5),
-                16_384, 1024, Duration.ofSeconds(1)));
+                16_384, 1024, Duration.ofSeconds(1))
+                .withFrameLimit(java.util.Optional.of(io.chatplatform.domain.limit.LimitedAction.LIVE_FRAMES_PER_CONNECTION.defaultLimit())));
         WebSocketSettings other = new WebSocketSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1, Duration.ofSeconds(3));
         assertThat(settings.withWebSocket(other).webSocket()).isEqualTo(other);
     }
@@ -66,7 +67,9 @@ class HttpSettingsTest {
                 .withMessage("outboxCapacity must be at least 1, was 0");
         assertThatNullPointerException().isThrownBy(() -> new WebSocketSettings(second, second, 1, 1, null))
                 .withMessage("expiryCheckInterval");
-        assertThatNullPointerException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 1, null))
+        assertThatNullPointerException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 1, null, TrustedProxies.NONE))
                 .withMessage("webSocket");
+        assertThatIllegalArgumentException().isThrownBy(() -> TrustedProxies.of("10.0.0.0/8", "proxy.local"))
+                .withMessage("'proxy.local' is not an IP address or CIDR block");
     }
 }

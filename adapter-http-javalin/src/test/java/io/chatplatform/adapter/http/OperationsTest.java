@@ -95,7 +95,7 @@ class OperationsTest {
                 .isEqualTo(9007199254740991L);
         assertThat(send.at("/parameters/0/name").asText()).isEqualTo("Idempotency-Key");
         assertThat(send.at("/parameters/0/in").asText()).isEqualTo("header");
-        assertThat(fieldNames(send.get("responses"))).containsExactly("200", "401", "404", "413", "422", "500", "503");
+        assertThat(fieldNames(send.get("responses"))).containsExactly("200", "401", "404", "413", "422", "429", "500", "503");
         assertThat(send.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/MessageView");
         assertThat(send.at("/responses/404/description").asText()).isEqualTo("Recipient not found");

@@ -4,6 +4,7 @@ import io.chatplatform.application.port.in.ScrapeMetrics;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.PoolUsage;
 import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.limit.LimitedAction;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -61,6 +62,11 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     private final Histogram statementDuration = Histogram.builder().name("chat_db_statement_duration_seconds")
             .help("Time of a database statement, by statement name").labelNames("statement")
             .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Counter rateLimited = Counter.builder().name("chat_rate_limited")
+            .help("Requests refused by a rate limit (answered 429), by limit").labelNames("limit").register(registry);
+    private final Counter capacityExceeded = Counter.builder().name("chat_capacity_exceeded")
+            .help("Requests refused because bounded CPU-heavy work had no room (answered 503), by kind of work")
+            .labelNames("work").register(registry);
     private final Counter liveEvents = Counter.builder().name("chat_websocket_events")
             .help("Live events handed to connections (delivered) or refused by a full outbox (dropped)")
             .labelNames("type", "outcome").register(registry);
@@ -75,6 +81,9 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             for (String outcome : new String[] {"hit", "miss", "bypass"}) {
                 cacheRequests.labelValues(type.label(), outcome);
             }
+        }
+        for (LimitedAction action : LimitedAction.values()) {
+            rateLimited.labelValues(action.label());
         }
         logins.labelValues("success");
         logins.labelValues("invalid_credentials");
@@ -132,6 +141,16 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     @Override
     public void login(boolean success) {
         logins.labelValues(success ? "success" : "invalid_credentials").inc();
+    }
+
+    @Override
+    public void throttled(LimitedAction action) {
+        rateLimited.labelValues(action.label()).inc();
+    }
+
+    @Override
+    public void capacityExceeded(String work) {
+        capacityExceeded.labelValues(work).inc();
     }
 
     @Override

@@ -64,6 +64,14 @@ final class GuardedRedis implements AutoCloseable {
         return Optional.ofNullable(result);
     }
 
+    /**
+     * The client itself, for a library that builds its own objects on it (bucket4j's proxy
+     * manager); every call through those objects must still be made inside {@link #call}.
+     */
+    UnifiedJedis client() {
+        return client;
+    }
+
     /** Calls that reached for Redis and failed. */
     long failures() {
         return failures.sum();

@@ -2,6 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.domain.cache.CacheScope;
+import io.chatplatform.domain.limit.RateLimit;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 
@@ -22,6 +23,9 @@ import java.util.Objects;
  *   <li>{@code <prefix>presence:{<user id>}}: a hash of the user's claims, claim to expiry in epoch milliseconds;</li>
  *   <li>{@code <prefix>presence:online}: a sorted set of user ids scored by their latest expiry.</li>
  * </ul>
+ *
+ * <p>Rate limits: {@code <prefix>rl:<action>:<bandwidths fingerprint>:<subject>}, one bucket4j
+ * bucket state each, expiring once the bucket would be full again.
  */
 final class RedisKeys {
 
@@ -48,6 +52,16 @@ final class RedisKeys {
     String entry(CacheKey<?> key, long epoch, long generation) {
         String version = key.scope().isPresent() ? "e" + epoch + ":g" + generation : "e" + epoch;
         return entryHead(key) + version + ":" + key.id();
+    }
+
+    /**
+     * The token bucket of {@code subject} under {@code limit}. The limit's bandwidths are part of
+     * the key (as a short fingerprint), so a changed configuration starts from fresh buckets
+     * instead of reading ones made for other bandwidths.
+     */
+    String rateLimit(RateLimit limit, String subject) {
+        return prefix + "rl:" + limit.action().label() + ":" + Integer.toHexString(limit.bandwidths().hashCode()) + ":"
+                + subject;
     }
 
     /** The channel of live events. A channel is not a key: it takes no memory and no slot. */

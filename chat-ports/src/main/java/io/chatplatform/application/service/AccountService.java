@@ -4,6 +4,7 @@ import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.LogIn;
 import io.chatplatform.application.port.in.RecordActivity;
 import io.chatplatform.application.port.in.RegisterUser;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.out.AccessTokens;
@@ -15,6 +16,7 @@ import io.chatplatform.application.port.out.PasswordHasher;
 import io.chatplatform.application.port.out.UpdateUser;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
+import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.PasswordHash;
@@ -39,12 +41,13 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     private final EventPublisher events;
     private final RecordActivity activity;
     private final ChatMetrics metrics;
+    private final RateLimiting limits;
     private final Clock clock;
     private volatile PasswordHash decoy;
 
     public AccountService(CreateUser createUser, LoadUser loadUser, UpdateUser updateUser, PasswordHasher hasher,
                           AccessTokens tokens, EventPublisher events, RecordActivity activity, ChatMetrics metrics,
-                          Clock clock) {
+                          RateLimiting limits, Clock clock) {
         this.createUser = Objects.requireNonNull(createUser, "createUser");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.updateUser = Objects.requireNonNull(updateUser, "updateUser");
@@ -53,11 +56,17 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         this.events = Objects.requireNonNull(events, "events");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public RegisterUser.Result register(RegisterUser.Command command) {
+        // counted before the hash: a refused registration costs no CPU
+        Optional<Throttled> refused = limits.acquire(LimitedAction.REGISTRATIONS_PER_ADDRESS, command.from().value());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         PasswordHash hash = hasher.hash(command.password());
         var outcome = createUser.create(new CreateUser.NewUser(command.username(), command.email(), hash, Times.now(clock)));
         if (outcome instanceof CreateUser.Created created) {
@@ -70,7 +79,37 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
 
     @Override
     public LogIn.Result logIn(LogIn.Command command) {
-        Optional<User> user = parseUsername(command.username())
+        Optional<Username> typed = parseUsername(command.username());
+        String address = command.from().value();
+        // Counted before the password is checked, so that a flood is refused before it costs a hash;
+        // given back below unless the login failed: only failures count.
+        Optional<Throttled> refused = limits.acquire(LimitedAction.LOGIN_FAILURES_PER_ADDRESS, address);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<String> username = typed.map(Username::canonical);
+        if (username.isPresent()) {
+            refused = limits.acquire(LimitedAction.LOGIN_FAILURES_PER_USERNAME, username.get());
+            if (refused.isPresent()) {
+                limits.release(LimitedAction.LOGIN_FAILURES_PER_ADDRESS, address);
+                return refused.get();
+            }
+        }
+        boolean failed = false;
+        try {
+            LogIn.Result result = checkCredentials(typed, command);
+            failed = result instanceof InvalidCredentials;
+            return result;
+        } finally {
+            if (!failed) {
+                limits.release(LimitedAction.LOGIN_FAILURES_PER_ADDRESS, address);
+                username.ifPresent(name -> limits.release(LimitedAction.LOGIN_FAILURES_PER_USERNAME, name));
+            }
+        }
+    }
+
+    private LogIn.Result checkCredentials(Optional<Username> typed, LogIn.Command command) {
+        Optional<User> user = typed
                 .flatMap(loadUser::byUsername)
                 .filter(found -> found.username().value().equals(command.username()));
         if (user.isEmpty()) {

@@ -2,12 +2,14 @@ package io.chatplatform.application.service;
 
 import io.chatplatform.application.port.in.ListOnlineUsers;
 import io.chatplatform.application.port.in.SearchUsers;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.UserSummary;
 import io.chatplatform.application.port.in.ViewProfile;
 import io.chatplatform.application.port.out.FindUsers;
 import io.chatplatform.application.port.out.FindUsers.DirectoryEntry;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,20 +27,28 @@ public final class DirectoryService implements SearchUsers, ListOnlineUsers, Vie
     private final FindUsers findUsers;
     private final LoadUser loadUser;
     private final PresenceRegistry presence;
+    private final RateLimiting limits;
     private final Clock clock;
 
-    public DirectoryService(FindUsers findUsers, LoadUser loadUser, PresenceRegistry presence, Clock clock) {
+    public DirectoryService(FindUsers findUsers, LoadUser loadUser, PresenceRegistry presence, RateLimiting limits,
+                            Clock clock) {
         this.findUsers = Objects.requireNonNull(findUsers, "findUsers");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.presence = Objects.requireNonNull(presence, "presence");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public List<UserSummary> search(SearchUsers.Query query) {
+    public SearchUsers.Result search(SearchUsers.Query query) {
+        // searches fan out to every shard: the most expensive read a client can repeat
+        Optional<Throttled> refused = limits.acquire(LimitedAction.SEARCHES_PER_USER, query.searcher().toString());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         List<DirectoryEntry> found = findUsers.search(query.term(), query.searcher(), query.limit());
         Set<UserId> online = presence.onlineAmong(found.stream().map(DirectoryEntry::id).toList(), clock.instant());
-        return found.stream().map(entry -> summary(entry, online.contains(entry.id()))).toList();
+        return new SearchUsers.Found(found.stream().map(entry -> summary(entry, online.contains(entry.id()))).toList());
     }
 
     @Override

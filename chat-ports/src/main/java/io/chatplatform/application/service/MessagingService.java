@@ -3,6 +3,7 @@ package io.chatplatform.application.service;
 import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
 import io.chatplatform.application.port.out.ChatMetrics;
@@ -12,6 +13,7 @@ import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
+import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
@@ -31,21 +33,29 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
     private final MoveReadMarker moveReadMarker;
     private final EventPublisher events;
     private final ChatMetrics metrics;
+    private final RateLimiting limits;
     private final Clock clock;
 
     public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
-                            MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics, Clock clock) {
+                            MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics,
+                            RateLimiting limits, Clock clock) {
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.appendMessage = Objects.requireNonNull(appendMessage, "appendMessage");
         this.loadMessages = Objects.requireNonNull(loadMessages, "loadMessages");
         this.moveReadMarker = Objects.requireNonNull(moveReadMarker, "moveReadMarker");
         this.events = Objects.requireNonNull(events, "events");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public SendMessage.Result send(SendMessage.Command command) {
+        // a retry with the same client message id counts too: a loop of retries is a flood as well
+        Optional<Throttled> refused = limits.acquire(LimitedAction.SENDS_PER_USER, command.sender().toString());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<Account> sender = loadUser.accountById(command.sender());
         if (sender.isEmpty()) {
             return new SenderUnknown();

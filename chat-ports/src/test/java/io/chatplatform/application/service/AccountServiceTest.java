@@ -187,7 +187,7 @@ class AccountServiceTest {
             };
             chat.users.replacePasswordHash(alice.id(), alice.passwordHash(), new PasswordHash("fake$0$0$other"));
             var service = new AccountService(chat.users, stale, chat.users, chat.hasher, chat.tokens, chat.events,
-                    chat.app.recordActivity(), io.chatplatform.application.port.out.ChatMetrics.NONE, chat.clock);
+                    chat.app.recordActivity(), io.chatplatform.application.port.out.ChatMetrics.NONE, RateLimiting.NONE, chat.clock);
             var result = service.update(new UpdateProfile.Command(alice.id(), ProfileUpdate.NONE,
                     Optional.of(new UpdateProfile.PasswordChange(PasswordAttempt.of("password123"), Password.of("new-password-2")))));
             assertThat(result).isInstanceOf(UpdateProfile.WrongCurrentPassword.class);

@@ -20,6 +20,7 @@ import io.chatplatform.domain.user.SearchTerm;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,13 @@ class InboxAndDirectoryServiceTest {
         chat.clock.advance(Duration.ofMinutes(10));
         chat.app.recordActivity().recordActivity(alice.id());
 
-        var found = chat.app.searchUsers().search(new SearchUsers.Query(searcher.id(), SearchTerm.parse("ALI"), 10));
+        var found = ((SearchUsers.Found) chat.app.searchUsers().search(
+                new SearchUsers.Query(searcher.id(), SearchTerm.parse("ALI"), 10))).users();
         assertThat(found).extracting(UserSummary::id).containsExactly(alice.id(), bob.id());
         assertThat(found).extracting(UserSummary::online).containsExactly(true, false);
         assertThat(found.get(1).displayName()).contains(DisplayName.of("Bob Alison"));
-        assertThat(chat.app.searchUsers().search(new SearchUsers.Query(searcher.id(), SearchTerm.parse("zed"), 10))).isEmpty();
+        assertThat(chat.app.searchUsers().search(new SearchUsers.Query(searcher.id(), SearchTerm.parse("zed"), 10)))
+                .isEqualTo(new SearchUsers.Found(List.of()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chatplatform.application.port.in;
 
 import io.chatplatform.application.port.out.AccessTokens.AccessToken;
+import io.chatplatform.domain.limit.ClientAddress;
 import io.chatplatform.domain.user.PasswordAttempt;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
@@ -14,15 +15,24 @@ public interface LogIn {
      * A login form. The username is taken as typed: an invalid one is simply unknown, and the
      * answer must not tell an unknown user from a wrong password.
      */
-    record Command(String username, PasswordAttempt password) {
+    record Command(String username, PasswordAttempt password, ClientAddress from) {
         public Command {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(from, "from");
+        }
+
+        /** A login whose client address is not known (limited as one address). */
+        public Command(String username, PasswordAttempt password) {
+            this(username, password, ClientAddress.UNKNOWN);
         }
     }
 
-    /** What became of a login. */
-    sealed interface Result {
+    /**
+     * What became of a login: {@link Throttled} when the username or the client address has failed
+     * too often lately (then the password was not even checked).
+     */
+    sealed interface Result permits LoggedIn, InvalidCredentials, Throttled {
     }
 
     /** The credentials were right. */

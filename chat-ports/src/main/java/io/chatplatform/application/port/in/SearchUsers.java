@@ -9,8 +9,7 @@ import java.util.Objects;
 /** Finds other users by username or display name. */
 public interface SearchUsers {
 
-    /** Best matches first; never the searcher themself. */
-    List<UserSummary> search(Query query);
+    Result search(Query query);
 
     /** The term and at most how many results (1 to {@value #MAX_LIMIT}). */
     record Query(UserId searcher, SearchTerm term, int limit) {
@@ -23,6 +22,17 @@ public interface SearchUsers {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT);
             }
+        }
+    }
+
+    /** What became of a search: {@link Throttled} when the searcher searched too much lately. */
+    sealed interface Result permits Found, Throttled {
+    }
+
+    /** The matches, best first; never the searcher themself. */
+    record Found(List<UserSummary> users) implements Result {
+        public Found {
+            users = List.copyOf(users);
         }
     }
 }

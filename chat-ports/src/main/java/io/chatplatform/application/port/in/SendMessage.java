@@ -25,8 +25,8 @@ public interface SendMessage {
         }
     }
 
-    /** What became of a send. */
-    sealed interface Result {
+    /** What became of a send: {@link Throttled} when the sender sent too much lately (nothing was stored). */
+    sealed interface Result permits Sent, AlreadySent, RecipientNotFound, SenderUnknown, Throttled {
     }
 
     /** The message is stored and announced. */

@@ -1,6 +1,7 @@
 package io.chatplatform.application.port.out;
 
 import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.limit.LimitedAction;
 import java.time.Duration;
 
 /**
@@ -26,6 +27,14 @@ public interface ChatMetrics {
 
     /** An account was created. */
     default void userRegistered() {
+    }
+
+    /** A rate limit refused an action (the request was answered "too many requests"). */
+    default void throttled(LimitedAction action) {
+    }
+
+    /** Bounded CPU-heavy work ("password hashing") refused a task because its queue was full. */
+    default void capacityExceeded(String work) {
     }
 
     /** A login succeeded or was refused. */

@@ -19,6 +19,8 @@ public final class CloseCodes {
     public static final String SHUTTING_DOWN = "server shutting down";
     public static final String SERVER_FAULT = "server error; reconnect and resume";
     public static final String QUEUE_FULL = "too slow: the server's queue for this connection is full";
+    /** Sent with {@link #TOO_SLOW}'s code (policy violation) to a client that keeps sending past its allowance. */
+    public static final String FLOODING = "too many messages: the client kept sending past its allowance";
 
     private CloseCodes() {
     }

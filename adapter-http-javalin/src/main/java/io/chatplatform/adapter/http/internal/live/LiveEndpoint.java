@@ -99,7 +99,8 @@ public final class LiveEndpoint implements AutoCloseable {
 
     private void connected(WsContext ctx) {
         Session session = ctx.session;
-        LiveSocket socket = new LiveSocket(new WebSocketChannel(session, settings.outboxCapacity()), authenticate, live);
+        LiveSocket socket = new LiveSocket(new WebSocketChannel(session, settings.outboxCapacity()), authenticate, live,
+                FrameBudget.of(settings.frameLimit()));
         sockets.put(session, socket);
         String token = handshakeToken(session);
         if (token != null) {

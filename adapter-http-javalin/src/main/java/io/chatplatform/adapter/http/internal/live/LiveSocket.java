@@ -29,6 +29,7 @@ final class LiveSocket {
     private final WebSocketChannel channel;
     private final Authenticate authenticate;
     private final OpenLiveConnection live;
+    private final FrameBudget budget;
     // guarded by this
     private State state = State.AWAITING_AUTH;
     private UserId user;
@@ -36,10 +37,11 @@ final class LiveSocket {
     private LiveConnection connection;
     private Future<?> authTimer;
 
-    LiveSocket(WebSocketChannel channel, Authenticate authenticate, OpenLiveConnection live) {
+    LiveSocket(WebSocketChannel channel, Authenticate authenticate, OpenLiveConnection live, FrameBudget budget) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
         this.live = Objects.requireNonNull(live, "live");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** Closes the connection unless it authenticates before {@code timer} fires (it calls {@link #authTimedOut}). */
@@ -80,7 +82,7 @@ final class LiveSocket {
 
     /** A text message from the client. */
     void onText(String text) {
-        if (channel.closing()) {
+        if (channel.closing() || !withinBudget()) {
             return;
         }
         ClientMessage message = ClientMessage.parse(text);
@@ -117,7 +119,7 @@ final class LiveSocket {
 
     /** A binary message from the client: the protocol has none. */
     void onBinary() {
-        if (channel.closing()) {
+        if (channel.closing() || !withinBudget()) {
             return;
         }
         boolean open;
@@ -183,6 +185,23 @@ final class LiveSocket {
 
     WebSocketChannel channel() {
         return channel;
+    }
+
+    /** Counts the message against the connection's allowance; false when it must not be acted on. */
+    private boolean withinBudget() {
+        switch (budget.take()) {
+            case ADMITTED:
+                return true;
+            case REFUSED_FIRST:
+                problem("rate_limited", "too many messages on this connection; this one and the next are ignored until"
+                        + " the allowance refills");
+                return false;
+            case FLOODING:
+                channel.close(CloseCodes.TOO_SLOW, CloseCodes.FLOODING);
+                return false;
+            default:
+                return false;
+        }
     }
 
     private void problem(String code, String message) {

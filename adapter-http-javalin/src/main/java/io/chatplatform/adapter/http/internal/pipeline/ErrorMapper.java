@@ -6,6 +6,7 @@ import io.chatplatform.adapter.http.internal.request.ValidationFailed;
 import io.chatplatform.adapter.http.internal.view.ErrorView;
 import io.chatplatform.adapter.http.internal.view.ServerErrorView;
 import io.chatplatform.adapter.http.internal.view.ValidationErrorView;
+import io.chatplatform.application.port.out.CapacityExceededException;
 import io.chatplatform.application.port.out.StoreUnavailableException;
 import io.chatplatform.domain.InvalidValueException;
 import io.javalin.config.RoutesConfig;
@@ -27,6 +28,9 @@ public final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+    /** The detail of a 503 for work the service has no room for now. */
+    public static final String BUSY = "Too busy, try again shortly";
+
     private ErrorMapper() {
     }
 
@@ -43,7 +47,9 @@ public final class ErrorMapper {
         } else if (exception instanceof ApiError error) {
             if (error.status() == 401) {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
-            } else if (error.status() == 426) {
+            }
+            error.retryAfterSeconds().ifPresent(seconds -> ctx.header(Header.RETRY_AFTER, Long.toString(seconds)));
+            if (error.status() == 426) {
                 ctx.header(Header.UPGRADE, "websocket");
                 ctx.header(Header.CONNECTION, "Upgrade");
             }
@@ -54,6 +60,10 @@ public final class ErrorMapper {
             Json.respond(ctx, 422, new ValidationErrorView(List.of(error)));
         } else if (exception instanceof HttpResponseException response) {
             answerJavalinResponse(response, ctx);
+        } else if (exception instanceof CapacityExceededException busy) {
+            // expected under a flood, and counted by the metrics: not worth a log line per request
+            ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+            Json.respond(ctx, 503, new ServerErrorView(BUSY, RequestIds.of(ctx)));
         } else if (exception instanceof StoreUnavailableException unavailable) {
             String requestId = RequestIds.of(ctx);
             LOG.warn("Store unavailable answering {} {} request_id={}: {}", ctx.method().name(), ctx.path(), requestId,

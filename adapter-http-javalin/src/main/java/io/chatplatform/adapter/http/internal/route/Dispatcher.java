@@ -3,6 +3,7 @@ package io.chatplatform.adapter.http.internal.route;
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
 import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
+import io.chatplatform.adapter.http.internal.pipeline.ClientAddresses;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.domain.user.UserId;
 import io.javalin.http.Handler;
@@ -15,9 +16,11 @@ import java.util.Objects;
 public final class Dispatcher {
 
     private final BearerAuth auth;
+    private final ClientAddresses addresses;
 
-    public Dispatcher(BearerAuth auth) {
+    public Dispatcher(BearerAuth auth, ClientAddresses addresses) {
         this.auth = Objects.requireNonNull(auth, "auth");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
     }
 
     public Handler handlerFor(Route route) {
@@ -25,7 +28,7 @@ public final class Dispatcher {
             AccessLog.route(ctx, route.path());
             // FastAPI resolves the credentials before validating inputs: a bad token wins over a bad body
             UserId caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
-            Object result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller));
+            Object result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller, () -> addresses.of(ctx)));
             Response response = route.success();
             Object body = result;
             if (result instanceof Reply reply) {

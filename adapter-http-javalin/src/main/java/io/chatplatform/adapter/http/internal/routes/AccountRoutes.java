@@ -15,6 +15,7 @@ import io.chatplatform.adapter.http.internal.view.OwnProfileView;
 import io.chatplatform.adapter.http.internal.view.RegisteredUserView;
 import io.chatplatform.application.port.in.LogIn;
 import io.chatplatform.application.port.in.RegisterUser;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.domain.user.AvatarUrl;
@@ -75,11 +76,13 @@ public final class AccountRoutes {
                 .inputs(USERNAME, EMAIL, PASSWORD)
                 .ok(RegisteredUserView.class, "The account was created")
                 .error(400, "Username or email already registered")
+                .error(429, ApiError.TOO_MANY_REQUESTS + ": too many registrations from this address lately")
                 .handle(this::registerUser));
         routes.add(Route.post("/login").tag(TAG).summary("Exchange username and password for a bearer token (OAuth2 password flow)")
                 .inputs(LOGIN_USERNAME, LOGIN_PASSWORD)
                 .ok(AccessTokenView.class, "The credentials are right")
                 .error(400, "Incorrect username or password")
+                .error(429, ApiError.TOO_MANY_REQUESTS + ": too many failed logins for this username or from this address lately")
                 .handle(this::logIn));
         routes.add(Route.get("/users/me").tag(TAG).summary("The caller's own account")
                 .authenticated()
@@ -100,9 +103,12 @@ public final class AccountRoutes {
         Email email = in.get(EMAIL);
         Password password = in.get(PASSWORD);
         in.check();
-        var result = registerUser.register(new RegisterUser.Command(username, email, password));
+        var result = registerUser.register(new RegisterUser.Command(username, email, password, call.from()));
         if (result instanceof RegisterUser.Registered registered) {
             return RegisteredUserView.of(registered.account());
+        }
+        if (result instanceof Throttled throttled) {
+            throw ApiError.tooManyRequests(throttled);
         }
         throw ApiError.badRequest("Username or email already registered");
     }
@@ -112,9 +118,12 @@ public final class AccountRoutes {
         String username = in.get(LOGIN_USERNAME);
         PasswordAttempt password = in.get(LOGIN_PASSWORD);
         in.check();
-        var result = logIn.logIn(new LogIn.Command(username, password));
+        var result = logIn.logIn(new LogIn.Command(username, password, call.from()));
         if (result instanceof LogIn.LoggedIn loggedIn) {
             return AccessTokenView.bearer(loggedIn.token().value(), loggedIn.token().lifetime().toSeconds());
+        }
+        if (result instanceof Throttled throttled) {
+            throw ApiError.tooManyRequests(throttled);
         }
         throw ApiError.badRequest("Incorrect username or password");
     }

@@ -14,6 +14,7 @@ import io.chatplatform.adapter.http.internal.view.PublicProfileView;
 import io.chatplatform.adapter.http.internal.view.UserSearchResultView;
 import io.chatplatform.application.port.in.ListOnlineUsers;
 import io.chatplatform.application.port.in.SearchUsers;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.ViewProfile;
 import io.chatplatform.domain.user.SearchTerm;
 import io.chatplatform.domain.user.UserId;
@@ -51,6 +52,7 @@ public final class DirectoryRoutes {
                 .authenticated()
                 .inputs(QUERY_TERM, SEARCH_LIMIT)
                 .okList(UserSearchResultView.class, "Best matches first")
+                .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller searched too often lately")
                 .handle(this::search));
         routes.add(Route.get("/users/online").tag(TAG).summary("Users online now; never the caller")
                 .authenticated()
@@ -70,9 +72,11 @@ public final class DirectoryRoutes {
         SearchTerm term = in.get(QUERY_TERM);
         Integer limit = in.get(SEARCH_LIMIT);
         in.check();
-        return searchUsers.search(new SearchUsers.Query(call.caller(), term, limit)).stream()
-                .map(UserSearchResultView::of)
-                .toList();
+        var result = searchUsers.search(new SearchUsers.Query(call.caller(), term, limit));
+        if (result instanceof SearchUsers.Found found) {
+            return found.users().stream().map(UserSearchResultView::of).toList();
+        }
+        throw ApiError.tooManyRequests((Throttled) result);
     }
 
     private Object online(Call call) {

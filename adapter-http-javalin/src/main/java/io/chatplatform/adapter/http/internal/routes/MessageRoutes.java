@@ -17,6 +17,7 @@ import io.chatplatform.adapter.http.internal.view.MessageView;
 import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
@@ -73,6 +74,7 @@ public final class MessageRoutes {
                 .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY)
                 .ok(MessageView.class, "The message as stored (the original one for a retry)")
                 .error(404, "Recipient not found")
+                .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller sent too many messages lately")
                 .handle(this::send));
         routes.add(Route.get("/messages").tag(TAG).summary("The conversation with one user, newest first")
                 .authenticated().tokenInQueryAllowed()
@@ -100,6 +102,9 @@ public final class MessageRoutes {
         }
         if (result instanceof SendMessage.AlreadySent earlier) {
             return MessageView.of(earlier.message());
+        }
+        if (result instanceof Throttled throttled) {
+            throw ApiError.tooManyRequests(throttled);
         }
         if (result instanceof SendMessage.RecipientNotFound) {
             throw ApiError.notFound("Recipient not found");

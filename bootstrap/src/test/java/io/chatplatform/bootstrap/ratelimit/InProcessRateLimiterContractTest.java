@@ -1,0 +1,13 @@
+package io.chatplatform.bootstrap.ratelimit;
+
+import io.chatplatform.application.fixtures.RateLimiterContract;
+import io.chatplatform.application.port.out.RateLimiter;
+
+/** The in-process limiter keeps the RateLimiter contract. */
+class InProcessRateLimiterContractTest extends RateLimiterContract {
+
+    @Override
+    protected RateLimiter newLimiter() {
+        return new InProcessRateLimiter(1_000, clock);
+    }
+}
