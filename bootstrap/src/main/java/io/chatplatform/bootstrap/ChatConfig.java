@@ -119,6 +119,12 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
 
     /** Reads the configuration from these variables (normally {@code System.getenv()}). */
     public static ChatConfig fromEnvironment(Map<String, String> env) {
+        // read by logback.xml before this runs; checked here so that a typo stops the start with a clear message
+        text(env, "CHAT_LOG_FORMAT").ifPresent(format -> {
+            if (!format.equals("json") && !format.equals("console")) {
+                throw new ConfigException("CHAT_LOG_FORMAT must be json or console, was '" + format + "'");
+            }
+        });
         int hashThreads = integer(env, "CHAT_HASH_THREADS", Runtime.getRuntime().availableProcessors());
         return new ChatConfig(
                 text(env, "CHAT_HTTP_HOST").orElse("0.0.0.0"),

@@ -90,6 +90,8 @@ class ChatConfigTest {
                 .hasMessageStartingWith("CHAT_CACHE=redis needs CHAT_REDIS_URL");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_MAX_ENTRIES", "0")))
                 .hasMessage("CHAT_CACHE_MAX_ENTRIES must be at least 1, was 0");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_LOG_FORMAT", "xml")))
+                .hasMessage("CHAT_LOG_FORMAT must be json or console, was 'xml'");
     }
 
     @Test

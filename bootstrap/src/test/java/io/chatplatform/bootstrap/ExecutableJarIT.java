@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +46,46 @@ class ExecutableJarIT {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
+    }
+
+    @Test
+    @DisplayName("in the default format every line on stdout is a JSON object, from the first byte of a start to the last of a stop")
+    void stdout_is_json_lines(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Path stdout = dataDir.resolve("stdout.log");
+        Path stderr = dataDir.resolve("stderr.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("CHAT_"));
+        builder.environment().putAll(Map.of("CHAT_HTTP_PORT", Integer.toString(port), "CHAT_HTTP_HOST", "127.0.0.1",
+                "CHAT_DATA_DIR", dataDir.resolve("data").toString(), "CHAT_BCRYPT_COST", "4"));
+        Process process = builder.start();
+        try {
+            Http http = new Http(port);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (Instant.now().isBefore(deadline) && process.isAlive()) {
+                try {
+                    http.get("/health", null);
+                    break;
+                } catch (RuntimeException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+            http.account("stdout_" + port);
+            http.get("/no-such-route", null);
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
+        assertThat(lines).as("stdout").hasSizeGreaterThan(5);
+        for (String line : lines) {
+            assertThat(Http.JSON.readTree(line).isObject()).as("a JSON object: %s", line).isTrue();
+        }
+        assertThat(String.join("\n", lines)).contains("\"message\":\"stopping\"", "\"status\":\"404\"");
+        assertThat(Files.readString(stderr, StandardCharsets.UTF_8)).as("stderr").doesNotContain("logback");
     }
 
     @Test
