@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    /** The pool that hashes passwords, as its threads, refusals and metrics name it. */
+    static final String HASHING = "password hashing";
 
     private final Deque<AutoCloseable> resources;
     private final ChatHttpServer http;
@@ -81,9 +83,10 @@ public final class ChatServer implements AutoCloseable {
             cache.ifPresent(store -> metrics.watchCache(store::isAvailable));
 
             // bcrypt on platform threads of its own: on virtual threads it would pin every carrier under a login flood
-            CpuBoundWork hashing = CpuBoundWork.platformThreads("password hashing", config.hashThreads(), config.hashQueue(),
+            CpuBoundWork hashing = CpuBoundWork.platformThreads(HASHING, config.hashThreads(), config.hashQueue(),
                     metrics);
             started.push(hashing);
+            metrics.watchCpuBoundWork(HASHING, hashing::queued);
             RateLimiter limiter = rateLimiter(redis, started);
             ChatApplication.Builder builder = ChatApplication.builder()
                     .users(database.users())

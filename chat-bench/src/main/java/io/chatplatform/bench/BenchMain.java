@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatplatform.bench.scenario.GetScenario;
 import io.chatplatform.bench.scenario.IdleWebSockets;
+import io.chatplatform.bench.scenario.LoginFloodScenario;
 import io.chatplatform.bench.scenario.MixedScenario;
 import io.chatplatform.bench.scenario.ReadCachedScenario;
 import io.chatplatform.bench.scenario.ReadColdScenario;
@@ -34,6 +35,7 @@ public final class BenchMain {
                             (--database-url jdbc:postgresql://... --schema <the service's>; run the service with CHAT_CACHE=off)
               realtime      --connections WebSocket receivers while --users senders POST /send at --rate msg/s
               mixed         all users on WebSocket; reads, sends and mark-read drawn by --mix
+              login-flood   --users readers read history, alone and then while --flooders post wrong passwords
               get           GET --path in a closed loop (the bare-endpoint ceiling, or a comparison with wrk)
               idle-ws       --connections idle WebSockets held for --hold; the server's RSS with --server-pid
 
@@ -48,6 +50,7 @@ public final class BenchMain {
                           accounts: --database-url URL --schema S to insert them directly, --jwt-secret S to mint tokens
             mixed:        --users 64 --peers 4 --seed-messages 20 --mix history=70,conversations=15,send=10,read=5
                           (and the realtime options)
+            login-flood:  --users 16 (readers) --flooders 32 --flood-rate R/s (0: closed loop) --seed-messages 20 --limit 50
 
             other commands:
               seed          seed the read-cold data set: --database-url --schema [--migrate] [--layout-json FILE] and the read-cold sizes
@@ -99,6 +102,8 @@ public final class BenchMain {
                 return scenario(o, out, RealtimeScenario.OPTIONS, RealtimeScenario::run);
             case "mixed":
                 return scenario(o, out, MixedScenario.OPTIONS, MixedScenario::run);
+            case "login-flood":
+                return scenario(o, out, LoginFloodScenario.OPTIONS, LoginFloodScenario::run);
             case "get":
                 return scenario(o, out, GetScenario.OPTIONS, GetScenario::run);
             case "idle-ws":

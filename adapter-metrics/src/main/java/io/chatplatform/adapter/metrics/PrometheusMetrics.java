@@ -18,9 +18,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +41,7 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final AtomicInteger liveConnections = new AtomicInteger();
+    private final Map<String, IntSupplier> cpuWorkQueued = new ConcurrentHashMap<>();
 
     private final Counter httpRequests = Counter.builder().name("chat_http_requests")
             .help("HTTP requests answered, by method, route template and status")
@@ -72,6 +76,10 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             .labelNames("type", "outcome").register(registry);
 
     public PrometheusMetrics() {
+        GaugeWithCallback.builder().name("chat_cpu_work_queued")
+                .help("Tasks of a bounded pool of CPU-heavy work waiting for a thread, by kind of work").labelNames("work")
+                .callback(callback -> cpuWorkQueued.forEach((work, queued) -> callback.call(queued.getAsInt(), work)))
+                .register(registry);
         GaugeWithCallback.builder().name("chat_websocket_connections").help("Live (WebSocket) connections open on this instance")
                 .callback(callback -> callback.call(liveConnections.get()))
                 .register(registry);
@@ -105,6 +113,20 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
         GaugeWithCallback.builder().name("chat_db_pool_max_connections").help("The database pool's size limit")
                 .callback(callback -> callback.call(pool.get().max()))
                 .register(registry);
+        return this;
+    }
+
+    /**
+     * Publishes how many tasks of a bounded pool of CPU-heavy work wait for a thread, read at each
+     * scrape, and starts its count of refusals at zero. Call once per pool.
+     *
+     * @param work the pool's name, as {@link #capacityExceeded} is told it
+     */
+    public PrometheusMetrics watchCpuBoundWork(String work, IntSupplier queued) {
+        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(queued, "queued");
+        capacityExceeded.labelValues(work);
+        cpuWorkQueued.put(work, queued);
         return this;
     }
 
