@@ -54,7 +54,7 @@ class ObservabilityTest {
         logs = new ByteArrayOutputStream();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         // the encoder logback.xml configured for CHAT_LOG_FORMAT=json, so its field names are tested
-        var configured = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("json");
+        var configured = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("stdout");
         LogstashEncoder encoder = (LogstashEncoder) configured.getEncoder();
         appender = new OutputStreamAppender<>();
         appender.setContext(context);
