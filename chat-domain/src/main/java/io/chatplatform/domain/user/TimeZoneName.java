@@ -19,6 +19,16 @@ public record TimeZoneName(String value) {
      */
     public static final SortedSet<String> NAMES = names();
 
+    /** The length of the longest name, in characters. */
+    public static final int MAX_LENGTH = NAMES.stream().mapToInt(String::length).max().orElseThrow();
+
+    /**
+     * The shape every name has: a letter, then letters, digits, {@code _ + - /}. For an API schema,
+     * which cannot usefully list all the names; looser than {@link #NAMES} ({@code Mars/Olympus}
+     * has the shape). Written in the subset Java and ECMA-262 read alike.
+     */
+    public static final String PATTERN = "[A-Za-z][A-Za-z0-9_+/-]*";
+
     public TimeZoneName {
         if (value == null || !NAMES.contains(value)) {
             throw new InvalidValueException("timezone", "must be an IANA time zone name such as Europe/Berlin, or UTC");

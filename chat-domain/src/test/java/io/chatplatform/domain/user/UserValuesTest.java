@@ -241,6 +241,9 @@ class UserValuesTest {
                     .hasSizeGreaterThan(300);
             assertThat(List.copyOf(TimeZoneName.NAMES)).isSorted();
             TimeZoneName.NAMES.forEach(name -> assertThat(TimeZoneName.of(name).value()).isEqualTo(name));
+            assertThat(TimeZoneName.NAMES).allMatch(name -> name.matches(TimeZoneName.PATTERN))
+                    .allMatch(name -> name.length() <= TimeZoneName.MAX_LENGTH)
+                    .anyMatch(name -> name.length() == TimeZoneName.MAX_LENGTH);
             assertThatThrownBy(() -> TimeZoneName.NAMES.add("Mars/Olympus")).isInstanceOf(UnsupportedOperationException.class);
         }
     }
