@@ -159,6 +159,17 @@ class ErrorHandlingTest {
     }
 
     @Test
+    @DisplayName("a badly escaped query parameter is not refused by Jetty: it counts as absent, which the route reports")
+    void badlyEscapedQueryParameter() {
+        Session user = api.signUp("escaped");
+        RawHttp.Answer answer = raw("GET /messages?with_user_id=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + user.token() + "\r\nConnection: close\r\n\r\n");
+
+        expectJson(answer, 422, """
+                {"detail": [{"loc": ["query", "with_user_id"], "msg": "Field required", "type": "missing"}]}""");
+    }
+
+    @Test
     @DisplayName("an HTTP version the server does not speak answers 505 as JSON, with the request id like every 5xx")
     void unknownHttpVersion() {
         RawHttp.Answer answer = raw("GET /health HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
