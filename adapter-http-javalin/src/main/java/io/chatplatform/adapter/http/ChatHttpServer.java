@@ -5,6 +5,7 @@ import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
 import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.pipeline.ClientAddresses;
 import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
+import io.chatplatform.adapter.http.internal.pipeline.JettyErrors;
 import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
 import io.chatplatform.adapter.http.internal.route.Dispatcher;
 import io.chatplatform.adapter.http.internal.route.Route;
@@ -130,6 +131,8 @@ public final class ChatHttpServer implements AutoCloseable {
             }
             live.install(config);
             ErrorMapper.install(config.routes);
+            // what Jetty answers itself, before routing (bad request line, URI or headers too long): JSON too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         });
     }
 

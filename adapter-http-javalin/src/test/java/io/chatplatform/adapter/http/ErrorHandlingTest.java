@@ -115,6 +115,91 @@ class ErrorHandlingTest {
     }
 
     @Test
+    @DisplayName("headers over the server's limit answer 431 as JSON, before any route sees them")
+    void headersTooLarge() {
+        RawHttp.Answer answer = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+
+        expectJson(answer, 431, "{\"detail\": \"Request Header Fields Too Large\"}");
+        assertThat(answer.header("x-request-id")).matches(UUID);
+    }
+
+    @Test
+    @DisplayName("a URI over the server's limit answers 414 as JSON")
+    void uriTooLong() {
+        RawHttp.Answer answer = raw("GET /health?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        expectJson(answer, 414, "{\"detail\": \"URI Too Long\"}");
+    }
+
+    @Test
+    @DisplayName("%00, a bad percent-encoding or an escape from the root in a path answer 400 as JSON")
+    void badPaths() {
+        for (String path : List.of("/users/%00", "/%zz", "/users/%G1", "/../etc/passwd")) {
+            RawHttp.Answer answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            expectJson(answer, 400, "{\"detail\": \"Bad Request\"}");
+        }
+    }
+
+    @Test
+    @DisplayName("a request Jetty cannot parse (garbage request line, no Host, a broken header, two lengths) answers 400 as JSON")
+    void unparsableRequests() {
+        // without "Connection: close": the exchange returns only because the server closes a connection it cannot frame
+        for (String request : List.of(
+                "GARBAGE\r\n\r\n",
+                "GET / HTTP/1.1\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+                "POST /send HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                "POST /send HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+            RawHttp.Answer answer = raw(request);
+
+            expectJson(answer, 400, "{\"detail\": \"Bad Request\"}");
+        }
+    }
+
+    @Test
+    @DisplayName("a badly escaped query parameter is not refused by Jetty: it counts as absent, which the route reports")
+    void badlyEscapedQueryParameter() {
+        Session user = api.signUp("escaped");
+        RawHttp.Answer answer = raw("GET /messages?with_user_id=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + user.token() + "\r\nConnection: close\r\n\r\n");
+
+        expectJson(answer, 422, """
+                {"detail": [{"loc": ["query", "with_user_id"], "msg": "Field required", "type": "missing"}]}""");
+    }
+
+    @Test
+    @DisplayName("an HTTP version the server does not speak answers 505 as JSON, with the request id like every 5xx")
+    void unknownHttpVersion() {
+        RawHttp.Answer answer = raw("GET /health HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        expectJson(answer, 505, TestServer.json(Map.of("detail", "HTTP Version Not Supported",
+                "request_id", answer.header("x-request-id"))));
+    }
+
+    @Test
+    @DisplayName("a HEAD refused before routing gets the status and no body")
+    void headRefusedBeforeRouting() {
+        RawHttp.Answer answer = raw("HEAD /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.body()).isEmpty();
+    }
+
+    private RawHttp.Answer raw(String request) {
+        return RawHttp.exchange(api.server.port(), request);
+    }
+
+    private static void expectJson(RawHttp.Answer answer, int status, String json) {
+        assertThat(answer.status()).as("status of %s", answer).isEqualTo(status);
+        assertThat(answer.header("content-type")).as("content type of %s", answer).startsWith("application/json");
+        assertThat(TestServer.parse(answer.body())).as("body of %s", answer).isEqualTo(TestServer.parse(json));
+        assertThat(answer.body()).doesNotContain("<html").doesNotContain("at org.");
+    }
+
+    @Test
     @DisplayName("a safe incoming X-Request-Id is echoed")
     void honoursRequestId() {
         Reply reply = api.request("GET", "/health").header("X-Request-Id", "trace-42.abc:1").send();

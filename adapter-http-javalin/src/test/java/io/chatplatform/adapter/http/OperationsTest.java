@@ -68,11 +68,33 @@ class OperationsTest {
     }
 
     @Test
-    @DisplayName("the root names the service, its version and where the documentation is")
+    @DisplayName("the root names the service, its version, its health as /health reports it and where the documentation is")
     void root() {
+        health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED));
+
         Expect.reply(api.get("/"), 200, """
-                {"service": "Chat Platform", "version": "1.2.3-test", "docs": "/docs", "redoc": "/redoc",
-                 "openapi": "/openapi.json"}""");
+                {"service": "Chat Platform", "version": "1.2.3-test",
+                 "status": "healthy", "database": "connected", "cache": "connected",
+                 "docs": "/docs", "redoc": "/redoc", "openapi": "/openapi.json"}""");
+    }
+
+    @Test
+    @DisplayName("the root keeps the replaced service's status, database and cache, and still answers 200 when unhealthy")
+    void rootFollowsHealth() {
+        health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.UNAVAILABLE));
+        JsonNode degraded = api.get("/").json();
+        assertThat(degraded.get("status").asText()).isEqualTo("degraded");
+        assertThat(degraded.get("cache").asText()).isEqualTo("unavailable");
+
+        health.set(new CheckHealth.Health(DependencyState.UNAVAILABLE, DependencyState.DISABLED));
+        Reply unhealthy = api.get("/");
+
+        assertThat(unhealthy.status()).as("a probe asks /health; / is information").isEqualTo(200);
+        assertThat(unhealthy.json().get("status").asText()).isEqualTo("unhealthy");
+        assertThat(unhealthy.json().get("database").asText()).isEqualTo("unavailable");
+        assertThat(unhealthy.json().get("cache").asText()).isEqualTo("disabled");
+        assertThat(unhealthy.json().get("service").asText()).isEqualTo("Chat Platform");
+        health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED));
     }
 
     @Test
@@ -95,7 +117,9 @@ class OperationsTest {
                 .isEqualTo(9007199254740991L);
         assertThat(send.at("/parameters/0/name").asText()).isEqualTo("Idempotency-Key");
         assertThat(send.at("/parameters/0/in").asText()).isEqualTo("header");
-        assertThat(fieldNames(send.get("responses"))).containsExactly("200", "401", "404", "413", "422", "429", "500", "503");
+        assertThat(fieldNames(send.get("responses")))
+                .containsExactly("200", "401", "404", "413", "414", "422", "429", "431", "500", "503");
+        assertThat(send.at("/responses/431/$ref").asText()).isEqualTo("#/components/responses/RequestHeaderFieldsTooLarge");
         assertThat(send.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/MessageView");
         assertThat(send.at("/responses/404/description").asText()).isEqualTo("Recipient not found");
@@ -118,7 +142,8 @@ class OperationsTest {
         JsonNode login = doc.at("/paths/~1login/post");
         assertThat(login.at("/requestBody/content/application~1x-www-form-urlencoded/schema/required"))
                 .isEqualTo(TestServer.parse("[\"username\", \"password\"]"));
-        assertThat(login.has("security")).isFalse();
+        assertThat(login.get("security")).as("public: an empty security requirement").isEmpty();
+        assertThat(login.get("security").isArray()).isTrue();
 
         assertThat(doc.at("/paths/~1users~1{user_id}/get/parameters/0/in").asText()).isEqualTo("path");
         assertThat(doc.at("/paths/~1health/get/responses/503/content/application~1json/schema/$ref").asText())

@@ -5,17 +5,20 @@ import io.chatplatform.domain.Text;
 
 /**
  * A sender's own key for a message (a UUID, say) that makes a retried send return the original
- * message instead of storing a duplicate. Unique per sender within a conversation; 1 to 128
- * printable characters.
+ * message instead of storing a duplicate. Unique per sender within a conversation; 1 to
+ * {@value #MAX_LENGTH} printable characters (Unicode code points), not only white space.
  */
 public record ClientMessageId(String value) {
 
+    public static final int MIN_LENGTH = 1;
     public static final int MAX_LENGTH = 128;
 
     public ClientMessageId {
         Text.requireSingleLine("client_message_id", value);
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("client_message_id", "must be 1 to 128 characters");
+        // code points, as JSON Schema's maxLength counts them: the API document states this limit
+        if (value.isBlank() || Text.length(value) > MAX_LENGTH) {
+            throw new InvalidValueException("client_message_id",
+                    "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
     }
 

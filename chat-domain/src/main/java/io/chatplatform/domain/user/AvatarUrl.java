@@ -6,15 +6,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Where the user's picture lives: an absolute http or https URL of at most 2,048 characters. */
+/**
+ * Where the user's picture lives: an absolute http or https URL of at most {@value #MAX_LENGTH}
+ * characters (Unicode code points).
+ */
 public record AvatarUrl(String value) {
 
     public static final int MAX_LENGTH = 2048;
 
     public AvatarUrl {
         Text.requireSingleLine("avatar_url", value);
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("avatar_url", "must be at most 2048 characters");
+        if (Text.length(value) > MAX_LENGTH) {
+            throw new InvalidValueException("avatar_url", "must be at most " + MAX_LENGTH + " characters");
         }
         if (!isWebUrl(value)) {
             throw new InvalidValueException("avatar_url", "must be an absolute http or https URL");

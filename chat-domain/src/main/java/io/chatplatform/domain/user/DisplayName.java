@@ -6,6 +6,7 @@ import io.chatplatform.domain.Text;
 /** The name shown to others: 1 to 100 characters on one line, without surrounding spaces. */
 public record DisplayName(String value) {
 
+    public static final int MIN_LENGTH = 1;
     public static final int MAX_LENGTH = 100;
 
     public DisplayName {
@@ -17,7 +18,7 @@ public record DisplayName(String value) {
             throw new InvalidValueException("display_name", "must not start or end with spaces");
         }
         if (Text.length(value) > MAX_LENGTH) {
-            throw new InvalidValueException("display_name", "must be at most 100 characters");
+            throw new InvalidValueException("display_name", "must be at most " + MAX_LENGTH + " characters");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chatplatform.domain.user;
 
 import io.chatplatform.domain.InvalidValueException;
+import io.chatplatform.domain.Text;
 
 /**
  * A password typed at login or to confirm a change. Only required to be present and of a sane
@@ -9,15 +10,16 @@ import io.chatplatform.domain.InvalidValueException;
  */
 public record PasswordAttempt(String value) {
 
-    /** Bounds the work a single attempt can cause. */
+    public static final int MIN_LENGTH = 1;
+    /** Bounds the work a single attempt can cause; characters are Unicode code points. */
     public static final int MAX_LENGTH = 1024;
 
     public PasswordAttempt {
         if (value == null || value.isEmpty()) {
             throw new InvalidValueException("password", "is required");
         }
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("password", "must be at most 1024 characters");
+        if (Text.length(value) > MAX_LENGTH) {
+            throw new InvalidValueException("password", "must be at most " + MAX_LENGTH + " characters");
         }
     }
 

@@ -10,6 +10,7 @@ import io.chatplatform.domain.Text;
  */
 public record SearchTerm(String value) {
 
+    public static final int MIN_LENGTH = 1;
     public static final int MAX_LENGTH = 50;
 
     public SearchTerm {

@@ -13,12 +13,17 @@ public record Username(String value) {
 
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 50;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
+    /**
+     * The whole rule as a regular expression that a username must match entirely; written in the
+     * subset that Java and ECMA-262 (JSON Schema's {@code pattern}) read alike.
+     */
+    public static final String PATTERN = "[A-Za-z0-9_]{" + MIN_LENGTH + "," + MAX_LENGTH + "}";
+    private static final Pattern ALLOWED = Pattern.compile(PATTERN);
 
     public Username {
         if (value == null || !ALLOWED.matcher(value).matches()) {
             throw new InvalidValueException("username",
-                    "must be 3 to 50 characters: letters, digits or underscore");
+                    "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters: letters, digits or underscore");
         }
     }
 

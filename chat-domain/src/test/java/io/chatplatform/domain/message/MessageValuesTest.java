@@ -119,6 +119,12 @@ class MessageValuesTest {
     }
 
     @Test
+    void a_client_message_id_counts_characters_as_code_points_as_the_api_document_does() {
+        assertThat(ClientMessageId.of("🔑".repeat(128)).value()).hasSize(256);
+        assertThatThrownBy(() -> ClientMessageId.of("🔑".repeat(129))).hasMessageContaining("1 to 128 characters");
+    }
+
+    @Test
     void a_message_id_is_positive_and_json_safe() {
         assertThat(MessageId.of(5)).isLessThan(MessageId.of(6));
         assertThat(MessageId.of(5).toString()).isEqualTo("5");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.domain.InvalidValueException;
-
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,6 +116,13 @@ class UserValuesTest {
         }
 
         @Test
+        void has_no_more_characters_than_bytes_allowed() {
+            assertThat(Password.MAX_LENGTH).isEqualTo(Password.MAX_BYTES);
+            assertThat(Password.of("x".repeat(Password.MAX_LENGTH)).value()).hasSize(72);
+            assertThatThrownBy(() -> Password.of("x".repeat(Password.MAX_LENGTH + 1))).hasMessageContaining("72 bytes");
+        }
+
+        @Test
         void rejects_null_and_nul_characters() {
             assertThatThrownBy(() -> Password.of(null)).isInstanceOf(InvalidValueException.class);
             assertThatThrownBy(() -> Password.of("abc\u0000defgh")).hasMessageContaining("NUL");
@@ -143,6 +150,12 @@ class UserValuesTest {
             assertThatThrownBy(() -> PasswordAttempt.of("")).hasMessageContaining("required");
             assertThatThrownBy(() -> PasswordAttempt.of(null)).hasMessageContaining("required");
             assertThatThrownBy(() -> PasswordAttempt.of("x".repeat(1025))).hasMessageContaining("1024");
+        }
+
+        @Test
+        void counts_code_points_as_the_api_document_does() {
+            assertThat(PasswordAttempt.of("🔒".repeat(1024)).value()).hasSize(2048);
+            assertThatThrownBy(() -> PasswordAttempt.of("🔒".repeat(1025))).hasMessageContaining("1024");
         }
     }
 
@@ -194,6 +207,14 @@ class UserValuesTest {
         void is_at_most_2048_characters() {
             assertThatThrownBy(() -> AvatarUrl.of("https://example.com/" + "a".repeat(2048))).hasMessageContaining("2048");
         }
+
+        @Test
+        void counts_code_points_as_the_api_document_does() {
+            String prefix = "https://example.com/";
+            String longest = prefix + "🖼".repeat(AvatarUrl.MAX_LENGTH - prefix.length());
+            assertThat(AvatarUrl.of(longest).value()).hasSize(prefix.length() + 2 * (AvatarUrl.MAX_LENGTH - prefix.length()));
+            assertThatThrownBy(() -> AvatarUrl.of(longest + "x")).hasMessageContaining("at most 2048 characters");
+        }
     }
 
     @Nested
@@ -211,6 +232,19 @@ class UserValuesTest {
         void rejects_offsets_and_unknown_names(String zone) {
             assertThatThrownBy(() -> TimeZoneName.of(zone))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("timezone"));
+        }
+
+        @Test
+        void accepts_exactly_the_names_it_lists() {
+            assertThat(TimeZoneName.NAMES).contains("UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires")
+                    .doesNotContain("+05:00", "GMT+3")
+                    .hasSizeGreaterThan(300);
+            assertThat(List.copyOf(TimeZoneName.NAMES)).isSorted();
+            TimeZoneName.NAMES.forEach(name -> assertThat(TimeZoneName.of(name).value()).isEqualTo(name));
+            assertThat(TimeZoneName.NAMES).allMatch(name -> name.matches(TimeZoneName.PATTERN))
+                    .allMatch(name -> name.length() <= TimeZoneName.MAX_LENGTH)
+                    .anyMatch(name -> name.length() == TimeZoneName.MAX_LENGTH);
+            assertThatThrownBy(() -> TimeZoneName.NAMES.add("Mars/Olympus")).isInstanceOf(UnsupportedOperationException.class);
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
 import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
 import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
+import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.route.Reply;
 import io.chatplatform.adapter.http.internal.route.Response;
@@ -15,10 +17,12 @@ import io.chatplatform.adapter.http.internal.view.ServerErrorView;
 import io.chatplatform.adapter.http.internal.view.ValidationErrorView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,16 @@ import java.util.function.Supplier;
 public final class OpenApiDocument {
 
     private static final String SECURITY_SCHEME = "bearerAuth";
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    /**
+     * What the HTTP server answers before any route sees the request, so on every operation
+     * ({@link io.chatplatform.adapter.http.internal.pipeline.JettyErrors}); declared once, referenced.
+     */
+    private static final List<Response> COMMON_RESPONSES = List.of(
+            Response.of(414, "URI Too Long: the path and query exceed the server's limit", Response.JSON,
+                    ErrorView.class),
+            Response.of(431, "Request Header Fields Too Large: the headers exceed the server's limit", Response.JSON,
+                    ErrorView.class));
 
     private final String title;
     private final String version;
@@ -62,18 +76,31 @@ public final class OpenApiDocument {
         root.putObject("info")
                 .put("title", title)
                 .put("version", version)
-                .put("description", "Direct messaging. Errors are {\"detail\": ...}; validation errors (422) list"
-                        + " every offending input in FastAPI's shape. Every response carries an "
-                        + RequestIds.HEADER + " header, which server errors also show in their body. Live events"
-                        + " (new messages, read markers, typing, presence) arrive over the WebSocket GET /ws; its"
-                        + " protocol is described in docs/realtime.md.");
+                .put("description", "Direct messaging. Errors are {\"detail\": ...}, whoever answers them: a route,"
+                        + " or the HTTP server itself for a request it cannot parse (400), a URI or headers over its"
+                        + " limits (414, 431). Validation errors (422) list every offending input in FastAPI's shape."
+                        + " Every response carries an " + RequestIds.HEADER + " header, which server errors also show"
+                        + " in their body. Live events (new messages, read markers, typing, presence) arrive over the"
+                        + " WebSocket GET /ws; its protocol is described in docs/realtime.md.");
+        // relative: the same document is right behind any proxy or host name it is served through
+        root.putArray("servers").addObject().put("url", "/")
+                .put("description", "The server this document was fetched from");
+        ArrayNode tags = root.putArray("tags");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         JsonSchemas schemas = new JsonSchemas(mapper, components.putObject("schemas"));
+        ObjectNode common = components.putObject("responses");
+        for (Response response : COMMON_RESPONSES) {
+            common.set(componentName(response), response(mapper, schemas, response));
+        }
         components.putObject("securitySchemes").putObject(SECURITY_SCHEME)
                 .put("type", "http").put("scheme", "bearer")
                 .put("description", "The access_token from POST /login");
+        Set<String> tagged = new HashSet<>();
         for (Route route : routes) {
+            if (tagged.add(route.tag().name())) {
+                tags.addObject().put("name", route.tag().name()).put("description", route.tag().description());
+            }
             ObjectNode pathItem = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
             pathItem.set(route.method().name().toLowerCase(Locale.ROOT), operation(mapper, schemas, route));
         }
@@ -82,12 +109,13 @@ public final class OpenApiDocument {
 
     private ObjectNode operation(ObjectMapper mapper, JsonSchemas schemas, Route route) {
         ObjectNode operation = mapper.createObjectNode();
-        operation.putArray("tags").add(route.tag());
+        operation.putArray("tags").add(route.tag().name());
         operation.put("summary", route.summary());
+        operation.put("description", route.description());
         operation.put("operationId", operationId(route));
         ArrayNode parameters = mapper.createArrayNode();
         for (Input<?> input : route.inputs()) {
-            if (!input.source().isBody()) {
+            if (!input.source().isBody() && !ignoredByOpenApi(input)) {
                 parameters.add(parameter(mapper, input));
             }
         }
@@ -104,10 +132,28 @@ public final class OpenApiDocument {
         }
         requestBody(mapper, route).ifPresent(body -> operation.set("requestBody", body));
         operation.set("responses", responses(mapper, schemas, route));
-        if (route.authenticated()) {
-            operation.putArray("security").addObject().putArray(SECURITY_SCHEME);
+        ArrayNode security = operation.putArray("security");
+        switch (route.access()) {
+            case PUBLIC -> { } // an empty list: no credentials needed
+            case BEARER -> security.addObject().putArray(SECURITY_SCHEME);
+            case IN_PROTOCOL -> {
+                // a token in the handshake is optional: the protocol can also carry it later
+                security.addObject().putArray(SECURITY_SCHEME);
+                security.addObject();
+            }
         }
         return operation;
+    }
+
+    /**
+     * OpenAPI says a header parameter named Accept, Content-Type or Authorization "SHALL be
+     * ignored": those are described by the response media types, the request body and the
+     * security requirement. The route still reads such a header; the document just does not
+     * list it.
+     */
+    private static boolean ignoredByOpenApi(Input<?> input) {
+        return input.source() == Input.Source.HEADER
+                && IGNORED_HEADERS.contains(input.name().toLowerCase(Locale.ROOT));
     }
 
     private static ObjectNode parameter(ObjectMapper mapper, Input<?> input) {
@@ -145,6 +191,7 @@ public final class OpenApiDocument {
         return Optional.of(body);
     }
 
+    /** The input's JSON type and the rules its domain type enforces, as JSON Schema keywords. */
     private static ObjectNode inputSchema(ObjectMapper mapper, Input<?> input) {
         String type = input.kind() == Input.Kind.INTEGER ? "integer" : "string";
         ObjectNode schema = mapper.createObjectNode();
@@ -153,11 +200,24 @@ public final class OpenApiDocument {
         } else {
             schema.put("type", type);
         }
-        if (input.minimum() != null) {
-            schema.put("minimum", input.minimum());
+        Constraints rules = input.constraints();
+        if (rules.format() != null) {
+            schema.put("format", rules.format());
         }
-        if (input.maximum() != null) {
-            schema.put("maximum", input.maximum());
+        if (rules.minimum() != null) {
+            schema.put("minimum", rules.minimum());
+        }
+        if (rules.maximum() != null) {
+            schema.put("maximum", rules.maximum());
+        }
+        if (rules.minLength() != null) {
+            schema.put("minLength", rules.minLength());
+        }
+        if (rules.maxLength() != null) {
+            schema.put("maxLength", rules.maxLength());
+        }
+        if (rules.pattern() != null) {
+            schema.put("pattern", rules.pattern());
         }
         if (input.defaultValue() instanceof Integer number) {
             schema.put("default", number);
@@ -169,34 +229,59 @@ public final class OpenApiDocument {
         List<Response> all = new ArrayList<>(route.responses());
         addUnlessDeclared(all, route.authenticated(), new Response(401,
                 "Not authenticated, or the token is invalid or expired (with WWW-Authenticate: Bearer)",
-                Response.JSON, ErrorView.class, false));
-        addUnlessDeclared(all, route.inputs().stream().anyMatch(i -> i.source().isBody()), new Response(413,
-                "Content Too Large: the body exceeds the server's limit", Response.JSON, ErrorView.class, false));
-        addUnlessDeclared(all, !route.inputs().isEmpty(), new Response(422,
-                "Validation error: every offending input", Response.JSON, ValidationErrorView.class, false));
-        addUnlessDeclared(all, true, new Response(500,
-                "Internal Server Error, with the request id of the log line", Response.JSON, ServerErrorView.class, false));
-        addUnlessDeclared(all, route.callsApplication(), new Response(503,
+                List.of(Response.JSON), ErrorView.class, false));
+        addUnlessDeclared(all, route.inputs().stream().anyMatch(i -> i.source().isBody()), Response.of(413,
+                "Content Too Large: the body exceeds the server's limit", Response.JSON, ErrorView.class));
+        addUnlessDeclared(all, !route.inputs().isEmpty(), Response.of(422,
+                "Validation error: every offending input", Response.JSON, ValidationErrorView.class));
+        addUnlessDeclared(all, true, Response.of(500,
+                "Internal Server Error, with the request id of the log line", Response.JSON, ServerErrorView.class));
+        addUnlessDeclared(all, route.callsApplication(), Response.of(503,
                 "Service temporarily unavailable: a store does not answer; try again later",
-                Response.JSON, ServerErrorView.class, false));
+                Response.JSON, ServerErrorView.class));
+        COMMON_RESPONSES.forEach(common -> addUnlessDeclared(all, true, common));
         all.sort(Comparator.comparingInt(Response::status));
         ObjectNode responses = mapper.createObjectNode();
         for (Response response : all) {
-            ObjectNode entry = responses.putObject(Integer.toString(response.status()))
-                    .put("description", response.description());
-            if (!response.hasBody()) {
-                continue;
-            }
-            ObjectNode schema = response.type() == Reply.Html.class || response.type() == Reply.Raw.class
-                    ? mapper.createObjectNode().put("type", "string")
-                    : response.list() ? schemas.arrayOf(response.type()) : schemas.of(response.type());
-            entry.putObject("content").putObject(response.mediaType()).set("schema", schema);
-            if (response.status() == 401) {
-                entry.putObject("headers").putObject("WWW-Authenticate")
-                        .put("description", "Bearer").putObject("schema").put("type", "string");
+            String status = Integer.toString(response.status());
+            if (COMMON_RESPONSES.contains(response)) {
+                responses.putObject(status).put("$ref", "#/components/responses/" + componentName(response));
+            } else {
+                responses.set(status, response(mapper, schemas, response));
             }
         }
         return responses;
+    }
+
+    private static ObjectNode response(ObjectMapper mapper, JsonSchemas schemas, Response response) {
+        ObjectNode entry = mapper.createObjectNode().put("description", response.description());
+        if (response.status() == 401) {
+            entry.putObject("headers").putObject("WWW-Authenticate")
+                    .put("description", "Bearer").putObject("schema").put("type", "string");
+        } else if (response.status() == 429 || response.status() == 503) {
+            ObjectNode retryAfter = entry.putObject("headers").putObject("Retry-After")
+                    .put("description", response.status() == 429
+                            ? "Seconds until the limit lets the caller try again (at least 1)"
+                            : "Seconds to wait, when the service was too busy for the request (not when a store is down)")
+                    .put("required", response.status() == 429);
+            retryAfter.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", 1);
+        }
+        if (!response.hasBody()) {
+            return entry;
+        }
+        ObjectNode content = entry.putObject("content");
+        for (String mediaType : response.mediaTypes()) {
+            ObjectNode schema = response.type() == Reply.Html.class || response.type() == Reply.Raw.class
+                    ? mapper.createObjectNode().put("type", "string")
+                    : response.list() ? schemas.arrayOf(response.type()) : schemas.of(response.type());
+            content.putObject(mediaType).set("schema", schema);
+        }
+        return entry;
+    }
+
+    /** {@code RequestHeaderFieldsTooLarge} for 431: the reason phrase in one word. */
+    private static String componentName(Response response) {
+        return ErrorMapper.reasonPhrase(response.status()).replaceAll("[^A-Za-z]", "");
     }
 
     private static void addUnlessDeclared(List<Response> responses, boolean applies, Response response) {

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final String INTERNAL_SERVER_ERROR = "Internal Server Error";
 
     /** The detail of a 503 for work the service has no room for now. */
     public static final String BUSY = "Too busy, try again shortly";
@@ -73,7 +74,7 @@ public final class ErrorMapper {
             String requestId = RequestIds.of(ctx);
             LOG.error("Unexpected error answering {} {} request_id={}", ctx.method().name(), ctx.path(), requestId,
                     exception);
-            Json.respond(ctx, 500, new ServerErrorView("Internal Server Error", requestId));
+            Json.respond(ctx, 500, new ServerErrorView(INTERNAL_SERVER_ERROR, requestId));
         }
     }
 
@@ -89,5 +90,14 @@ public final class ErrorMapper {
         HttpStatus status = HttpStatus.forStatus(response.getStatus());
         String detail = status == HttpStatus.UNKNOWN ? response.getMessage() : status.getMessage();
         Json.respond(ctx, response.getStatus(), new ErrorView(detail));
+    }
+
+    /** The status's reason phrase as RFC 9110 (and Starlette) words it: "URI Too Long", "Content Too Large". */
+    public static String reasonPhrase(int status) {
+        if (status == 500) {
+            return INTERNAL_SERVER_ERROR; // Javalin says "Server Error"
+        }
+        HttpStatus known = HttpStatus.forStatus(status);
+        return known == HttpStatus.UNKNOWN ? "Error " + status : known.getMessage();
     }
 }

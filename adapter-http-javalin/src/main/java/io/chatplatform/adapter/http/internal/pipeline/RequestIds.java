@@ -21,12 +21,16 @@ public final class RequestIds {
 
     /** Assigns the request its id and echoes it in the response; runs before every handler. */
     public static void assign(Context ctx) {
-        String incoming = ctx.header(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : randomUuid();
+        String id = choose(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         // every log line written while the request is handled carries it
         org.slf4j.MDC.put("request_id", id);
+    }
+
+    /** The incoming id when it is safe to echo and log, otherwise a new one. */
+    static String choose(String incoming) {
+        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : randomUuid();
     }
 
     /**

@@ -21,15 +21,13 @@ import java.util.function.LongFunction;
  * @param required     whether a request without it is invalid
  * @param nullable     whether JSON {@code null} is a meaningful value (clears a profile field)
  * @param defaultValue the value when absent; {@code null} for none
- * @param minimum      the smallest allowed integer, for the document; {@code null} if unbounded
- * @param maximum      the largest allowed integer, for the document; {@code null} if unbounded
+ * @param constraints  its rules as the document states them; {@code convert} enforces them
  * @param description  shown in the document
  * @param convert      turns the raw {@code Long} or {@code String} into the value; throws
  *                     {@link InvalidValueException} for a value that breaks a rule
  */
 public record Input<T>(Source source, String name, Kind kind, boolean required, boolean nullable, T defaultValue,
-                       Long minimum, Long maximum, String description,
-                       Function<Object, T> convert) {
+                       Constraints constraints, String description, Function<Object, T> convert) {
 
     /** Where an input is read from; {@link #loc()} is FastAPI's word for it. */
     public enum Source {
@@ -59,6 +57,7 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(convert, "convert");
         if (source == Source.PATH && !required) {
@@ -68,14 +67,14 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
 
     /** A positive identifier below 2^53, made into a domain id by {@code make} (which enforces that range). */
     public static <T> Input<T> id(Source source, String name, LongFunction<T> make, String description) {
-        return new Input<>(source, name, Kind.INTEGER, true, false, null, 1L, Ids.MAX_JSON_SAFE, description,
-                raw -> make.apply((Long) raw));
+        return new Input<>(source, name, Kind.INTEGER, true, false, null,
+                Constraints.range(1, Ids.MAX_JSON_SAFE, "int64"), description, raw -> make.apply((Long) raw));
     }
 
     /** An integer between {@code min} and {@code max}. */
     public static Input<Integer> integer(Source source, String name, int min, int max, String description) {
-        return new Input<>(source, name, Kind.INTEGER, true, false, null, (long) min, (long) max, description,
-                raw -> {
+        return new Input<>(source, name, Kind.INTEGER, true, false, null, Constraints.range(min, max, "int32"),
+                description, raw -> {
                     long value = (Long) raw;
                     if (value < min || value > max) {
                         throw new InvalidValueException(name, "must be between " + min + " and " + max);
@@ -84,16 +83,23 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
                 });
     }
 
-    /** A string, made into a domain value by {@code make} (which enforces its rules). */
+    /**
+     * A string, made into a domain value by {@code make} (which enforces its rules); state those
+     * rules for the document with {@link #constrained}.
+     */
     public static <T> Input<T> text(Source source, String name, Function<String, T> make, String description) {
-        return new Input<>(source, name, Kind.STRING, true, false, null, null, null, description,
+        return new Input<>(source, name, Kind.STRING, true, false, null, Constraints.NONE, description,
                 raw -> make.apply((String) raw));
+    }
+
+    /** The same input, its rules stated for the document as {@code constraints}. */
+    public Input<T> constrained(Constraints constraints) {
+        return new Input<>(source, name, kind, required, nullable, defaultValue, constraints, description, convert);
     }
 
     /** Not required; absent means {@code defaultValue}. */
     public Input<T> optional(T defaultValue) {
-        return new Input<>(source, name, kind, false, nullable, defaultValue, minimum, maximum, description,
-                convert);
+        return new Input<>(source, name, kind, false, nullable, defaultValue, constraints, description, convert);
     }
 
     /** Not required; absent means no value. */
@@ -103,8 +109,7 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
 
     /** JSON {@code null} is a value of its own (for merge-patch fields, "clear"). */
     public Input<T> clearable() {
-        return new Input<>(source, name, kind, false, true, defaultValue, minimum, maximum, description,
-                convert);
+        return new Input<>(source, name, kind, false, true, defaultValue, constraints, description, convert);
     }
 
     /** The name in a 422's {@code loc}: FastAPI lower-cases header names there. */

@@ -14,28 +14,36 @@ import java.util.Optional;
  * in the OpenAPI document.
  *
  * @param tag             the group the document lists it under
- * @param authenticated   whether a bearer token is required
+ * @param summary         one line, the document's title of the operation
+ * @param description     what it does and what a client should know, for the document
+ * @param access          who may call it
  * @param tokenInQuery    whether the token may also come as a {@code token} query parameter
  *                        (deprecated; only {@code GET /messages} of the replaced service did that)
  * @param callsApplication whether it reaches the application's stores (and so may answer 503)
  * @param responses       the declared answers, the success first
  */
-public record Route(HandlerType method, String path, String tag, String summary, boolean authenticated,
+public record Route(HandlerType method, String path, Tag tag, String summary, String description, Access access,
                     boolean tokenInQuery, boolean callsApplication, List<Input<?>> inputs, List<Response> responses,
                     Action action) {
 
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(tag, method + " " + path + " needs a tag");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(action, "action");
+        if (summary.isBlank() || description.isBlank()) {
+            // the document is the API's reference: every operation says what it does
+            throw new IllegalArgumentException(method + " " + path + " needs a summary and a description");
+        }
         inputs = List.copyOf(inputs);
         responses = List.copyOf(responses);
         if (responses.isEmpty() || responses.get(0).status() >= 300) {
             throw new IllegalArgumentException(method + " " + path + " must declare its success response first");
         }
-        if (tokenInQuery && !authenticated) {
+        if (tokenInQuery && access != Access.BEARER) {
             throw new IllegalArgumentException(method + " " + path + " takes a token in the query but is not authenticated");
         }
         boolean json = inputs.stream().anyMatch(i -> i.source() == Input.Source.JSON_BODY);
@@ -57,6 +65,11 @@ public record Route(HandlerType method, String path, String tag, String summary,
         return new Builder(HandlerType.PATCH, path);
     }
 
+    /** Whether the dispatcher requires a bearer token before the action runs. */
+    public boolean authenticated() {
+        return access == Access.BEARER;
+    }
+
     /** The success response. */
     public Response success() {
         return responses.get(0);
@@ -71,9 +84,10 @@ public record Route(HandlerType method, String path, String tag, String summary,
     public static final class Builder {
         private final HandlerType method;
         private final String path;
-        private String tag = "default";
+        private Tag tag;
         private String summary = "";
-        private boolean authenticated;
+        private String description = "";
+        private Access access = Access.PUBLIC;
         private boolean tokenInQuery;
         private boolean callsApplication = true;
         private final List<Input<?>> inputs = new ArrayList<>();
@@ -84,7 +98,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
             this.path = Objects.requireNonNull(path, "path");
         }
 
-        public Builder tag(String tag) {
+        public Builder tag(Tag tag) {
             this.tag = tag;
             return this;
         }
@@ -94,9 +108,20 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return this;
         }
 
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
         /** Requires {@code Authorization: Bearer <token>}. */
         public Builder authenticated() {
-            this.authenticated = true;
+            this.access = Access.BEARER;
+            return this;
+        }
+
+        /** Authenticates by itself, inside its own protocol (the WebSocket). */
+        public Builder authenticatedInProtocol() {
+            this.access = Access.IN_PROTOCOL;
             return this;
         }
 
@@ -119,22 +144,25 @@ public record Route(HandlerType method, String path, String tag, String summary,
 
         /** The success: 200 with a JSON object of {@code type}. */
         public Builder ok(Class<?> type, String description) {
-            return respond(new Response(200, description, Response.JSON, type, false));
+            return respond(Response.of(200, description, Response.JSON, type));
         }
 
         /** The success: 200 with a JSON array of {@code type}. */
         public Builder okList(Class<?> type, String description) {
-            return respond(new Response(200, description, Response.JSON, type, true));
+            return respond(new Response(200, description, List.of(Response.JSON), type, true));
         }
 
-        /** The success: 200 with a text body in a media type chosen at run time (see {@link Reply.Raw}). */
-        public Builder okText(String description) {
-            return respond(new Response(200, description, Response.TEXT, Reply.Raw.class, false));
+        /**
+         * The success: 200 with a text body in one of {@code mediaTypes}, chosen at run time by
+         * the request's {@code Accept} header (see {@link Reply.Raw}).
+         */
+        public Builder okText(String description, String... mediaTypes) {
+            return respond(new Response(200, description, List.of(mediaTypes), Reply.Raw.class, false));
         }
 
         /** The success: 200 with an HTML page. */
         public Builder okHtml(String description) {
-            return respond(new Response(200, description, Response.HTML, Reply.Html.class, false));
+            return respond(Response.of(200, description, Response.HTML, Reply.Html.class));
         }
 
         /** The success: {@code 101 Switching Protocols} to a WebSocket. */
@@ -144,7 +172,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
 
         /** An expected refusal, {@code {"detail": detail}}. */
         public Builder error(int status, String detail) {
-            return respond(new Response(status, detail, Response.JSON, ErrorView.class, false));
+            return respond(Response.of(status, detail, Response.JSON, ErrorView.class));
         }
 
         public Builder respond(Response response) {
@@ -156,7 +184,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         }
 
         public Route handle(Action action) {
-            return new Route(method, path, tag, summary, authenticated, tokenInQuery, callsApplication, inputs,
+            return new Route(method, path, tag, summary, description, access, tokenInQuery, callsApplication, inputs,
                     responses, action);
         }
     }

@@ -4,15 +4,20 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.FORM_BO
 import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BODY;
 
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
+import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.FieldError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 import io.chatplatform.adapter.http.internal.view.AccessTokenView;
 import io.chatplatform.adapter.http.internal.view.OwnProfileView;
 import io.chatplatform.adapter.http.internal.view.RegisteredUserView;
+import io.chatplatform.adapter.http.internal.view.ServerErrorView;
 import io.chatplatform.application.port.in.LogIn;
 import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.Throttled;
@@ -33,30 +38,55 @@ import java.util.function.Function;
 /** Accounts: register, log in, and the caller's own profile. */
 public final class AccountRoutes {
 
-    private static final String TAG = "accounts";
+    private static final Tag TAG = new Tag("accounts",
+            "Registration, login (OAuth2 password flow) and the caller's own account");
+
+    // the constraints come from the domain types that enforce them, so the document cannot drift from them
+    private static final Constraints NEW_PASSWORD_RULES = Constraints.length(Password.MIN_LENGTH, Password.MAX_LENGTH);
+    private static final Constraints PASSWORD_ATTEMPT_RULES =
+            Constraints.length(PasswordAttempt.MIN_LENGTH, PasswordAttempt.MAX_LENGTH);
+    private static final String NEW_PASSWORD_RULE = "at least " + Password.MIN_LENGTH + " characters and at most "
+            + Password.MAX_BYTES + " bytes of UTF-8 (bcrypt reads no further): " + Password.MAX_LENGTH
+            + " characters when all are ASCII, fewer with others (an accented letter takes two bytes, an emoji four)";
 
     static final Input<Username> USERNAME = Input.text(JSON_BODY, "username", Username::of,
-            "3 to 50 characters: letters, digits or underscore");
+            Username.MIN_LENGTH + " to " + Username.MAX_LENGTH + " characters: letters, digits or underscore")
+            .constrained(Constraints.length(Username.MIN_LENGTH, Username.MAX_LENGTH).matching(Username.PATTERN));
     static final Input<Email> EMAIL = Input.text(JSON_BODY, "email", Email::of,
-            "A valid email address; unique regardless of case");
+            "A valid email address of at most " + Email.MAX_LENGTH + " characters; unique regardless of case")
+            .constrained(Constraints.atMost(Email.MAX_LENGTH).format("email"));
     static final Input<Password> PASSWORD = Input.text(JSON_BODY, "password", Password::of,
-            "At least 8 characters and at most 72 bytes of UTF-8");
+            "The password: " + NEW_PASSWORD_RULE)
+            .constrained(NEW_PASSWORD_RULES);
 
     static final Input<String> LOGIN_USERNAME = Input.text(FORM_BODY, "username", Function.identity(),
             "The username, case-sensitive");
     static final Input<PasswordAttempt> LOGIN_PASSWORD = Input.text(FORM_BODY, "password", PasswordAttempt::of,
-            "The password");
+            "The password").constrained(PASSWORD_ATTEMPT_RULES);
 
     static final Input<DisplayName> DISPLAY_NAME = Input.text(JSON_BODY, "display_name", DisplayName::of,
-            "1 to 100 characters on one line; null clears it, absent keeps it").clearable();
+            DisplayName.MIN_LENGTH + " to " + DisplayName.MAX_LENGTH + " characters on one line, without surrounding"
+                    + " spaces; null clears it, absent keeps it")
+            .constrained(Constraints.length(DisplayName.MIN_LENGTH, DisplayName.MAX_LENGTH)).clearable();
     static final Input<AvatarUrl> AVATAR_URL = Input.text(JSON_BODY, "avatar_url", AvatarUrl::of,
-            "An absolute http(s) URL of at most 2048 characters; null clears it, absent keeps it").clearable();
+            "An absolute http(s) URL of at most " + AvatarUrl.MAX_LENGTH + " characters; null clears it, absent keeps it")
+            .constrained(Constraints.atMost(AvatarUrl.MAX_LENGTH).format("uri")).clearable();
+    // a pattern, not the list of names: openapi-generator's Java client cannot compile an enum of
+    // them (Etc/GMT+12 and Etc/GMT-12 become the same constant), and the list follows the JVM's tzdata
     static final Input<TimeZoneName> TIMEZONE = Input.text(JSON_BODY, "timezone", TimeZoneName::of,
-            "An IANA time zone such as Europe/Berlin, or UTC; null clears it, absent keeps it").clearable();
+            "A time-zone name of the IANA database such as Europe/Berlin, or UTC; null clears it, absent keeps it."
+                    + " Fixed offsets such as +05:00 are refused")
+            .constrained(Constraints.atMost(TimeZoneName.MAX_LENGTH).matching(TimeZoneName.PATTERN)).clearable();
     static final Input<PasswordAttempt> CURRENT_PASSWORD = Input.text(JSON_BODY, "current_password",
-            PasswordAttempt::of, "The current password; required with new_password").optional();
+            PasswordAttempt::of, "The current password; required with new_password")
+            .constrained(PASSWORD_ATTEMPT_RULES).optional();
     static final Input<Password> NEW_PASSWORD = Input.text(JSON_BODY, "new_password", Password::of,
-            "A new password: at least 8 characters and at most 72 bytes of UTF-8").optional();
+            "A new password: " + NEW_PASSWORD_RULE)
+            .constrained(NEW_PASSWORD_RULES).optional();
+
+    /** Routes that hash a password may find the hashing pool full. */
+    private static final Response BUSY = Response.of(503, ErrorMapper.BUSY + " (the password hashing pool is full;"
+            + " with Retry-After), or " + "a store does not answer", Response.JSON, ServerErrorView.class);
 
     private final RegisterUser registerUser;
     private final LogIn logIn;
@@ -73,23 +103,35 @@ public final class AccountRoutes {
 
     public void register(RouteTable routes) {
         routes.add(Route.post("/register").tag(TAG).summary("Create an account")
+                .description("Creates an account; log in with POST /login afterwards. The username is unique"
+                        + " regardless of case (Alice and alice cannot both exist) but is matched exactly at login;"
+                        + " the email is unique regardless of case. The password is stored as a bcrypt hash.")
                 .inputs(USERNAME, EMAIL, PASSWORD)
                 .ok(RegisteredUserView.class, "The account was created")
                 .error(400, "Username or email already registered")
                 .error(429, ApiError.TOO_MANY_REQUESTS + ": too many registrations from this address lately")
+                .respond(BUSY)
                 .handle(this::registerUser));
         routes.add(Route.post("/login").tag(TAG).summary("Exchange username and password for a bearer token (OAuth2 password flow)")
+                .description("The OAuth2 password flow: a form-encoded username and password give an access token"
+                        + " to send as 'Authorization: Bearer <token>' until it expires (expires_in seconds). A wrong"
+                        + " username and a wrong password get the same answer, so that names cannot be probed.")
                 .inputs(LOGIN_USERNAME, LOGIN_PASSWORD)
                 .ok(AccessTokenView.class, "The credentials are right")
                 .error(400, "Incorrect username or password")
                 .error(429, ApiError.TOO_MANY_REQUESTS + ": too many failed logins for this username or from this address lately")
+                .respond(BUSY)
                 .handle(this::logIn));
         routes.add(Route.get("/users/me").tag(TAG).summary("The caller's own account")
+                .description("The caller's account with its email and profile; never the password hash.")
                 .authenticated()
                 .ok(OwnProfileView.class, "The caller's account")
                 .handle(this::ownProfile));
         routes.add(Route.patch("/users/me").tag(TAG)
                 .summary("Change the caller's profile (merge-patch: absent keeps, null clears) or password")
+                .description("A merge patch of the profile: a field that is absent keeps its value, null clears it,"
+                        + " a value sets it. The password changes when new_password comes with the right"
+                        + " current_password.")
                 .authenticated()
                 .inputs(DISPLAY_NAME, AVATAR_URL, TIMEZONE, CURRENT_PASSWORD, NEW_PASSWORD)
                 .ok(OwnProfileView.class, "The account after the change")

@@ -11,6 +11,7 @@ import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 import io.chatplatform.adapter.http.internal.view.ConversationReadView;
 import io.chatplatform.adapter.http.internal.view.ConversationView;
 import io.chatplatform.adapter.http.internal.view.UnreadCountView;
@@ -27,7 +28,8 @@ import java.util.Optional;
 /** Conversations: the caller's list, the unread total, marking a conversation read. */
 public final class ConversationRoutes {
 
-    private static final String TAG = "conversations";
+    private static final Tag TAG = new Tag("conversations",
+            "The caller's conversation list, unread counts and read markers");
     private static final RenderedViews<List<InboxEntry>> LISTS =
             new RenderedViews<>(list -> list.stream().map(ConversationView::of).toList());
 
@@ -49,16 +51,24 @@ public final class ConversationRoutes {
 
     public void register(RouteTable routes) {
         routes.add(Route.get("/conversations").tag(TAG).summary("The caller's conversations, most recent activity first")
+                .description("One line per conversation the caller takes part in: the other participant, how many"
+                        + " of its messages the caller has not read, and the last message's id, time and first"
+                        + " characters.")
                 .authenticated()
                 .inputs(LIMIT)
                 .okList(ConversationView.class, "One line per conversation")
                 .handle(this::conversations));
         routes.add(Route.get("/unread-count").tag(TAG).summary("Messages the caller has not read, over all conversations")
+                .description("The sum of the unread counts of the caller's conversations. Messages to oneself are"
+                        + " never unread.")
                 .authenticated()
                 .ok(UnreadCountView.class, "The count")
                 .handle(call -> new UnreadCountView(countUnread.unreadCount(call.caller()))));
         routes.add(Route.post("/conversations/{user_id}/read").tag(TAG)
                 .summary("Mark the caller's conversation with a user read, entirely or up to a message")
+                .description("Moves the caller's read marker in the conversation with user_id: to its newest message,"
+                        + " or to up_to_message_id. A marker never moves back; the answer says where it stands and"
+                        + " how many messages remain unread.")
                 .authenticated()
                 .inputs(PEER, UP_TO)
                 .ok(ConversationReadView.class, "Where the caller's read marker stands now")

@@ -4,11 +4,13 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 import io.chatplatform.adapter.http.internal.view.OnlineUserView;
 import io.chatplatform.adapter.http.internal.view.PublicProfileView;
 import io.chatplatform.adapter.http.internal.view.UserSearchResultView;
@@ -27,10 +29,12 @@ import java.util.Objects;
  */
 public final class DirectoryRoutes {
 
-    private static final String TAG = "directory";
+    private static final Tag TAG = new Tag("directory", "Finding other users: search, who is online, public profiles");
 
     static final Input<SearchTerm> QUERY_TERM = Input.text(QUERY, "query", SearchTerm::parse,
-            "Part of a username or display name, 1 to " + SearchTerm.MAX_LENGTH + " characters, case-insensitive");
+            "Part of a username or display name, " + SearchTerm.MIN_LENGTH + " to " + SearchTerm.MAX_LENGTH
+                    + " characters after surrounding spaces are trimmed, case-insensitive; % and _ are literal")
+            .constrained(Constraints.length(SearchTerm.MIN_LENGTH, SearchTerm.MAX_LENGTH));
     static final Input<Integer> SEARCH_LIMIT = Input.integer(QUERY, "limit", 1, SearchUsers.Query.MAX_LIMIT,
             "At most this many users").optional(SearchUsers.Query.DEFAULT_LIMIT);
     static final Input<Integer> ONLINE_LIMIT = Input.integer(QUERY, "limit", 1, ListOnlineUsers.Query.MAX_LIMIT,
@@ -49,17 +53,23 @@ public final class DirectoryRoutes {
 
     public void register(RouteTable routes) {
         routes.add(Route.get("/users/search").tag(TAG).summary("Find users by username or display name; never the caller")
+                .description("Users whose username or display name contains the query, ignoring case: an exact"
+                        + " username first, then usernames that start with it, then the rest.")
                 .authenticated()
                 .inputs(QUERY_TERM, SEARCH_LIMIT)
                 .okList(UserSearchResultView.class, "Best matches first")
                 .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller searched too often lately")
                 .handle(this::search));
         routes.add(Route.get("/users/online").tag(TAG).summary("Users online now; never the caller")
+                .description("Users who made an authenticated request in the last 5 minutes or hold an open"
+                        + " WebSocket, on any instance of the service.")
                 .authenticated()
                 .inputs(ONLINE_LIMIT)
                 .okList(OnlineUserView.class, "Most recently active first")
                 .handle(this::online));
         routes.add(Route.get("/users/{user_id}").tag(TAG).summary("A user's public profile")
+                .description("What every signed-in user may see of another: name, profile and whether they are"
+                        + " online; never their email.")
                 .authenticated()
                 .inputs(USER_ID)
                 .ok(PublicProfileView.class, "The profile")

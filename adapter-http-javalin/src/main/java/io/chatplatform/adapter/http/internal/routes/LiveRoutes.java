@@ -4,6 +4,7 @@ import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 
 /**
  * {@code GET /ws} as the OpenAPI document shows it. The WebSocket itself is {@link LiveEndpoint};
@@ -14,9 +15,17 @@ public final class LiveRoutes {
 
     static final String UPGRADE_REQUIRED = "Upgrade Required: GET /ws is a WebSocket (protocol in docs/realtime.md)";
 
+    private static final Tag TAG = new Tag("realtime",
+            "Live events over a WebSocket; the protocol is described in docs/realtime.md");
+
     public void register(RouteTable routes) {
-        routes.add(Route.get(LiveEndpoint.PATH).tag("realtime")
+        routes.add(Route.get(LiveEndpoint.PATH).tag(TAG)
                 .summary("Live events over a WebSocket: new messages, read markers, typing, presence")
+                .description("Opens a WebSocket that delivers the caller's live events: new messages, read"
+                        + " markers, typing and presence. After a reconnect the client resumes from the"
+                        + " last seq it saw and misses nothing. A request that is not a WebSocket handshake gets"
+                        + " 426.")
+                .authenticatedInProtocol()
                 .local()
                 .switchingProtocols("The WebSocket is open. Authenticate with the access_token from POST /login: as"
                         + " 'Authorization: Bearer <token>', as the subprotocols '" + LiveEndpoint.SUBPROTOCOL + ", "

@@ -7,11 +7,13 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
 import io.chatplatform.adapter.http.internal.json.RenderedViews;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 import io.chatplatform.adapter.http.internal.view.MessageReadView;
 import io.chatplatform.adapter.http.internal.view.MessageView;
 import io.chatplatform.application.port.in.MarkRead;
@@ -31,20 +33,26 @@ import java.util.Optional;
 /** Messages: send, read a conversation's history, mark one message read. */
 public final class MessageRoutes {
 
-    private static final String TAG = "messages";
+    private static final Tag TAG = new Tag("messages", "Sending direct messages and reading a conversation's history");
+    private static final Constraints CLIENT_MESSAGE_ID_RULES =
+            Constraints.length(ClientMessageId.MIN_LENGTH, ClientMessageId.MAX_LENGTH);
     private static final RenderedViews<List<Message>> PAGES =
             new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
 
     static final Input<UserId> RECIPIENT_ID = Input.id(JSON_BODY, "recipient_id", UserId::of,
             "Who receives the message; may be the sender (notes to self)");
     static final Input<MessageContent> CONTENT = Input.text(JSON_BODY, "content", MessageContent::of,
-            "1 to " + MessageContent.MAX_LENGTH + " characters, not only white space, no NUL; stored and returned unchanged");
+            MessageContent.MIN_LENGTH + " to " + MessageContent.MAX_LENGTH + " characters, not only white space, no NUL;"
+                    + " stored and returned unchanged")
+            .constrained(Constraints.length(MessageContent.MIN_LENGTH, MessageContent.MAX_LENGTH));
     static final Input<ClientMessageId> CLIENT_MESSAGE_ID = Input.text(JSON_BODY, "client_message_id",
-            ClientMessageId::of, "The sender's own key for the message (1 to 128 characters): a retry with the same"
-                    + " key returns the original message instead of sending it twice").optional();
+            ClientMessageId::of, "The sender's own key for the message (" + ClientMessageId.MIN_LENGTH + " to "
+                    + ClientMessageId.MAX_LENGTH + " printable characters, not only spaces): a retry with the same key"
+                    + " returns the original message instead of sending it twice")
+            .constrained(CLIENT_MESSAGE_ID_RULES).optional();
     static final Input<ClientMessageId> IDEMPOTENCY_KEY = Input.text(HEADER, "Idempotency-Key", ClientMessageId::of,
             "The same as client_message_id, for clients that prefer a header; the body wins if both are given")
-            .optional();
+            .constrained(CLIENT_MESSAGE_ID_RULES).optional();
 
     static final Input<UserId> WITH_USER_ID = Input.id(QUERY, "with_user_id", UserId::of,
             "The other participant of the conversation");
@@ -70,6 +78,11 @@ public final class MessageRoutes {
 
     public void register(RouteTable routes) {
         routes.add(Route.post("/send").tag(TAG).summary("Send a direct message")
+                .description("Stores the message in the conversation of the caller and recipient_id (a user may"
+                        + " write to themself), gives it the conversation's next seq and announces it on the live"
+                        + " connections (GET /ws)."
+                        + " With client_message_id (or an Idempotency-Key header) a retry answers the message the"
+                        + " first attempt stored, with the same id, instead of storing it twice.")
                 .authenticated()
                 .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY)
                 .ok(MessageView.class, "The message as stored (the original one for a retry)")
@@ -77,12 +90,17 @@ public final class MessageRoutes {
                 .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller sent too many messages lately")
                 .handle(this::send));
         routes.add(Route.get("/messages").tag(TAG).summary("The conversation with one user, newest first")
+                .description("A page of the caller's conversation with with_user_id, newest first: the newest"
+                        + " messages, or those older than before_id (a cursor that stays stable while messages"
+                        + " arrive), or after skipping offset of them (kept for old clients).")
                 .authenticated().tokenInQueryAllowed()
                 .inputs(WITH_USER_ID, LIMIT, OFFSET, BEFORE_ID)
                 .okList(MessageView.class, "A page of the conversation; empty when there is none")
                 .handle(this::history));
         routes.add(Route.post("/messages/{message_id}/read").tag(TAG)
                 .summary("Mark a message received by the caller, and everything before it, read")
+                .description("Moves the caller's read marker in the message's conversation up to this message;"
+                        + " only its recipient may. Any other caller, and an unknown id, get the same 404.")
                 .authenticated()
                 .inputs(MESSAGE_ID)
                 .ok(MessageReadView.class, "The message is read")

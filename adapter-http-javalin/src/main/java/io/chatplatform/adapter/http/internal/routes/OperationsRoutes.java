@@ -8,6 +8,7 @@ import io.chatplatform.adapter.http.internal.route.Reply;
 import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
+import io.chatplatform.adapter.http.internal.route.Tag;
 import io.chatplatform.adapter.http.internal.view.CacheStatsView;
 import io.chatplatform.adapter.http.internal.view.HealthView;
 import io.chatplatform.adapter.http.internal.view.LivenessView;
@@ -20,15 +21,22 @@ import java.util.Objects;
 /** Operations and documentation: health, cache statistics, service info, the OpenAPI document, Swagger UI and ReDoc. */
 public final class OperationsRoutes {
 
-    private static final String TAG = "operations";
+    private static final Tag TAG = new Tag("operations", "Health, metrics, cache statistics and this documentation;"
+            + " meant for the operator's network, like those of the replaced service");
+    /** Read to choose the exposition format; the document shows it as the response's media types instead. */
     static final Input<String> ACCEPT = Input.text(Input.Source.HEADER, "Accept", value -> value,
             "application/openmetrics-text for OpenMetrics; anything else gives the Prometheus text format").optional();
     static final String OPENAPI_PATH = "/openapi.json";
+    static final String DOCS_PATH = "/docs";
+    static final String REDOC_PATH = "/redoc";
+    static final String PROMETHEUS_TEXT = "text/plain";
+    static final String OPENMETRICS_TEXT = "application/openmetrics-text";
 
     private final CheckHealth checkHealth;
     private final ViewCacheStats cacheStats;
     private final ScrapeMetrics scrapeMetrics;
-    private final ServiceInfoView info;
+    private final String serviceName;
+    private final String serviceVersion;
     private final OpenApiDocument openApi;
     private final DocsPages docs;
 
@@ -37,25 +45,35 @@ public final class OperationsRoutes {
         this.checkHealth = Objects.requireNonNull(checkHealth, "checkHealth");
         this.cacheStats = Objects.requireNonNull(cacheStats, "cacheStats");
         this.scrapeMetrics = Objects.requireNonNull(scrapeMetrics, "scrapeMetrics");
-        this.info = new ServiceInfoView(serviceName, serviceVersion, "/docs", "/redoc", OPENAPI_PATH);
+        this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+        this.serviceVersion = Objects.requireNonNull(serviceVersion, "serviceVersion");
         this.openApi = Objects.requireNonNull(openApi, "openApi");
         this.docs = DocsPages.forDocument(serviceName, OPENAPI_PATH);
     }
 
     public void register(RouteTable routes) {
         routes.add(Route.get("/health").tag(TAG).summary("Whether the service and its dependencies answer")
+                .description("Asks the database and the cache. healthy: both answer (or the service runs without"
+                        + " a cache); degraded: the cache does not answer, every request is still served from the"
+                        + " database; unhealthy (503): the database does not answer. For a readiness probe.")
                 .local()
                 .ok(HealthView.class, "Healthy, or degraded (the cache is down; every request is still served)")
-                .respond(new Response(503, "Unhealthy: the database is down", Response.JSON, HealthView.class, false))
+                .respond(Response.of(503, "Unhealthy: the database is down", Response.JSON, HealthView.class))
                 .handle(call -> health()));
         routes.add(Route.get("/health/live").tag(TAG).summary("Whether the process runs; asks no dependency (liveness probe)")
+                .description("Answers as long as the process serves HTTP, without asking the database or the cache,"
+                        + " so that an outage of a dependency does not make an orchestrator restart the service.")
                 .local()
                 .ok(LivenessView.class, "The process answers")
                 .handle(call -> LivenessView.ALIVE));
         routes.add(Route.get("/metrics").tag(TAG).summary("Prometheus metrics (OpenMetrics when the Accept header asks)")
+                .description("The Prometheus exposition of the service's metrics (docs/operations.md): the text"
+                        + " format 0.0.4, or OpenMetrics 1.0 when the Accept header asks for "
+                        + OPENMETRICS_TEXT + ".")
                 .local()
                 .inputs(ACCEPT)
-                .okText("The exposition, text/plain; version=0.0.4 or application/openmetrics-text")
+                .okText("The exposition: " + PROMETHEUS_TEXT + "; version=0.0.4, or " + OPENMETRICS_TEXT
+                        + "; version=1.0.0", PROMETHEUS_TEXT, OPENMETRICS_TEXT)
                 .handle(call -> {
                     String accept = call.in().get(ACCEPT);
                     call.in().check();
@@ -63,22 +81,32 @@ public final class OperationsRoutes {
                     return new Reply.Raw(scrape.contentType(), scrape.body());
                 }));
         routes.add(Route.get("/cache/stats").tag(TAG).summary("The cache server's figures and this service's hit ratio")
+                .description("The cache server's own figures, named as Redis's INFO names them (null where the"
+                        + " backend cannot know them), and this instance's hits, misses and bypasses per cache type.")
                 .local()
                 .ok(CacheStatsView.class, "Figures of the cache (backend disabled when the service runs without one)")
                 .handle(call -> CacheStatsView.of(cacheStats.cacheStats())));
-        routes.add(Route.get("/").tag(TAG).summary("Service name, version and where the documentation is")
+        routes.add(Route.get("/").tag(TAG).summary("Service name, version, health and where the documentation is")
+                .description("The service's name and version, where its documentation is, and the status,"
+                        + " database and cache of GET /health, which the replaced service showed here. Always"
+                        + " 200: a probe should ask GET /health.")
                 .local()
                 .ok(ServiceInfoView.class, "About the service")
-                .handle(call -> info));
+                .handle(call -> ServiceInfoView.of(serviceName, serviceVersion, HealthView.of(checkHealth.check()),
+                        DOCS_PATH, REDOC_PATH, OPENAPI_PATH)));
         routes.add(Route.get(OPENAPI_PATH).tag(TAG).summary("This API as an OpenAPI 3.1 document")
+                .description("This document. It is generated from the same route table that registers the"
+                        + " handlers, so it describes exactly the routes the server has.")
                 .local()
                 .ok(JsonNode.class, "The document")
                 .handle(call -> openApi.json()));
-        routes.add(Route.get("/docs").tag(TAG).summary("The API in Swagger UI")
+        routes.add(Route.get(DOCS_PATH).tag(TAG).summary("The API in Swagger UI")
+                .description("Swagger UI on " + OPENAPI_PATH + ", served from this service (no CDN).")
                 .local()
                 .okHtml("An HTML page")
                 .handle(call -> new Reply.Html(docs.swaggerUi())));
-        routes.add(Route.get("/redoc").tag(TAG).summary("The API in ReDoc")
+        routes.add(Route.get(REDOC_PATH).tag(TAG).summary("The API in ReDoc")
+                .description("ReDoc on " + OPENAPI_PATH + ", served from this service (no CDN).")
                 .local()
                 .okHtml("An HTML page")
                 .handle(call -> new Reply.Html(docs.redoc())));

@@ -1,5 +1,17 @@
 package io.chatplatform.adapter.http.internal.view;
 
-/** What {@code GET /} says about the service and where its documentation is. */
-public record ServiceInfoView(String service, String version, String docs, String redoc, String openapi) {
+/**
+ * What {@code GET /} says about the service and where its documentation is. {@code status},
+ * {@code database} and {@code cache} are those of {@code GET /health}: the replaced service
+ * showed them here, and its clients read them.
+ */
+public record ServiceInfoView(String service, String version, String status, String database, String cache,
+                              String docs, String redoc, String openapi) {
+
+    /** The service's name, version and documentation links, with the health just checked. */
+    public static ServiceInfoView of(String service, String version, HealthView health, String docs, String redoc,
+                                     String openapi) {
+        return new ServiceInfoView(service, version, health.status(), health.database(), health.cache(), docs, redoc,
+                openapi);
+    }
 }
