@@ -97,8 +97,7 @@ final class EmbeddedPostgres implements AutoCloseable {
             return new EmbeddedPostgres(server, lock, password, binaries);
         } catch (IOException e) {
             lock.close();
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData
-                    + " (PostgreSQL's own messages are logged above)", e);
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,14 +96,20 @@ final class LeftoverPostmaster {
                 + "that did not stop cleanly; stopping it", process.pid());
         PostgresBinaries.Result result = binaries.run(STOP_WAIT.plusSeconds(5), null, "pg_ctl",
                 List.of("stop", "-D", pgData.toString(), "-m", "fast", "-w", "-t", Long.toString(STOP_WAIT.toSeconds())));
-        try {
-            process.onExit().get(5, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("could not stop the embedded PostgreSQL left running in " + pgData + " (pid "
-                    + process.pid() + "): pg_ctl stop said: " + result.output().strip(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping pid " + process.pid(), e);
+        // pg_ctl waited for the postmaster to remove its pid file; its exit follows at once. (onExit() of
+        // a process that is not our child polls with back-off: slower than this loop by seconds.)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not stop the embedded PostgreSQL left running in " + pgData + " (pid "
+                        + process.pid() + "): pg_ctl stop said: " + result.output().strip());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping pid " + process.pid(), e);
+            }
         }
         LOG.info("stopped the embedded PostgreSQL left running (pid {})", process.pid());
     }
