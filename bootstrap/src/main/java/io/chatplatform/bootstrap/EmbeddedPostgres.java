@@ -90,8 +90,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                     });
             SERVER_SETTINGS.forEach(builder::setServerConfig);
             var server = builder.start();
-            // zonky makes its working directory writable by everyone; the data directory is closed anyway
-            OwnerOnly.directory(binariesDirectory);
+            restrict(binariesDirectory);
             binaries.removeOtherVersions();
             LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", server.getPort(), pgData);
             return new EmbeddedPostgres(server, lock, password, binaries);
@@ -101,6 +100,15 @@ final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** zonky makes its working directory writable by everyone; inside the owner-only data directory that opens nothing, still. */
+    private static void restrict(Path binariesDirectory) {
+        try {
+            OwnerOnly.directory(binariesDirectory);
+        } catch (IOException e) {
+            LOG.warn("could not make {} owner-only", binariesDirectory, e);
         }
     }
 

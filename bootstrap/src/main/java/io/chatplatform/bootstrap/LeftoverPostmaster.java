@@ -49,20 +49,19 @@ final class LeftoverPostmaster {
         Path pidFile = pgData.resolve(PID_FILE);
         Optional<ProcessHandle> named = namedProcess(pidFile).filter(ProcessHandle::isAlive);
         if (named.isEmpty()) {
-            return; // none, or it died with the machine: PostgreSQL recovers and replaces the file itself
+            return; // no file, or its process is gone (PostgreSQL or the machine crashed): PostgreSQL recovers by itself
         }
         ProcessHandle process = named.get();
         switch (classify(process, pgData)) {
             case ORPHAN -> stop(process, pgData, binaries);
             case UNRELATED -> {
-                LOG.warn("{} names pid {}, which is now another program ({}); removing the stale file", pidFile,
+                LOG.warn("{} names pid {}, which is not this data directory's PostgreSQL ({}); removing the stale file", pidFile,
                         process.pid(), process.info().command().orElse("?"));
                 delete(pidFile);
             }
             case UNKNOWN -> throw new IllegalStateException(pidFile + " names pid " + process.pid() + ", which is running but "
                     + "cannot be identified; if it is the embedded PostgreSQL of this CHAT_DATA_DIR, stop it "
                     + "(kill -INT " + process.pid() + "), else delete " + pidFile);
-            default -> throw new AssertionError();
         }
     }
 
@@ -96,8 +95,8 @@ final class LeftoverPostmaster {
                 + "that did not stop cleanly; stopping it", process.pid());
         PostgresBinaries.Result result = binaries.run(STOP_WAIT.plusSeconds(5), null, "pg_ctl",
                 List.of("stop", "-D", pgData.toString(), "-m", "fast", "-w", "-t", Long.toString(STOP_WAIT.toSeconds())));
-        // pg_ctl waited for the postmaster to remove its pid file; its exit follows at once. (onExit() of
-        // a process that is not our child polls with back-off: slower than this loop by seconds.)
+        // pg_ctl waited for the postmaster to remove its pid file; its exit follows at once (onExit() would
+        // poll a process that is not our child every 300 ms and more)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (process.isAlive()) {
             if (System.nanoTime() > deadline) {

@@ -29,6 +29,14 @@ class CrashRestartIT {
     @DisplayName("after SIGKILL the next start stops the PostgreSQL left running, is healthy within 30 seconds, and has every acknowledged message")
     void restarts_after_sigkill(@TempDir Path dir) throws Exception {
         Path dataDir = dir.resolve("data");
+        try {
+            killAndRestart(dir, dataDir);
+        } finally {
+            postmaster(dataDir).ifPresent(ProcessHandle::destroy); // when it failed half-way: no PostgreSQL left behind
+        }
+    }
+
+    private static void killAndRestart(Path dir, Path dataDir) throws Exception {
         JarProcess first = JarProcess.start(dataDir, dir.resolve("first.log"), Map.of());
         List<Long> acknowledged = new ArrayList<>();
         Http.Account alice;

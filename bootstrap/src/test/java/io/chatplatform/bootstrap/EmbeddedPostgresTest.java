@@ -158,15 +158,19 @@ class EmbeddedPostgresTest {
                 "-o", "-p " + orphanPort + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="));
         assertThat(started.exitCode()).as(started.output()).isZero();
         ProcessHandle orphan = postmaster(pgData);
-        assertThat(orphan.isAlive()).isTrue();
-        assertThat(LeftoverPostmaster.classify(orphan, pgData)).isEqualTo(LeftoverPostmaster.Kind.ORPHAN);
+        try {
+            assertThat(orphan.isAlive()).isTrue();
+            assertThat(LeftoverPostmaster.classify(orphan, pgData)).isEqualTo(LeftoverPostmaster.Kind.ORPHAN);
 
-        try (EmbeddedPostgres second = EmbeddedPostgres.start(data)) {
-            assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
-            assertThat(second.port()).isNotEqualTo(orphanPort);
-            try (Connection connection = DriverManager.getConnection(second.jdbcUrl())) {
-                assertThat(connection.isValid(5)).isTrue();
+            try (EmbeddedPostgres second = EmbeddedPostgres.start(data)) {
+                assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
+                assertThat(second.port()).isNotEqualTo(orphanPort);
+                try (Connection connection = DriverManager.getConnection(second.jdbcUrl())) {
+                    assertThat(connection.isValid(5)).isTrue();
+                }
             }
+        } finally {
+            orphan.destroy(); // when it failed half-way: no PostgreSQL left behind
         }
     }
 
