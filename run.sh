@@ -5,7 +5,9 @@
 set -eu
 cd "$(dirname "$0")"
 jar=bootstrap/target/chat-server.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.xml' -path '*/src/main/resources/*' \) -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
+# (target/ is skipped: the build itself writes sources there, e.g. the benchmarks' generated JMH classes,
+# after the jar, which would otherwise make the next start rebuild once more)
+if [ ! -f "$jar" ] || [ -n "$(find . \( -path ./data -o -path '*/target' \) -prune -o \( -name '*.java' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.xml' -path '*/src/main/resources/*' \) -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
   echo "building $jar ..."
   mvn -q -DskipTests -Djacoco.skip=true package
 fi
