@@ -37,7 +37,8 @@ class CrashRestartIT {
     }
 
     private static void killAndRestart(Path dir, Path dataDir) throws Exception {
-        JarProcess first = JarProcess.start(dataDir, dir.resolve("first.log"), Map.of());
+        // faster than the default sends_per_user allows: the test is about durability, not limits
+        JarProcess first = JarProcess.start(dataDir, dir.resolve("first.log"), Map.of("CHAT_RATE_LIMITS", "sends_per_user=off"));
         List<Long> acknowledged = new ArrayList<>();
         Http.Account alice;
         Http.Account bob;
@@ -84,7 +85,8 @@ class CrashRestartIT {
     @DisplayName("a second service on a data directory in use is refused at once with a message naming CHAT_DATA_DIR, and the first keeps serving")
     void second_service_refused(@TempDir Path dir) throws Exception {
         Path dataDir = dir.resolve("data");
-        JarProcess first = JarProcess.start(dataDir, dir.resolve("first.log"), Map.of());
+        // faster than the default sends_per_user allows: the test is about durability, not limits
+        JarProcess first = JarProcess.start(dataDir, dir.resolve("first.log"), Map.of("CHAT_RATE_LIMITS", "sends_per_user=off"));
         try {
             assertThat(first.awaitHealthy(Duration.ofSeconds(120))).as("first start; output:%n%s", first.output()).isPresent();
 
