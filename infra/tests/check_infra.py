@@ -5,7 +5,8 @@
   depends_on stays inside the services that start together; images pinned (a tag, never latest);
   named volumes declared; nginx's mounts are the layout that the nginx tests use; the Prometheus
   target files that CHAT_SCRAPE_TARGETS can name exist and match the instances; Redis runs the way
-  docs/cache.md requires (no persistence, volatile-ttl).
+  docs/cache.md requires (no persistence, volatile-ttl); every Citus node runs with
+  wal_level=logical (the shard rebalancer needs it).
 - Dockerfile: a COPY of every module's pom (pom.xml's <module> list), non-root USER, EXPOSE 8000,
   HEALTHCHECK on /health/live, the container-aware heap flag, the jar as ENTRYPOINT.
 - Grafana dashboard: panels present, unique ids, inside the 24-column grid without overlaps,
@@ -118,6 +119,13 @@ def check_compose():
         hosts = sorted(t.split(":")[0] for group in targets for t in group["targets"])
         if hosts != sorted(instances):
             problem("prometheus/targets/%s.yml scrapes %s, the profile runs %s" % (stack, hosts, instances))
+
+    # the shard rebalancer needs logical decoding on every node (docs/operations.md, "Add a worker")
+    for name in sorted(DATA - {"citus-init", "redis"}):
+        command = services[name].get("command", [])
+        command = command.split() if isinstance(command, str) else command
+        if "wal_level=logical" not in command:
+            problem("compose: %s must run with wal_level=logical, or citus_rebalance_start() cannot move shards" % name)
 
     redis = services["redis"].get("command", [])
     if not ("--save" in redis and redis[redis.index("--save") + 1] == "" and "volatile-ttl" in redis
