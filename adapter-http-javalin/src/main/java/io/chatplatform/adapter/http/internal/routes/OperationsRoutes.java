@@ -45,8 +45,10 @@ public final class OperationsRoutes {
     public void register(RouteTable routes) {
         routes.add(Route.get("/health").tag(TAG).summary("Whether the service and its dependencies answer")
                 .local()
-                .ok(HealthView.class, "Healthy, or degraded (the cache is down; every request is still served)")
-                .respond(new Response(503, "Unhealthy: the database is down", Response.JSON, HealthView.class, false))
+                .ok(HealthView.class, "Healthy, or degraded: the cache is down (every request is still served, more "
+                        + "slowly), or some database workers do not answer (requests that need their data get 503)")
+                .respond(new Response(503, "Unhealthy: the database is down (its coordinator, or every worker)",
+                        Response.JSON, HealthView.class, false))
                 .handle(call -> health()));
         routes.add(Route.get("/health/live").tag(TAG).summary("Whether the process runs; asks no dependency (liveness probe)")
                 .local()
