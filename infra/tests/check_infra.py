@@ -58,6 +58,10 @@ NGINX_MOUNTS = {
 def check_compose():
     compose = load_yaml("docker-compose.yml")
     services = compose["services"]
+    # workers added by the "Add a worker" procedure of docs/operations.md belong to dev and prod too
+    extra_workers = {name for name in services if re.fullmatch(r"citus-worker-\d+", name)} - DATA
+    expected_profiles = {profile: (expected | extra_workers if profile in ("dev", "prod") else expected)
+                         for profile, expected in EXPECTED.items()}
     if "version" in compose:
         problem("docker-compose.yml: drop the obsolete top-level 'version' (Compose v2 warns)")
     if "name" in compose:
@@ -77,7 +81,7 @@ def check_compose():
         if "deploy" in service:
             problem("compose: service %s: deploy: is ignored by docker-compose 1.29" % name)
 
-    for profile, expected in EXPECTED.items():
+    for profile, expected in expected_profiles.items():
         got = active([profile])
         if got != expected:
             problem("compose: profile %s starts %s, expected %s" % (profile, sorted(got), sorted(expected)))
@@ -121,7 +125,7 @@ def check_compose():
             problem("prometheus/targets/%s.yml scrapes %s, the profile runs %s" % (stack, hosts, instances))
 
     # the shard rebalancer needs logical decoding on every node (docs/operations.md, "Add a worker")
-    for name in sorted(DATA - {"citus-init", "redis"}):
+    for name in sorted((DATA | extra_workers) - {"citus-init", "redis"}):
         command = services[name].get("command", [])
         command = command.split() if isinstance(command, str) else command
         if "wal_level=logical" not in command:
