@@ -5,7 +5,8 @@
   depends_on stays inside the services that start together; images pinned (a tag, never latest);
   named volumes declared; nginx's mounts are the layout that the nginx tests use; the Prometheus
   target files that CHAT_SCRAPE_TARGETS can name exist and match the instances; Redis runs the way
-  docs/cache.md requires (no persistence, volatile-ttl).
+  docs/cache.md requires (no persistence, volatile-ttl); every Citus node runs with
+  wal_level=logical (the shard rebalancer needs it).
 - Dockerfile: a COPY of every module's pom (pom.xml's <module> list), non-root USER, EXPOSE 8000,
   HEALTHCHECK on /health/live, the container-aware heap flag, the jar as ENTRYPOINT.
 - Grafana dashboard: panels present, unique ids, inside the 24-column grid without overlaps,
@@ -57,6 +58,10 @@ NGINX_MOUNTS = {
 def check_compose():
     compose = load_yaml("docker-compose.yml")
     services = compose["services"]
+    # workers added by the "Add a worker" procedure of docs/operations.md belong to dev and prod too
+    extra_workers = {name for name in services if re.fullmatch(r"citus-worker-\d+", name)} - DATA
+    expected_profiles = {profile: (expected | extra_workers if profile in ("dev", "prod") else expected)
+                         for profile, expected in EXPECTED.items()}
     if "version" in compose:
         problem("docker-compose.yml: drop the obsolete top-level 'version' (Compose v2 warns)")
     if "name" in compose:
@@ -76,7 +81,7 @@ def check_compose():
         if "deploy" in service:
             problem("compose: service %s: deploy: is ignored by docker-compose 1.29" % name)
 
-    for profile, expected in EXPECTED.items():
+    for profile, expected in expected_profiles.items():
         got = active([profile])
         if got != expected:
             problem("compose: profile %s starts %s, expected %s" % (profile, sorted(got), sorted(expected)))
@@ -118,6 +123,13 @@ def check_compose():
         hosts = sorted(t.split(":")[0] for group in targets for t in group["targets"])
         if hosts != sorted(instances):
             problem("prometheus/targets/%s.yml scrapes %s, the profile runs %s" % (stack, hosts, instances))
+
+    # the shard rebalancer needs logical decoding on every node (docs/operations.md, "Add a worker")
+    for name in sorted((DATA | extra_workers) - {"citus-init", "redis"}):
+        command = services[name].get("command", [])
+        command = command.split() if isinstance(command, str) else command
+        if "wal_level=logical" not in command:
+            problem("compose: %s must run with wal_level=logical, or citus_rebalance_start() cannot move shards" % name)
 
     redis = services["redis"].get("command", [])
     if not ("--save" in redis and redis[redis.index("--save") + 1] == "" and "volatile-ttl" in redis

@@ -109,7 +109,7 @@ public final class ChatServer implements AutoCloseable {
             }
             ChatApplication app = builder.build();
             started.push(app);
-            var health = new HealthService(database.probe(), cache.<ProbeDependency>map(store -> store));
+            var health = new HealthService(database.probe(), database.workers(), cache.<ProbeDependency>map(store -> store));
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), Version.current(),
                     Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES)
                     .withWebSocket(WebSocketSettings.DEFAULT.withFrameLimit(

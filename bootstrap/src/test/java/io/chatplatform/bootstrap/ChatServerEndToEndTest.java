@@ -65,6 +65,7 @@ class ChatServerEndToEndTest {
         assertThat(health.json().get("status").asText()).isEqualTo("healthy");
         assertThat(health.json().get("database").asText()).isEqualTo("connected");
         assertThat(health.json().get("cache").asText()).isEqualTo("connected");
+        assertThat(health.json().get("database_workers").isNull()).as("plain PostgreSQL has no workers").isTrue();
         assertThat(http.get("/", null).json().get("docs").asText()).isEqualTo("/docs");
         assertThat(http.get("/openapi.json", null).json().get("paths").has("/send")).isTrue();
         assertThat(http.get("/docs", null).status()).isEqualTo(200);

@@ -7,9 +7,12 @@ import io.chatplatform.adapter.http.TestServer.Reply;
 import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.port.in.CheckHealth;
 import io.chatplatform.application.port.in.CheckHealth.DependencyState;
+import io.chatplatform.application.port.out.WorkerCheck;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Health, service info, OpenAPI document and documentation pages")
 class OperationsTest {
+
+    private static final Instant CHECKED_AT = Instant.parse("2026-11-27T14:31:05.123Z");
 
     private final AtomicReference<CheckHealth.Health> health =
             new AtomicReference<>(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED));
@@ -43,7 +48,7 @@ class OperationsTest {
         health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED));
 
         Expect.reply(api.get("/health"), 200, """
-                {"status": "healthy", "database": "connected", "cache": "connected"}""");
+                {"status": "healthy", "database": "connected", "cache": "connected", "database_workers": null}""");
     }
 
     @Test
@@ -51,11 +56,11 @@ class OperationsTest {
     void degraded() {
         health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.UNAVAILABLE));
         Expect.reply(api.get("/health"), 200, """
-                {"status": "degraded", "database": "connected", "cache": "unavailable"}""");
+                {"status": "degraded", "database": "connected", "cache": "unavailable", "database_workers": null}""");
 
         health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.DISABLED));
         Expect.reply(api.get("/health"), 200, """
-                {"status": "healthy", "database": "connected", "cache": "disabled"}""");
+                {"status": "healthy", "database": "connected", "cache": "disabled", "database_workers": null}""");
     }
 
     @Test
@@ -64,7 +69,37 @@ class OperationsTest {
         health.set(new CheckHealth.Health(DependencyState.UNAVAILABLE, DependencyState.CONNECTED));
 
         Expect.reply(api.get("/health"), 503, """
-                {"status": "unhealthy", "database": "unavailable", "cache": "connected"}""");
+                {"status": "unhealthy", "database": "unavailable", "cache": "connected", "database_workers": null}""");
+    }
+
+    @Test
+    @DisplayName("health answers 200 degraded, with the workers' counts, when some database workers do not answer")
+    void workerDown() {
+        health.set(new CheckHealth.Health(DependencyState.DEGRADED, DependencyState.CONNECTED,
+                Optional.of(new WorkerCheck(3, List.of("10.0.0.7:5432"), CHECKED_AT))));
+
+        Reply reply = api.get("/health");
+
+        Expect.reply(reply, 200, """
+                {"status": "degraded", "database": "degraded", "cache": "connected",
+                 "database_workers": {"total": 3, "unavailable": 1, "checked_at": "2026-11-27T14:31:05.123Z"}}""");
+        assertThat(reply.body()).as("worker addresses stay in the log").doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    @DisplayName("health answers 503 unhealthy when no database worker answers, and 200 healthy when all do")
+    void allWorkersDown() {
+        health.set(new CheckHealth.Health(DependencyState.UNAVAILABLE, DependencyState.CONNECTED,
+                Optional.of(new WorkerCheck(2, List.of("w1:5432", "w2:5432"), CHECKED_AT))));
+        Expect.reply(api.get("/health"), 503, """
+                {"status": "unhealthy", "database": "unavailable", "cache": "connected",
+                 "database_workers": {"total": 2, "unavailable": 2, "checked_at": "2026-11-27T14:31:05.123Z"}}""");
+
+        health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED,
+                Optional.of(new WorkerCheck(2, List.of(), CHECKED_AT))));
+        Expect.reply(api.get("/health"), 200, """
+                {"status": "healthy", "database": "connected", "cache": "connected",
+                 "database_workers": {"total": 2, "unavailable": 0, "checked_at": "2026-11-27T14:31:05.123Z"}}""");
     }
 
     @Test
@@ -148,6 +183,12 @@ class OperationsTest {
         assertThat(doc.at("/paths/~1users~1{user_id}/get/parameters/0/in").asText()).isEqualTo("path");
         assertThat(doc.at("/paths/~1health/get/responses/503/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/HealthView");
+        assertThat(doc.at("/components/schemas/HealthView/required"))
+                .isEqualTo(TestServer.parse("[\"status\", \"database\", \"cache\", \"database_workers\"]"));
+        assertThat(doc.at("/components/schemas/HealthView/properties/database_workers/anyOf/0/$ref").asText())
+                .isEqualTo("#/components/schemas/DatabaseWorkers");
+        assertThat(fieldNames(doc.at("/components/schemas/DatabaseWorkers/properties")))
+                .containsExactly("total", "unavailable", "checked_at");
         assertThat(doc.at("/components/schemas/ValidationErrorView/properties/detail/items/$ref").asText())
                 .isEqualTo("#/components/schemas/FieldError");
     }

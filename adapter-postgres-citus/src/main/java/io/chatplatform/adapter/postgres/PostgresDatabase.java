@@ -8,11 +8,13 @@ import io.chatplatform.application.port.out.PoolUsage;
 import org.jdbi.v3.core.statement.SqlStatements;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.chatplatform.application.port.out.ProbeDependency;
+import io.chatplatform.application.port.out.ProbeWorkers;
 import io.chatplatform.application.port.out.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
@@ -50,14 +53,22 @@ public final class PostgresDatabase implements AutoCloseable {
     /** How long {@link #probe()} waits for {@code SELECT 1}. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
+    /** How often, on Citus, the coordinator is asked whether it reaches each worker ({@link #workers()}). */
+    public static final Duration WORKER_CHECK_INTERVAL = Duration.ofSeconds(5);
+
+    /** How long one worker may take to answer the check before it counts as unavailable. */
+    static final Duration WORKER_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean citus;
     private final PostgresUserStore users;
     private final PostgresMessageStore messages;
     private final ExecutorService probes;
+    private final ProbeWorkers workers;
+    private final ScheduledExecutorService workerChecks;
 
-    PostgresDatabase(HikariDataSource dataSource, boolean citus, ChatMetrics metrics) {
+    PostgresDatabase(HikariDataSource dataSource, boolean citus, ChatMetrics metrics, Duration workerCheckInterval) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource)
                 // hand-written mappers: Jdbi's ConstructorMapper specialises itself by reflection for every
@@ -78,6 +89,23 @@ public final class PostgresDatabase implements AutoCloseable {
             return thread;
         });
         this.citus = citus;
+        if (citus) {
+            CitusWorkerCheck check = new CitusWorkerCheck(dataSource, WORKER_CHECK_TIMEOUT, Clock.systemUTC());
+            // the first round before open() returns, so that a worker already down shows at once
+            check.run();
+            this.workers = check;
+            this.workerChecks = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, POOL_NAME + "-worker-check");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long millis = workerCheckInterval.toMillis();
+            workerChecks.scheduleWithFixedDelay(check, millis, millis, TimeUnit.MILLISECONDS);
+        } else {
+            // a single server has no workers: no thread, no query, nothing to report
+            this.workers = ProbeWorkers.NONE;
+            this.workerChecks = null;
+        }
     }
 
     /**
@@ -94,12 +122,21 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** As {@link #open(PostgresSettings)}, reporting every statement's duration to {@code metrics}. */
     public static PostgresDatabase open(PostgresSettings settings, ChatMetrics metrics) {
+        return open(settings, metrics, WORKER_CHECK_INTERVAL);
+    }
+
+    /** As {@link #open(PostgresSettings, ChatMetrics)}, checking the Citus workers at this interval (tests). */
+    static PostgresDatabase open(PostgresSettings settings, ChatMetrics metrics, Duration workerCheckInterval) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(workerCheckInterval, "workerCheckInterval");
+        if (workerCheckInterval.isNegative() || workerCheckInterval.isZero()) {
+            throw new IllegalArgumentException("workerCheckInterval must be positive, was " + workerCheckInterval);
+        }
         HikariDataSource dataSource = connect(settings);
         try {
             migrate(settings);
-            return new PostgresDatabase(dataSource, citusInstalled(dataSource), metrics);
+            return new PostgresDatabase(dataSource, citusInstalled(dataSource), metrics, workerCheckInterval);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -183,6 +220,16 @@ public final class PostgresDatabase implements AutoCloseable {
         return this::answers;
     }
 
+    /**
+     * The database's workers as the background check last found them, for the health endpoint.
+     * On Citus a thread asks the coordinator every {@link #WORKER_CHECK_INTERVAL} whether it reaches
+     * each active primary worker ({@code citus_check_connection_to_node}); reading the result runs
+     * no query. On plain PostgreSQL it is {@link ProbeWorkers#NONE}: no thread, no query.
+     */
+    public ProbeWorkers workers() {
+        return workers;
+    }
+
     /** How busy the connection pool is right now. */
     public PoolUsage poolUsage() {
         HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
@@ -204,6 +251,9 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Closes the pool; the stores cannot be used afterwards. */
     @Override
     public void close() {
+        if (workerChecks != null) {
+            workerChecks.shutdownNow();
+        }
         probes.shutdownNow();
         dataSource.close();
     }
@@ -211,6 +261,11 @@ public final class PostgresDatabase implements AutoCloseable {
     /** For tests in this package: the Jdbi instance the stores use. */
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** For tests in this package: the pool. */
+    HikariDataSource dataSource() {
+        return dataSource;
     }
 
     private boolean answers() {

@@ -19,6 +19,21 @@ final class Sql {
 
     static final String CITUS_INSTALLED = "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')";
 
+    // ---- Citus worker check (coordinator metadata and a SELECT 1 per worker, never a distributed query)
+
+    /** The workers that hold or may receive shards: active primaries other than the coordinator (group 0). */
+    static final String ACTIVE_WORKERS = """
+            SELECT nodename, nodeport FROM pg_dist_node
+            WHERE isactive AND noderole = 'primary' AND groupid <> 0
+            ORDER BY nodeid""";
+
+    /** Transaction-local limits for one worker check: statement and connection timeout, in milliseconds. */
+    static final String WORKER_CHECK_TIMEOUTS =
+            "SELECT set_config('statement_timeout', ?, true), set_config('citus.node_connection_timeout', ?, true)";
+
+    /** A SELECT 1 from the coordinator to the worker, over a connection of the coordinator's. */
+    static final String CHECK_WORKER = "SELECT citus_check_connection_to_node(?, ?)";
+
     // ---- users ---------------------------------------------------------------------------------
 
     static final String USER_COLUMNS =

@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.user.User;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -82,18 +86,46 @@ class CitusLayoutTest {
     }
 
     @Test
-    @DisplayName("messages live with their conversation, conversation lists with their user; the rest stand alone")
+    @DisplayName("two colocation groups: the tables keyed by a bigint, and the tables keyed by text")
     void colocation() {
         Map<String, Distribution> tables = distribution();
-        int users = tables.get("users").colocationId();
-        int conversations = tables.get("conversations").colocationId();
+        int bigint = tables.get("users").colocationId();
+        int text = tables.get("conversations").colocationId();
 
-        assertThat(tables.get("user_conversations").colocationId()).isEqualTo(users);
-        assertThat(tables.get("messages").colocationId()).isEqualTo(conversations);
-        assertThat(Stream.of("users", "usernames", "emails", "conversations", "message_locations")
-                .map(table -> tables.get(table).colocationId())).doesNotHaveDuplicates();
-        long groups = db.count("SELECT count(*) FROM pg_dist_colocation WHERE colocationid IN (?, ?)", users, conversations);
+        assertThat(Stream.of("users", "user_conversations", "message_locations").map(table -> tables.get(table).colocationId()))
+                .containsOnly(bigint);
+        assertThat(Stream.of("conversations", "messages", "usernames", "emails").map(table -> tables.get(table).colocationId()))
+                .containsOnly(text);
+        assertThat(tables.values().stream().map(Distribution::colocationId).distinct()).hasSize(2);
+        long groups = db.count("SELECT count(*) FROM pg_dist_colocation WHERE colocationid IN (?, ?)", bigint, text);
         assertThat(groups).isEqualTo(2);
+    }
+
+    /** Statements of Sql that are not hot-path router queries, and why. */
+    private static final Set<String> NOT_ROUTER_QUERIES = Set.of(
+            "PROBE", "CITUS_INSTALLED", // no table
+            "NEXT_USER_ID", // a coordinator sequence
+            "USER_COLUMNS", "MESSAGE_COLUMNS", // fragments
+            "SEARCH_USERS", // fans out by design (search_fans_out)
+            "USERS_BY_IDS", // the shards of the given ids (online_list_touches_only_their_shards)
+            "ACTIVE_WORKERS", "WORKER_CHECK_TIMEOUTS", "CHECK_WORKER"); // coordinator metadata, the worker check
+
+    @Test
+    @DisplayName("every statement the stores run is either EXPLAINed here as a router query or known not to be one")
+    void every_statement_classified() throws IllegalAccessException {
+        Map<String, String> statements = new HashMap<>();
+        for (Field field : Sql.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                field.setAccessible(true);
+                statements.put((String) field.get(null), field.getName());
+            }
+        }
+        Set<String> explained = hotPaths().map(arguments -> statements.get((String) arguments.get()[1]))
+                .collect(Collectors.toSet());
+
+        assertThat(explained).doesNotContainNull().doesNotContainAnyElementsOf(NOT_ROUTER_QUERIES);
+        assertThat(Stream.concat(explained.stream(), NOT_ROUTER_QUERIES.stream()))
+                .containsExactlyInAnyOrderElementsOf(statements.values());
     }
 
     /** Every statement a hot path runs, with the parameters it would run with. */
@@ -161,6 +193,20 @@ class CitusLayoutTest {
 
         assertThat(plan).as("plan of %s", name).anyMatch(line -> line.contains("Custom Scan (Citus Adaptive)"));
         assertThat(taskCounts(plan)).as("plan of %s:%n%s", name, String.join("\n", plan)).containsExactly(1);
+    }
+
+    @Test
+    @DisplayName("the online list touches only the shards of the users in it")
+    void online_list_touches_only_their_shards() {
+        List<String> one = db.database().jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + Sql.USERS_BY_IDS)
+                .bindArray("ids", Long.class, alice.id().value()).mapTo(String.class).list());
+        List<String> two = db.database().jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + Sql.USERS_BY_IDS)
+                .bindArray("ids", Long.class, alice.id().value(), bob.id().value()).mapTo(String.class).list());
+        long shardsOfBoth = db.count("SELECT count(DISTINCT get_shard_id_for_distribution_column('users', id)) FROM users "
+                + "WHERE id IN (?, ?)", alice.id().value(), bob.id().value());
+
+        assertThat(taskCounts(one)).containsExactly(1);
+        assertThat(taskCounts(two)).containsExactly((int) shardsOfBoth);
     }
 
     @Test

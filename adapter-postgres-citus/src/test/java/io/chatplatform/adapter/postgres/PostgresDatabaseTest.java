@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.chatplatform.application.port.out.ProbeWorkers;
 import io.chatplatform.application.port.out.StoreUnavailableException;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
@@ -16,12 +17,14 @@ import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("PostgresDatabase")
@@ -73,6 +76,20 @@ class PostgresDatabaseTest {
                 assertThat(again.users().byId(user.id())).contains(user);
             }
             assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(migrations);
+        }
+
+        @Test
+        @DisplayName("applies every migration, those that only concern Citus too, and keeps no index on last_seen")
+        void migrations() {
+            List<String> applied = db.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT version || ' ' || success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
+                    .mapTo(String.class).list());
+            List<String> indexes = db.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = :schema AND tablename = 'users' ORDER BY 1")
+                    .bind("schema", db.schema()).mapTo(String.class).list());
+
+            assertThat(applied).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true");
+            assertThat(indexes).containsExactly("users_pkey", "users_username_lower_idx");
         }
 
         @Test
@@ -175,10 +192,50 @@ class PostgresDatabaseTest {
         }
     }
 
+    @Nested
+    @DisplayName("workers")
+    class Workers {
+
+        @Test
+        @DisplayName("on plain PostgreSQL there are none to check: nothing reported, no checking thread")
+        @DisabledIfSystemProperty(named = "chat.test.citus", matches = "true")
+        void none_without_citus() {
+            assertThat(db.database().workers()).isSameAs(ProbeWorkers.NONE);
+            assertThat(db.database().workers().lastCheck()).isEmpty();
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .noneMatch(name -> name.startsWith(PostgresDatabase.POOL_NAME + "-worker-check"));
+        }
+
+        @Test
+        @DisplayName("a check round that cannot reach the coordinator keeps the last result and never throws")
+        void unreachable_coordinator() {
+            try (PostgresDatabase down = downDatabase(Duration.ofMillis(250))) {
+                CitusWorkerCheck check = new CitusWorkerCheck(down.dataSource(), Duration.ofSeconds(1), Clock.systemUTC());
+
+                check.run();
+                check.run();
+
+                assertThat(check.lastCheck()).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("a check round on a server without Citus metadata fails alone, without throwing")
+        @DisabledIfSystemProperty(named = "chat.test.citus", matches = "true")
+        void no_citus_metadata() {
+            CitusWorkerCheck check = new CitusWorkerCheck(db.database().dataSource(), Duration.ofSeconds(1), Clock.systemUTC());
+
+            check.run();
+
+            assertThat(check.lastCheck()).isEmpty();
+        }
+    }
+
     /** A database whose pool points at a closed port; it does not try to connect until used. */
     private static PostgresDatabase downDatabase(Duration connectionTimeout) {
         HikariConfig config = PostgresDatabase.poolConfig(CLOSED_PORT.withConnectionTimeout(connectionTimeout));
         config.setInitializationFailTimeout(-1);
-        return new PostgresDatabase(new HikariDataSource(config), false, io.chatplatform.application.port.out.ChatMetrics.NONE);
+        return new PostgresDatabase(new HikariDataSource(config), false, io.chatplatform.application.port.out.ChatMetrics.NONE,
+                PostgresDatabase.WORKER_CHECK_INTERVAL);
     }
 }

@@ -1,6 +1,8 @@
 package io.chatplatform.application.port.in;
 
+import io.chatplatform.application.port.out.WorkerCheck;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Reports whether the service can do its work, for load balancers and operators. */
 public interface CheckHealth {
@@ -11,6 +13,11 @@ public interface CheckHealth {
     enum DependencyState {
         /** Answered just now. */
         CONNECTED("connected"),
+        /**
+         * Answers, but part of it does not: some (not all) workers of a distributed database. The
+         * requests that need only the parts that answer succeed; the others fail with 503.
+         */
+        DEGRADED("degraded"),
         /** Did not answer. */
         UNAVAILABLE("unavailable"),
         /** Not configured: the service runs without it. */
@@ -32,9 +39,13 @@ public interface CheckHealth {
     enum Status {
         /** Everything answers. */
         HEALTHY("healthy"),
-        /** Serves every request, more slowly: an accelerator (the cache) is down. */
+        /**
+         * Serves requests, but not all of them as it should: an accelerator (the cache) is down, so
+         * everything is served more slowly; or some database workers do not answer, so the requests
+         * that need their data fail. Another instance would not do better: they share both.
+         */
         DEGRADED("degraded"),
-        /** Cannot serve: the database is down. */
+        /** Cannot serve: the database (its coordinator, or every worker) is down. */
         UNHEALTHY("unhealthy");
 
         private final String label;
@@ -49,19 +60,38 @@ public interface CheckHealth {
         }
     }
 
-    /** What each dependency said, and what that means for the service. */
-    record Health(DependencyState database, DependencyState cache) {
+    /**
+     * What each dependency said, and what that means for the service.
+     *
+     * @param database the database as a whole: its entry point answers, and (when it has workers)
+     *                 how many of them answered the last check
+     * @param cache    the cache
+     * @param workers  the last check of the database's workers; empty when it has none
+     */
+    record Health(DependencyState database, DependencyState cache, Optional<WorkerCheck> workers) {
         public Health {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(workers, "workers");
         }
 
-        /** Unhealthy without the database; degraded without the cache; healthy otherwise. */
+        /** A database without workers (a single PostgreSQL server). */
+        public Health(DependencyState database, DependencyState cache) {
+            this(database, cache, Optional.empty());
+        }
+
+        /**
+         * Unhealthy when the database cannot serve; degraded when it serves in part (some workers
+         * down) or without the cache; healthy otherwise.
+         */
         public Status status() {
-            if (database != DependencyState.CONNECTED) {
+            if (database == DependencyState.UNAVAILABLE || database == DependencyState.DISABLED) {
                 return Status.UNHEALTHY;
             }
-            return cache == DependencyState.UNAVAILABLE ? Status.DEGRADED : Status.HEALTHY;
+            if (database == DependencyState.DEGRADED || cache == DependencyState.UNAVAILABLE) {
+                return Status.DEGRADED;
+            }
+            return Status.HEALTHY;
         }
     }
 }

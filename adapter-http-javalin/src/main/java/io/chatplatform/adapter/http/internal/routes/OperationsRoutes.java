@@ -54,11 +54,14 @@ public final class OperationsRoutes {
     public void register(RouteTable routes) {
         routes.add(Route.get("/health").tag(TAG).summary("Whether the service and its dependencies answer")
                 .description("Asks the database and the cache. healthy: both answer (or the service runs without"
-                        + " a cache); degraded: the cache does not answer, every request is still served from the"
-                        + " database; unhealthy (503): the database does not answer. For a readiness probe.")
+                        + " a cache); degraded: the cache does not answer (every request is still served from the"
+                        + " database), or some Citus workers do not answer (checked in the background);"
+                        + " unhealthy (503): the database does not answer. For a readiness probe.")
                 .local()
-                .ok(HealthView.class, "Healthy, or degraded (the cache is down; every request is still served)")
-                .respond(Response.of(503, "Unhealthy: the database is down", Response.JSON, HealthView.class))
+                .ok(HealthView.class, "Healthy, or degraded: the cache is down (every request is still served, more "
+                        + "slowly), or some database workers do not answer (requests that need their data get 503)")
+                .respond(Response.of(503, "Unhealthy: the database is down (its coordinator, or every worker)",
+                        Response.JSON, HealthView.class))
                 .handle(call -> health()));
         routes.add(Route.get("/health/live").tag(TAG).summary("Whether the process runs; asks no dependency (liveness probe)")
                 .description("Answers as long as the process serves HTTP, without asking the database or the cache,"
