@@ -20,7 +20,7 @@ public record HealthView(String status, String database, String cache, @Nullable
      * @param unavailable how many of them did not answer
      * @param checkedAt   when the check ran (every few seconds; an old time means the check cannot run)
      */
-    public record DatabaseWorkers(int total, int unavailable, Instant checkedAt) {
+    public record DatabaseWorkers(long total, long unavailable, Instant checkedAt) {
         static DatabaseWorkers of(WorkerCheck check) {
             return new DatabaseWorkers(check.total(), check.unavailable().size(), check.checkedAt());
         }
