@@ -35,7 +35,8 @@ final class Accounts {
         long started = System.nanoTime();
         List<Account> accounts = parallel(bench, count, "registering", (ch, i) -> {
             String username = base + i;
-            Response registered = ChatApi.register(ch, username, username + "@bench.example.com", bench.password());
+            Response registered = patiently(() -> ChatApi.register(ch, username, username + "@bench.example.com",
+                    bench.password()));
             if (!registered.ok()) {
                 throw new IllegalStateException("POST /register answered " + registered.status() + ": "
                         + ChatApi.abbreviate(registered.text()));
@@ -95,7 +96,7 @@ final class Accounts {
     }
 
     static String login(Channel ch, String username, String password) throws IOException {
-        Response r = ChatApi.login(ch, username, password);
+        Response r = patiently(() -> ChatApi.login(ch, username, password));
         if (!r.ok()) {
             throw new IllegalStateException("POST /login for " + username + " answered " + r.status() + ": "
                     + ChatApi.abbreviate(r.text()));
@@ -105,6 +106,25 @@ final class Accounts {
             throw new IllegalStateException("POST /login answered without access_token: " + ChatApi.abbreviate(r.text()));
         }
         return token.asText();
+    }
+
+    /**
+     * The answer to {@code call}, asked again (up to a minute) while the service says it is too busy
+     * (503, its password hashing pool full) or limits the caller (429), as a well-behaved client
+     * does: accounts are made 16 at a time, faster than bcrypt at the default cost hashes.
+     */
+    static Response patiently(Bench.Call call) throws IOException {
+        Response r = call.run();
+        for (int attempt = 0; attempt < 60 && (r.status() == 503 || r.status() == 429); attempt++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to retry", e);
+            }
+            r = call.run();
+        }
+        return r;
     }
 
     interface AccountTask {

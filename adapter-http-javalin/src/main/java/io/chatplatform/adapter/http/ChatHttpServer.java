@@ -87,7 +87,7 @@ public final class ChatHttpServer implements AutoCloseable {
         RouteTable routes = ApiRoutes.build(app, health, scrape, settings.serviceVersion());
         AccessLog accessLog = new AccessLog(metrics);
         Dispatcher dispatcher = new Dispatcher(new BearerAuth(app.authenticate(), app.recordActivity()),
-                new ClientAddresses(settings.trustedProxies()));
+                new ClientAddresses(settings.trustedProxies()), settings.throttledPause());
         Set<String> registered = Collections.synchronizedSet(new LinkedHashSet<>());
         LiveEndpoint live = new LiveEndpoint(app.authenticate(), app.openLiveConnection(), settings.webSocket(), clock);
         Javalin javalin;

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,21 @@ import java.util.Objects;
  * @param webSocket       how {@code GET /ws} treats live connections
  * @param trustedProxies  the proxies in front of the service, whose {@code X-Forwarded-For} tells
  *                        the client's address
+ * @param throttledPause  how long a 429 (a rate limit) or a 503 for lack of room waits before it is
+ *                        sent, so that a client that hammers gets its refusals slowly (holding no
+ *                        thread meanwhile) instead of as fast as it can ask; zero sends them at once
  */
 public record HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes,
-                           WebSocketSettings webSocket, TrustedProxies trustedProxies) {
+                           WebSocketSettings webSocket, TrustedProxies trustedProxies, Duration throttledPause) {
 
     /** Enough for the largest legitimate request (a 4,000-character message in 4-byte UTF-8 plus JSON). */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+
+    /**
+     * One second: a client that ignores {@code Retry-After} is held to about one refusal a second
+     * per connection, while a person who hit a limit barely notices.
+     */
+    public static final Duration DEFAULT_THROTTLED_PAUSE = Duration.ofSeconds(1);
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
@@ -38,20 +48,33 @@ public record HttpSettings(String host, int port, String serviceVersion, boolean
         }
         Objects.requireNonNull(webSocket, "webSocket");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(throttledPause, "throttledPause");
+        if (throttledPause.isNegative() || throttledPause.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("throttledPause must be between 0 and 1 minute, was " + throttledPause);
+        }
     }
 
     /** With {@link WebSocketSettings#DEFAULT}. */
     public HttpSettings(String host, int port, String serviceVersion, boolean virtualThreads, long maxRequestBytes) {
-        this(host, port, serviceVersion, virtualThreads, maxRequestBytes, WebSocketSettings.DEFAULT, TrustedProxies.NONE);
+        this(host, port, serviceVersion, virtualThreads, maxRequestBytes, WebSocketSettings.DEFAULT, TrustedProxies.NONE,
+                DEFAULT_THROTTLED_PAUSE);
     }
 
     /** The same, with these WebSocket settings. */
     public HttpSettings withWebSocket(WebSocketSettings webSocket) {
-        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies);
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies,
+                throttledPause);
     }
 
     /** The same, believing {@code X-Forwarded-For} from these proxies. */
     public HttpSettings withTrustedProxies(TrustedProxies trustedProxies) {
-        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies);
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies,
+                throttledPause);
+    }
+
+    /** The same, pausing this long before a 429 or a 503 for lack of room. */
+    public HttpSettings withThrottledPause(Duration throttledPause) {
+        return new HttpSettings(host, port, serviceVersion, virtualThreads, maxRequestBytes, webSocket, trustedProxies,
+                throttledPause);
     }
 }

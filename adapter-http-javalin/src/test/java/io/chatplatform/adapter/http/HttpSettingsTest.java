@@ -67,7 +67,7 @@ class HttpSettingsTest {
                 .withMessage("outboxCapacity must be at least 1, was 0");
         assertThatNullPointerException().isThrownBy(() -> new WebSocketSettings(second, second, 1, 1, null))
                 .withMessage("expiryCheckInterval");
-        assertThatNullPointerException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 1, null, TrustedProxies.NONE))
+        assertThatNullPointerException().isThrownBy(() -> new HttpSettings("h", 80, "1.0", false, 1, null, TrustedProxies.NONE, Duration.ZERO))
                 .withMessage("webSocket");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedProxies.of("10.0.0.0/8", "proxy.local"))
                 .withMessage("'proxy.local' is not an IP address or CIDR block");

@@ -68,6 +68,23 @@ class RateLimitsTest {
     }
 
     @Test
+    void a_429_is_sent_only_after_the_configured_pause_so_hammering_is_not_answered_fast() {
+        try (TestServer api = start(tight(), TestServer.settings().withThrottledPause(Duration.ofMillis(400)))) {
+            Session alice = api.signUp("alice");
+            for (int i = 0; i < 3; i++) {
+                logIn(api, alice.username(), "guess-" + i + "xyz", null);
+            }
+            long started = System.nanoTime();
+            expectTooManyRequests(logIn(api, alice.username(), "guess-4-xyz", null));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            started = System.nanoTime();
+            Expect.detail(logIn(api, alice.username() + "x", "guess-5-xyz", null), 400, "Incorrect username or password");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("other answers are not paused")
+                    .isLessThan(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
     void without_a_trusted_proxy_x_forwarded_for_is_ignored_so_it_cannot_dodge_the_address_limit() {
         try (TestServer api = start(tight(), TestServer.settings())) {
             for (int i = 0; i < 6; i++) {

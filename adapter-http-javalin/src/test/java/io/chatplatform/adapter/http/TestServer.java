@@ -42,8 +42,10 @@ final class TestServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** Production settings, but a 429 waits only 50 ms (RateLimitsTest checks the pause itself). */
     static HttpSettings settings() {
-        return new HttpSettings("127.0.0.1", 0, "1.2.3-test", false, HttpSettings.DEFAULT_MAX_REQUEST_BYTES);
+        return new HttpSettings("127.0.0.1", 0, "1.2.3-test", false, HttpSettings.DEFAULT_MAX_REQUEST_BYTES)
+                .withThrottledPause(Duration.ofMillis(50));
     }
 
     static TestServer start() {

@@ -4,6 +4,9 @@ import io.chatplatform.application.port.out.RateLimiter;
 import io.chatplatform.domain.limit.Admission;
 import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.RateLimit;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
@@ -27,6 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * compare-and-swap (a GET and a Lua script), so a limit holds however many instances count it.
  * A bucket's key expires once the bucket would be full again; nothing walks the keyspace.
  *
+ * <p>A refusal is remembered in this instance until its {@code retryAfter} has passed: until then
+ * the bucket has no token (only a {@link #release} of an earlier acquisition could add one), so
+ * the same subject is refused again without asking Redis. A flood of refused requests then costs
+ * no round trip at all.
+ *
  * <p><b>When Redis fails</b>, nothing throws: a {@link CircuitBreaker} stops using Redis after
  * repeated failures, and meanwhile every acquisition goes to the {@code fallback} limiter of this
  * instance (the limits keep holding, per instance). Buckets are timed by this instance's clock,
@@ -39,12 +47,19 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     /** Fewer than the cache's: two short round trips per limited request. */
     static final int MAX_CONNECTIONS = 16;
+    /** Refusals remembered in this instance at most: enough for every subject of a flood, bounded all the same. */
+    static final long REMEMBERED_REFUSALS = 100_000;
 
     private final RedisKeys keys;
     private final GuardedRedis redis;
     private final ProxyManager<byte[]> buckets;
     private final RateLimiter fallback;
     private final Map<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    private final Cache<Key, Instant> refusedUntil;
+    private final Clock clock;
+
+    private record Key(RateLimit limit, String subject) {
+    }
 
     /**
      * A limiter on the server {@code settings} name, with a small pool of its own. Does not fail
@@ -59,6 +74,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     RedisRateLimiter(RedisSettings settings, RateLimiter fallback, Clock clock, CircuitBreaker.Policy policy) {
         Objects.requireNonNull(settings, "settings");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.refusedUntil = Caffeine.newBuilder()
+                .maximumSize(REMEMBERED_REFUSALS)
+                .expireAfter(Expiry.creating((Key key, Instant until) -> Duration.between(clock.instant(), until)))
+                .build();
         this.keys = new RedisKeys(settings.keyPrefix());
         this.redis = new GuardedRedis(settings.withMaxConnections(Math.min(MAX_CONNECTIONS, settings.maxConnections())),
                 SUBJECT, policy, List.of());
@@ -70,17 +90,29 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public Admission acquire(RateLimit limit, String subject) {
+        Key key = new Key(limit, subject);
+        Instant until = refusedUntil.getIfPresent(key);
+        if (until != null) {
+            Duration left = Duration.between(clock.instant(), until);
+            if (!left.isNegative() && !left.isZero()) {
+                return new Admission.Refused(left);
+            }
+        }
         Optional<ConsumptionProbe> probe = redis.call(client -> bucket(limit, subject).tryConsumeAndReturnRemaining(1));
         if (probe.isEmpty()) {
             return fallback.acquire(limit, subject);
         }
-        return probe.get().isConsumed()
-                ? Admission.ADMITTED
-                : new Admission.Refused(Duration.ofNanos(probe.get().getNanosToWaitForRefill()));
+        if (probe.get().isConsumed()) {
+            return Admission.ADMITTED;
+        }
+        Duration wait = Duration.ofNanos(probe.get().getNanosToWaitForRefill());
+        refusedUntil.put(key, clock.instant().plus(wait));
+        return new Admission.Refused(wait);
     }
 
     @Override
     public void release(RateLimit limit, String subject) {
+        refusedUntil.invalidate(new Key(limit, subject));
         Optional<Boolean> released = redis.call(client -> {
             bucket(limit, subject).addTokens(1);
             return Boolean.TRUE;

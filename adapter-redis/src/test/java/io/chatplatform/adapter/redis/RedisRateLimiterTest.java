@@ -35,6 +35,12 @@ class RedisRateLimiterTest {
         return admitted;
     }
 
+    /** Commands the server ran, apart from the test's own look at them (a connection's HELLO, then INFO). */
+    private static long commandsBesidesInfo(RedisServer server) {
+        return server.commandCalls().entrySet().stream().filter(e -> !e.getKey().equals("info") && !e.getKey().equals("hello"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
     @Test
     void two_instances_share_one_bucket_so_the_limit_holds_across_them() {
         String prefix = SharedRedis.freshPrefix();
@@ -69,6 +75,30 @@ class RedisRateLimiterTest {
         try (RedisRateLimiter limiter = new RedisRateLimiter(SharedRedis.settings(prefix), new InMemoryRateLimiter(clock), clock, QUICK)) {
             assertThat(admitted(limiter, FIVE_A_MINUTE, subject, 10)).isEqualTo(5);
             assertThat(admitted(limiter, tighter, subject, 10)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_refused_subject_is_refused_again_without_asking_redis_until_its_wait_is_over() {
+        RedisServer server = RedisServer.onFreePort().start();
+        RateLimit two = new RateLimit(LimitedAction.LOGIN_FAILURES_PER_USERNAME, List.of(Bandwidth.of(2, Duration.ofMinutes(1))));
+        try (RedisRateLimiter limiter = new RedisRateLimiter(server.settings(SharedRedis.freshPrefix()),
+                new InMemoryRateLimiter(clock), clock, QUICK)) {
+            assertThat(admitted(limiter, two, subject, 3)).isEqualTo(2);
+            long calls = commandsBesidesInfo(server);
+
+            for (int i = 0; i < 100; i++) {
+                assertThat(limiter.acquire(two, subject)).isInstanceOf(Admission.Refused.class);
+            }
+            assertThat(commandsBesidesInfo(server)).as("%s", server.commandCalls()).isEqualTo(calls);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(limiter.acquire(two, subject)).as("a token is back after 30 s").isEqualTo(Admission.ADMITTED);
+            assertThat(limiter.acquire(two, subject)).isInstanceOf(Admission.Refused.class);
+            limiter.release(two, subject);
+            assertThat(limiter.acquire(two, subject)).as("a release is seen at once").isEqualTo(Admission.ADMITTED);
+        } finally {
+            server.close();
         }
     }
 
