@@ -81,7 +81,8 @@ public final class OpenApiDocument {
                         + " limits (414, 431). Validation errors (422) list every offending input in FastAPI's shape."
                         + " Every response carries an " + RequestIds.HEADER + " header, which server errors also show"
                         + " in their body. Live events (new messages, read markers, typing, presence) arrive over the"
-                        + " WebSocket GET /ws; its protocol is described in docs/realtime.md.");
+                        + " WebSocket GET /ws; its protocol is described in docs/realtime.md.")
+                .putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         // relative: the same document is right behind any proxy or host name it is served through
         root.putArray("servers").addObject().put("url", "/")
                 .put("description", "The server this document was fetched from");
