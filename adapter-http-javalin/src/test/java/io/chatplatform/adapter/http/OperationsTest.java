@@ -154,6 +154,11 @@ class OperationsTest {
         assertThat(send.at("/parameters/0/in").asText()).isEqualTo("header");
         assertThat(fieldNames(send.get("responses")))
                 .containsExactly("200", "401", "404", "413", "414", "422", "429", "431", "500", "503");
+        assertThat(send.at("/responses/429/headers/Retry-After/required").asBoolean()).isTrue();
+        assertThat(send.at("/responses/429/headers/Retry-After/schema/minimum").asInt()).isEqualTo(1);
+        JsonNode busy = doc.at("/paths/~1login/post/responses/503");
+        assertThat(busy.at("/description").asText()).startsWith("Too busy, try again shortly");
+        assertThat(busy.at("/headers/Retry-After/required").asBoolean()).isFalse();
         assertThat(send.at("/responses/431/$ref").asText()).isEqualTo("#/components/responses/RequestHeaderFieldsTooLarge");
         assertThat(send.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/MessageView");

@@ -48,8 +48,10 @@ class CpuBoundWorkTest {
             }));
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             Future<String> queued = callers.submit(() -> work.run(() -> "second"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (work.queued() < 1) {
-                Thread.onSpinWait();
+                assertThat(System.nanoTime()).as("the second task queued within 5 s").isLessThan(deadline);
+                Thread.sleep(1);
             }
 
             assertThatThrownBy(() -> work.run(() -> "third"))
