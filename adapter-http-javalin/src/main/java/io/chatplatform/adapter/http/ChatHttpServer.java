@@ -126,7 +126,7 @@ public final class ChatHttpServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.requestLogger.http(accessLog::log);
             config.routes.before(RequestIds::assign);
-            for (Route route : routes.routes()) {
+            for (Route<?> route : routes.routes()) {
                 config.routes.addHttpHandler(route.method(), route.path(), dispatcher.handlerFor(route));
             }
             live.install(config);

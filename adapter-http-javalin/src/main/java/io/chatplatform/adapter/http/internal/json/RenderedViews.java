@@ -2,7 +2,6 @@ package io.chatplatform.adapter.http.internal.json;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.chatplatform.adapter.http.internal.route.Reply;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -14,13 +13,14 @@ import java.util.function.Function;
  * a value rendered by two views (the shared empty list, say) never gets the other's bytes.
  *
  * @param <T> the rendered value: immutable, and its rendering depends on nothing else
+ * @param <V> the view it is rendered as, the body type of the response that sends the bytes
  */
-public final class RenderedViews<T> {
+public final class RenderedViews<T, V> {
 
     /** Rendered bytes kept per view, at most: about 8 MiB. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private final Function<T, Object> view;
+    private final Function<T, V> view;
     private final Cache<T, byte[]> rendered = Caffeine.newBuilder()
             .weakKeys()
             .maximumWeight(MAX_BYTES)
@@ -28,13 +28,13 @@ public final class RenderedViews<T> {
             .build();
 
     /** Renders values as {@code view} turns them into response bodies. */
-    public RenderedViews(Function<T, Object> view) {
+    public RenderedViews(Function<T, V> view) {
         this.view = Objects.requireNonNull(view, "view");
     }
 
-    /** The JSON of {@code view.apply(value)}, rendered once per distinct {@code value} instance. */
-    public Reply.RenderedJson of(T value) {
+    /** The JSON of {@code view.apply(value)}, rendered once per distinct {@code value} instance. Do not modify it. */
+    public byte[] json(T value) {
         Objects.requireNonNull(value, "value");
-        return new Reply.RenderedJson(rendered.get(value, v -> Json.bytes(view.apply(v))));
+        return rendered.get(value, v -> Json.bytes(view.apply(v)));
     }
 }

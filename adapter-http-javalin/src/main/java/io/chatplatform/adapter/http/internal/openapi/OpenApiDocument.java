@@ -9,10 +9,10 @@ import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
 import io.chatplatform.adapter.http.internal.pipeline.RequestIds;
 import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
-import io.chatplatform.adapter.http.internal.route.Reply;
+import io.chatplatform.adapter.http.internal.route.Html;
 import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
-import io.chatplatform.adapter.http.internal.view.ErrorView;
+import io.chatplatform.adapter.http.internal.route.Text;
 import io.chatplatform.adapter.http.internal.view.ServerErrorView;
 import io.chatplatform.adapter.http.internal.view.ValidationErrorView;
 import java.util.ArrayList;
@@ -37,19 +37,17 @@ public final class OpenApiDocument {
      * What the HTTP server answers before any route sees the request, so on every operation
      * ({@link io.chatplatform.adapter.http.internal.pipeline.JettyErrors}); declared once, referenced.
      */
-    private static final List<Response> COMMON_RESPONSES = List.of(
-            Response.of(414, "URI Too Long: the path and query exceed the server's limit", Response.JSON,
-                    ErrorView.class),
-            Response.of(431, "Request Header Fields Too Large: the headers exceed the server's limit", Response.JSON,
-                    ErrorView.class));
+    private static final List<Response<?>> COMMON_RESPONSES = List.of(
+            Response.error(414, "URI Too Long: the path and query exceed the server's limit"),
+            Response.error(431, "Request Header Fields Too Large: the headers exceed the server's limit"));
 
     private final String title;
     private final String version;
-    private final Supplier<List<Route>> routes;
+    private final Supplier<List<Route<?>>> routes;
     private volatile ObjectNode document;
 
     /** @param routes the routes to describe, asked for when the document is first needed */
-    public OpenApiDocument(String title, String version, Supplier<List<Route>> routes) {
+    public OpenApiDocument(String title, String version, Supplier<List<Route<?>>> routes) {
         this.title = Objects.requireNonNull(title, "title");
         this.version = Objects.requireNonNull(version, "version");
         this.routes = Objects.requireNonNull(routes, "routes");
@@ -70,7 +68,7 @@ public final class OpenApiDocument {
         return current;
     }
 
-    private ObjectNode generate(List<Route> routes) {
+    private ObjectNode generate(List<Route<?>> routes) {
         ObjectMapper mapper = Json.mapper();
         ObjectNode root = mapper.createObjectNode().put("openapi", "3.1.0");
         root.putObject("info")
@@ -91,14 +89,14 @@ public final class OpenApiDocument {
         ObjectNode components = root.putObject("components");
         JsonSchemas schemas = new JsonSchemas(mapper, components.putObject("schemas"));
         ObjectNode common = components.putObject("responses");
-        for (Response response : COMMON_RESPONSES) {
+        for (Response<?> response : COMMON_RESPONSES) {
             common.set(componentName(response), response(mapper, schemas, response));
         }
         components.putObject("securitySchemes").putObject(SECURITY_SCHEME)
                 .put("type", "http").put("scheme", "bearer")
                 .put("description", "The access_token from POST /login");
         Set<String> tagged = new HashSet<>();
-        for (Route route : routes) {
+        for (Route<?> route : routes) {
             if (tagged.add(route.tag().name())) {
                 tags.addObject().put("name", route.tag().name()).put("description", route.tag().description());
             }
@@ -108,7 +106,7 @@ public final class OpenApiDocument {
         return root;
     }
 
-    private ObjectNode operation(ObjectMapper mapper, JsonSchemas schemas, Route route) {
+    private ObjectNode operation(ObjectMapper mapper, JsonSchemas schemas, Route<?> route) {
         ObjectNode operation = mapper.createObjectNode();
         operation.putArray("tags").add(route.tag().name());
         operation.put("summary", route.summary());
@@ -167,7 +165,7 @@ public final class OpenApiDocument {
         return parameter;
     }
 
-    private static Optional<ObjectNode> requestBody(ObjectMapper mapper, Route route) {
+    private static Optional<ObjectNode> requestBody(ObjectMapper mapper, Route<?> route) {
         List<Input<?>> fields = route.inputs().stream().filter(i -> i.source().isBody()).toList();
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -226,24 +224,22 @@ public final class OpenApiDocument {
         return schema;
     }
 
-    private static ObjectNode responses(ObjectMapper mapper, JsonSchemas schemas, Route route) {
-        List<Response> all = new ArrayList<>(route.responses());
-        addUnlessDeclared(all, route.authenticated(), new Response(401,
-                "Not authenticated, or the token is invalid or expired (with WWW-Authenticate: Bearer)",
-                List.of(Response.JSON), ErrorView.class, false));
-        addUnlessDeclared(all, route.inputs().stream().anyMatch(i -> i.source().isBody()), Response.of(413,
-                "Content Too Large: the body exceeds the server's limit", Response.JSON, ErrorView.class));
-        addUnlessDeclared(all, !route.inputs().isEmpty(), Response.of(422,
-                "Validation error: every offending input", Response.JSON, ValidationErrorView.class));
-        addUnlessDeclared(all, true, Response.of(500,
-                "Internal Server Error, with the request id of the log line", Response.JSON, ServerErrorView.class));
-        addUnlessDeclared(all, route.callsApplication(), Response.of(503,
-                "Service temporarily unavailable: a store does not answer; try again later",
-                Response.JSON, ServerErrorView.class));
+    private static ObjectNode responses(ObjectMapper mapper, JsonSchemas schemas, Route<?> route) {
+        List<Response<?>> all = new ArrayList<>(route.responses());
+        addUnlessDeclared(all, route.authenticated(), Response.error(401,
+                "Not authenticated, or the token is invalid or expired (with WWW-Authenticate: Bearer)"));
+        addUnlessDeclared(all, route.inputs().stream().anyMatch(i -> i.source().isBody()), Response.error(413,
+                "Content Too Large: the body exceeds the server's limit"));
+        addUnlessDeclared(all, !route.inputs().isEmpty(), Response.json(422,
+                "Validation error: every offending input", ValidationErrorView.class));
+        addUnlessDeclared(all, true, Response.json(500,
+                "Internal Server Error, with the request id of the log line", ServerErrorView.class));
+        addUnlessDeclared(all, route.callsApplication(), Response.json(503,
+                "Service temporarily unavailable: a store does not answer; try again later", ServerErrorView.class));
         COMMON_RESPONSES.forEach(common -> addUnlessDeclared(all, true, common));
         all.sort(Comparator.comparingInt(Response::status));
         ObjectNode responses = mapper.createObjectNode();
-        for (Response response : all) {
+        for (Response<?> response : all) {
             String status = Integer.toString(response.status());
             if (COMMON_RESPONSES.contains(response)) {
                 responses.putObject(status).put("$ref", "#/components/responses/" + componentName(response));
@@ -254,7 +250,7 @@ public final class OpenApiDocument {
         return responses;
     }
 
-    private static ObjectNode response(ObjectMapper mapper, JsonSchemas schemas, Response response) {
+    private static ObjectNode response(ObjectMapper mapper, JsonSchemas schemas, Response<?> response) {
         ObjectNode entry = mapper.createObjectNode().put("description", response.description());
         if (response.status() == 401) {
             entry.putObject("headers").putObject("WWW-Authenticate")
@@ -272,7 +268,7 @@ public final class OpenApiDocument {
         }
         ObjectNode content = entry.putObject("content");
         for (String mediaType : response.mediaTypes()) {
-            ObjectNode schema = response.type() == Reply.Html.class || response.type() == Reply.Raw.class
+            ObjectNode schema = response.type() == Html.class || response.type() == Text.class
                     ? mapper.createObjectNode().put("type", "string")
                     : response.list() ? schemas.arrayOf(response.type()) : schemas.of(response.type());
             content.putObject(mediaType).set("schema", schema);
@@ -281,18 +277,18 @@ public final class OpenApiDocument {
     }
 
     /** {@code RequestHeaderFieldsTooLarge} for 431: the reason phrase in one word. */
-    private static String componentName(Response response) {
+    private static String componentName(Response<?> response) {
         return ErrorMapper.reasonPhrase(response.status()).replaceAll("[^A-Za-z]", "");
     }
 
-    private static void addUnlessDeclared(List<Response> responses, boolean applies, Response response) {
+    private static void addUnlessDeclared(List<Response<?>> responses, boolean applies, Response<?> response) {
         if (applies && responses.stream().noneMatch(r -> r.status() == response.status())) {
             responses.add(response);
         }
     }
 
     /** {@code get_users_user_id}: unique because method and path are. */
-    private static String operationId(Route route) {
+    private static String operationId(Route<?> route) {
         String path = route.path().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
         return route.method().name().toLowerCase(Locale.ROOT) + (path.isEmpty() ? "_root" : "_" + path);
     }

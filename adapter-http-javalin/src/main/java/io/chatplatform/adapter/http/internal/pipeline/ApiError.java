@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * An expected refusal with a human-readable reason, answered as {@code {"detail": "..."}} with
- * its status by {@link ErrorMapper}. Handlers throw it instead of writing error bodies themselves,
- * so that every error has the same shape.
+ * its status by {@link ErrorMapper}, so that every error has the same shape. Routes do not throw
+ * it themselves: their expected refusals are declared as
+ * {@link io.chatplatform.adapter.http.internal.route.Refusal}s, which answer with it.
  */
 public final class ApiError extends RuntimeException {
 
@@ -37,14 +38,6 @@ public final class ApiError extends RuntimeException {
     /** A rate limit was reached: 429 with {@code Retry-After}. */
     public static ApiError tooManyRequests(Throttled throttled) {
         return new ApiError(429, TOO_MANY_REQUESTS, throttled.retryAfterSeconds());
-    }
-
-    public static ApiError badRequest(String detail) {
-        return new ApiError(400, detail);
-    }
-
-    public static ApiError notFound(String detail) {
-        return new ApiError(404, detail);
     }
 
     /** No credentials were presented. */

@@ -1,8 +1,14 @@
 package io.chatplatform.adapter.http.internal.route;
 
-/** The work of one route: reads its inputs, calls inbound ports, returns the body (or a {@link Reply}). */
+/**
+ * The work of one route: reads its inputs and calls an inbound port. Its result, of a type the
+ * compiler knows (usually the use case's own sealed result), is answered by the route's
+ * {@link Outcomes}.
+ *
+ * @param <R> what the action returns
+ */
 @FunctionalInterface
-public interface Action {
+public interface Action<R> {
 
-    Object handle(Call call) throws Exception;
+    R handle(Call call) throws Exception;
 }

@@ -1,7 +1,6 @@
 package io.chatplatform.adapter.http.internal.route;
 
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
-import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.pipeline.ClientAddresses;
@@ -16,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns a {@link Route} into a Javalin handler: authenticate when the route says so, read the
- * inputs, run the action, and write its answer after checking that it is one the route declared.
+ * inputs, run the action, and write the reply its {@link Outcomes} give for the result (or let
+ * the error mapper answer a refusal). The reply is made from a declared response and a body of
+ * its type, so nothing here looks at the body's type.
  */
 public final class Dispatcher {
 
@@ -36,14 +37,15 @@ public final class Dispatcher {
         return refusal instanceof ApiError error && error.status() == 429 || refusal instanceof CapacityExceededException;
     }
 
-    public Handler handlerFor(Route route) {
+    public <R> Handler handlerFor(Route<R> route) {
         return ctx -> {
             AccessLog.route(ctx, route.path());
             // FastAPI resolves the credentials before validating inputs: a bad token wins over a bad body
             UserId caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
-            Object result;
+            Reply reply;
             try {
-                result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller, () -> addresses.of(ctx)));
+                R result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller, () -> addresses.of(ctx)));
+                reply = route.outcomes().answer(result);
             } catch (RuntimeException refused) {
                 if (!backOff(refused) || throttledPause.isZero()) {
                     throw refused;
@@ -54,29 +56,7 @@ public final class Dispatcher {
                 }, CompletableFuture.delayedExecutor(throttledPause.toMillis(), TimeUnit.MILLISECONDS)));
                 return;
             }
-            Response response = route.success();
-            Object body = result;
-            if (result instanceof Reply reply) {
-                response = route.response(reply.status()).orElseThrow(() -> new IllegalStateException(
-                        route.method() + " " + route.path() + " answered undeclared status " + reply.status()));
-                body = reply.body();
-            }
-            if (body instanceof Reply.RenderedJson rendered && Response.JSON.equals(response.mediaType())) {
-                ctx.status(response.status()).contentType(Json.MEDIA_TYPE).result(rendered.json());
-                return;
-            }
-            if (body == null || !response.admits(body)) {
-                throw new IllegalStateException(route.method() + " " + route.path() + " answered "
-                        + (body == null ? "null" : body.getClass().getName())
-                        + " where it declares " + response.type().getName());
-            }
-            if (body instanceof Reply.Raw raw) {
-                ctx.status(response.status()).contentType(raw.contentType()).result(raw.content());
-            } else if (body instanceof Reply.Html html) {
-                ctx.status(response.status()).contentType("text/html; charset=utf-8").result(html.content());
-            } else {
-                Json.respond(ctx, response.status(), body);
-            }
+            reply.writeTo(ctx);
         };
     }
 }

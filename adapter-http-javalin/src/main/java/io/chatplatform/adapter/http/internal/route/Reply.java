@@ -1,40 +1,28 @@
 package io.chatplatform.adapter.http.internal.route;
 
+import io.javalin.http.Context;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * What an action returns when its answer is not the route's first declared response: another
- * declared status (health's 503), or an HTML page. Any other return value is the body of the
- * first declared response.
+ * One declared response with its body, ready to be written. Made only by {@link Response#reply}
+ * from a body of the response's type, so the dispatcher writes it without looking at the body.
  */
-public record Reply(int status, Object body) {
+final class Reply {
 
-    public Reply {
-        Objects.requireNonNull(body, "body");
+    private final Response<?> response;
+    private final Consumer<Context> write;
+
+    Reply(Response<?> response, Consumer<Context> write) {
+        this.response = Objects.requireNonNull(response, "response");
+        this.write = Objects.requireNonNull(write, "write");
     }
 
-    /** A body in a media type of its own (the metrics exposition), sent as it is. */
-    public record Raw(String contentType, byte[] content) {
-        public Raw {
-            Objects.requireNonNull(contentType, "contentType");
-            Objects.requireNonNull(content, "content");
-        }
+    Response<?> response() {
+        return response;
     }
 
-    /**
-     * A JSON body already rendered from the route's declared view type (see
-     * {@link io.chatplatform.adapter.http.internal.json.RenderedViews}).
-     */
-    public record RenderedJson(byte[] json) {
-        public RenderedJson {
-            Objects.requireNonNull(json, "json");
-        }
-    }
-
-    /** An HTML page, for the documentation viewers. */
-    public record Html(String content) {
-        public Html {
-            Objects.requireNonNull(content, "content");
-        }
+    void writeTo(Context ctx) {
+        write.accept(ctx);
     }
 }

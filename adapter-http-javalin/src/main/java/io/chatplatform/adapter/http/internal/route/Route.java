@@ -1,12 +1,10 @@
 package io.chatplatform.adapter.http.internal.route;
 
 import io.chatplatform.adapter.http.internal.request.Input;
-import io.chatplatform.adapter.http.internal.view.ErrorView;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything about one route, in one place: method, path, who may call it, its inputs, its
@@ -20,11 +18,14 @@ import java.util.Optional;
  * @param tokenInQuery    whether the token may also come as a {@code token} query parameter
  *                        (deprecated; only {@code GET /messages} of the replaced service did that)
  * @param callsApplication whether it reaches the application's stores (and so may answer 503)
- * @param responses       the declared answers, the success first
+ * @param responses       every declared answer: those the outcomes give, and those the route
+ *                        leaves to others (a port's fault, the WebSocket upgrade)
+ * @param outcomes        how each result of the action is answered
+ * @param <R>             what the action returns
  */
-public record Route(HandlerType method, String path, Tag tag, String summary, String description, Access access,
-                    boolean tokenInQuery, boolean callsApplication, List<Input<?>> inputs, List<Response> responses,
-                    Action action) {
+public record Route<R>(HandlerType method, String path, Tag tag, String summary, String description, Access access,
+                       boolean tokenInQuery, boolean callsApplication, List<Input<?>> inputs,
+                       List<Response<?>> responses, Outcomes<R> outcomes, Action<R> action) {
 
     public Route {
         Objects.requireNonNull(method, "method");
@@ -33,6 +34,7 @@ public record Route(HandlerType method, String path, Tag tag, String summary, St
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(outcomes, "outcomes");
         Objects.requireNonNull(action, "action");
         if (summary.isBlank() || description.isBlank()) {
             // the document is the API's reference: every operation says what it does
@@ -40,8 +42,17 @@ public record Route(HandlerType method, String path, Tag tag, String summary, St
         }
         inputs = List.copyOf(inputs);
         responses = List.copyOf(responses);
-        if (responses.isEmpty() || responses.get(0).status() >= 300) {
-            throw new IllegalArgumentException(method + " " + path + " must declare its success response first");
+        if (!responses.containsAll(outcomes.responses())) {
+            throw new IllegalArgumentException(method + " " + path + " does not declare every response of its outcomes");
+        }
+        if (responses.stream().map(Response::status).distinct().count() != responses.size()) {
+            throw new IllegalArgumentException(method + " " + path + " declares a status twice: " + responses);
+        }
+        if (responses.stream().noneMatch(r -> r.status() < 300)) {
+            throw new IllegalArgumentException(method + " " + path + " must declare a success response");
+        }
+        if (outcomes.refusesCredentials() && access != Access.BEARER) {
+            throw new IllegalArgumentException(method + " " + path + " answers 401 but is not authenticated");
         }
         if (tokenInQuery && access != Access.BEARER) {
             throw new IllegalArgumentException(method + " " + path + " takes a token in the query but is not authenticated");
@@ -70,17 +81,7 @@ public record Route(HandlerType method, String path, Tag tag, String summary, St
         return access == Access.BEARER;
     }
 
-    /** The success response. */
-    public Response success() {
-        return responses.get(0);
-    }
-
-    /** The declared response with this status. */
-    public Optional<Response> response(int status) {
-        return responses.stream().filter(r -> r.status() == status).findFirst();
-    }
-
-    /** Builds a {@link Route}; {@link #handle} finishes it. */
+    /** Builds a {@link Route}; {@link #answers} and {@link Answering#handle} finish it. */
     public static final class Builder {
         private final HandlerType method;
         private final String path;
@@ -91,7 +92,7 @@ public record Route(HandlerType method, String path, Tag tag, String summary, St
         private boolean tokenInQuery;
         private boolean callsApplication = true;
         private final List<Input<?>> inputs = new ArrayList<>();
-        private final List<Response> responses = new ArrayList<>();
+        private final List<Response<?>> responses = new ArrayList<>();
 
         private Builder(HandlerType method, String path) {
             this.method = method;
@@ -142,50 +143,45 @@ public record Route(HandlerType method, String path, Tag tag, String summary, St
             return this;
         }
 
-        /** The success: 200 with a JSON object of {@code type}. */
-        public Builder ok(Class<?> type, String description) {
-            return respond(Response.of(200, description, Response.JSON, type));
-        }
-
-        /** The success: 200 with a JSON array of {@code type}. */
-        public Builder okList(Class<?> type, String description) {
-            return respond(new Response(200, description, List.of(Response.JSON), type, true));
-        }
-
-        /**
-         * The success: 200 with a text body in one of {@code mediaTypes}, chosen at run time by
-         * the request's {@code Accept} header (see {@link Reply.Raw}).
-         */
-        public Builder okText(String description, String... mediaTypes) {
-            return respond(new Response(200, description, List.of(mediaTypes), Reply.Raw.class, false));
-        }
-
-        /** The success: 200 with an HTML page. */
-        public Builder okHtml(String description) {
-            return respond(Response.of(200, description, Response.HTML, Reply.Html.class));
-        }
-
-        /** The success: {@code 101 Switching Protocols} to a WebSocket. */
+        /** The success {@code 101 Switching Protocols} to a WebSocket, answered by the WebSocket endpoint. */
         public Builder switchingProtocols(String description) {
             return respond(Response.withoutBody(101, description));
         }
 
-        /** An expected refusal, {@code {"detail": detail}}. */
-        public Builder error(int status, String detail) {
-            return respond(Response.of(status, detail, Response.JSON, ErrorView.class));
-        }
-
-        public Builder respond(Response response) {
-            if (responses.stream().anyMatch(r -> r.status() == response.status())) {
-                throw new IllegalArgumentException(method + " " + path + " declares status " + response.status() + " twice");
-            }
-            responses.add(response);
+        /**
+         * Declares an answer that is not an outcome of the action but comes from elsewhere on
+         * this route: a port's fault mapped by the error mapper (the hashing pool's 503).
+         */
+        public Builder respond(Response<?> response) {
+            responses.add(Objects.requireNonNull(response, "response"));
             return this;
         }
 
-        public Route handle(Action action) {
-            return new Route(method, path, tag, summary, description, access, tokenInQuery, callsApplication, inputs,
-                    responses, action);
+        /** How the action's results are answered; they declare the route's responses. */
+        public <R> Answering<R> answers(Outcomes<R> outcomes) {
+            return new Answering<>(this, outcomes);
+        }
+
+        private <R> Route<R> build(Outcomes<R> outcomes, Action<R> action) {
+            List<Response<?>> all = new ArrayList<>(outcomes.responses());
+            all.addAll(responses);
+            return new Route<>(method, path, tag, summary, description, access, tokenInQuery, callsApplication, inputs,
+                    all, outcomes, action);
+        }
+    }
+
+    /** A route whose answers are known; its action finishes it. */
+    public static final class Answering<R> {
+        private final Builder builder;
+        private final Outcomes<R> outcomes;
+
+        private Answering(Builder builder, Outcomes<R> outcomes) {
+            this.builder = builder;
+            this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        }
+
+        public Route<R> handle(Action<R> action) {
+            return builder.build(outcomes, action);
         }
     }
 }

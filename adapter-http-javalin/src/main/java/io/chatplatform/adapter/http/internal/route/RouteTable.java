@@ -9,9 +9,9 @@ import java.util.List;
  */
 public final class RouteTable {
 
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route<?>> routes = new ArrayList<>();
 
-    public void add(Route route) {
+    public void add(Route<?> route) {
         boolean duplicate = routes.stream()
                 .anyMatch(r -> r.method().equals(route.method()) && r.path().equals(route.path()));
         if (duplicate) {
@@ -20,7 +20,7 @@ public final class RouteTable {
         routes.add(route);
     }
 
-    public List<Route> routes() {
+    public List<Route<?>> routes() {
         return List.copyOf(routes);
     }
 }

@@ -3,13 +3,14 @@ package io.chatplatform.adapter.http.internal.routes;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.FORM_BODY;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BODY;
 
-import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
 import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.FieldError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
+import io.chatplatform.adapter.http.internal.route.Refusal;
 import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
@@ -23,6 +24,7 @@ import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewOwnProfile;
+import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.AvatarUrl;
 import io.chatplatform.domain.user.DisplayName;
 import io.chatplatform.domain.user.Email;
@@ -85,8 +87,32 @@ public final class AccountRoutes {
             .constrained(NEW_PASSWORD_RULES).optional();
 
     /** Routes that hash a password may find the hashing pool full. */
-    private static final Response BUSY = Response.of(503, ErrorMapper.BUSY + " (the password hashing pool is full;"
-            + " with Retry-After), or " + "a store does not answer", Response.JSON, ServerErrorView.class);
+    private static final Response<ServerErrorView> BUSY = Response.json(503, ErrorMapper.BUSY + " (the password hashing"
+            + " pool is full; with Retry-After), or " + "a store does not answer", ServerErrorView.class);
+
+    private static final Outcomes<RegisterUser.Result> REGISTERED = Outcomes.of(RegisterUser.Result.class)
+            .answer(RegisterUser.Registered.class, Response.json(200, "The account was created", RegisteredUserView.class),
+                    registered -> RegisteredUserView.of(registered.account()))
+            .refuse(RegisterUser.AlreadyRegistered.class, Refusal.of(400, "Username or email already registered"))
+            .refuse(Throttled.class, Refusal.throttled("too many registrations from this address lately"))
+            .exhaustively();
+    private static final Outcomes<LogIn.Result> LOGGED_IN = Outcomes.of(LogIn.Result.class)
+            .answer(LogIn.LoggedIn.class, Response.json(200, "The credentials are right", AccessTokenView.class),
+                    loggedIn -> AccessTokenView.bearer(loggedIn.token().value(), loggedIn.token().lifetime().toSeconds()))
+            .refuse(LogIn.InvalidCredentials.class, Refusal.of(400, "Incorrect username or password"))
+            .refuse(Throttled.class,
+                    Refusal.throttled("too many failed logins for this username or from this address lately"))
+            .exhaustively();
+    private static final Outcomes<Optional<Account>> OWN_PROFILE = Outcomes.present(
+            Response.json(200, "The caller's account", OwnProfileView.class), OwnProfileView::of,
+            // the token outlived its account
+            Refusal.invalidCredentials());
+    private static final Outcomes<UpdateProfile.Result> PROFILE_UPDATED = Outcomes.of(UpdateProfile.Result.class)
+            .answer(UpdateProfile.Updated.class, Response.json(200, "The account after the change", OwnProfileView.class),
+                    updated -> OwnProfileView.of(updated.account()))
+            .refuse(UpdateProfile.WrongCurrentPassword.class, Refusal.of(400, "Current password is incorrect"))
+            .refuse(UpdateProfile.UnknownUser.class, Refusal.invalidCredentials())
+            .exhaustively();
 
     private final RegisterUser registerUser;
     private final LogIn logIn;
@@ -107,26 +133,22 @@ public final class AccountRoutes {
                         + " regardless of case (Alice and alice cannot both exist) but is matched exactly at login;"
                         + " the email is unique regardless of case. The password is stored as a bcrypt hash.")
                 .inputs(USERNAME, EMAIL, PASSWORD)
-                .ok(RegisteredUserView.class, "The account was created")
-                .error(400, "Username or email already registered")
-                .error(429, ApiError.TOO_MANY_REQUESTS + ": too many registrations from this address lately")
                 .respond(BUSY)
+                .answers(REGISTERED)
                 .handle(this::registerUser));
         routes.add(Route.post("/login").tag(TAG).summary("Exchange username and password for a bearer token (OAuth2 password flow)")
                 .description("The OAuth2 password flow: a form-encoded username and password give an access token"
                         + " to send as 'Authorization: Bearer <token>' until it expires (expires_in seconds). A wrong"
                         + " username and a wrong password get the same answer, so that names cannot be probed.")
                 .inputs(LOGIN_USERNAME, LOGIN_PASSWORD)
-                .ok(AccessTokenView.class, "The credentials are right")
-                .error(400, "Incorrect username or password")
-                .error(429, ApiError.TOO_MANY_REQUESTS + ": too many failed logins for this username or from this address lately")
                 .respond(BUSY)
+                .answers(LOGGED_IN)
                 .handle(this::logIn));
         routes.add(Route.get("/users/me").tag(TAG).summary("The caller's own account")
                 .description("The caller's account with its email and profile; never the password hash.")
                 .authenticated()
-                .ok(OwnProfileView.class, "The caller's account")
-                .handle(this::ownProfile));
+                .answers(OWN_PROFILE)
+                .handle(call -> viewOwnProfile.ownProfile(call.caller())));
         routes.add(Route.patch("/users/me").tag(TAG)
                 .summary("Change the caller's profile (merge-patch: absent keeps, null clears) or password")
                 .description("A merge patch of the profile: a field that is absent keeps its value, null clears it,"
@@ -134,50 +156,28 @@ public final class AccountRoutes {
                         + " current_password.")
                 .authenticated()
                 .inputs(DISPLAY_NAME, AVATAR_URL, TIMEZONE, CURRENT_PASSWORD, NEW_PASSWORD)
-                .ok(OwnProfileView.class, "The account after the change")
-                .error(400, "Current password is incorrect")
+                .answers(PROFILE_UPDATED)
                 .handle(this::updateProfile));
     }
 
-    private Object registerUser(Call call) {
+    private RegisterUser.Result registerUser(Call call) {
         RequestReader in = call.in();
         Username username = in.get(USERNAME);
         Email email = in.get(EMAIL);
         Password password = in.get(PASSWORD);
         in.check();
-        var result = registerUser.register(new RegisterUser.Command(username, email, password, call.from()));
-        if (result instanceof RegisterUser.Registered registered) {
-            return RegisteredUserView.of(registered.account());
-        }
-        if (result instanceof Throttled throttled) {
-            throw ApiError.tooManyRequests(throttled);
-        }
-        throw ApiError.badRequest("Username or email already registered");
+        return registerUser.register(new RegisterUser.Command(username, email, password, call.from()));
     }
 
-    private Object logIn(Call call) {
+    private LogIn.Result logIn(Call call) {
         RequestReader in = call.in();
         String username = in.get(LOGIN_USERNAME);
         PasswordAttempt password = in.get(LOGIN_PASSWORD);
         in.check();
-        var result = logIn.logIn(new LogIn.Command(username, password, call.from()));
-        if (result instanceof LogIn.LoggedIn loggedIn) {
-            return AccessTokenView.bearer(loggedIn.token().value(), loggedIn.token().lifetime().toSeconds());
-        }
-        if (result instanceof Throttled throttled) {
-            throw ApiError.tooManyRequests(throttled);
-        }
-        throw ApiError.badRequest("Incorrect username or password");
+        return logIn.logIn(new LogIn.Command(username, password, call.from()));
     }
 
-    private Object ownProfile(Call call) {
-        return viewOwnProfile.ownProfile(call.caller())
-                .map(OwnProfileView::of)
-                // the token outlived its account
-                .orElseThrow(ApiError::invalidCredentials);
-    }
-
-    private Object updateProfile(Call call) {
+    private UpdateProfile.Result updateProfile(Call call) {
         RequestReader in = call.in();
         var profile = new ProfileUpdate(in.update(DISPLAY_NAME), in.update(AVATAR_URL), in.update(TIMEZONE));
         PasswordAttempt current = in.get(CURRENT_PASSWORD);
@@ -188,14 +188,7 @@ public final class AccountRoutes {
         Optional<UpdateProfile.PasswordChange> change = current != null && replacement != null
                 ? Optional.of(new UpdateProfile.PasswordChange(current, replacement))
                 : Optional.empty();
-        var result = updateProfile.update(new UpdateProfile.Command(call.caller(), profile, change));
-        if (result instanceof UpdateProfile.Updated updated) {
-            return OwnProfileView.of(updated.account());
-        }
-        if (result instanceof UpdateProfile.WrongCurrentPassword) {
-            throw ApiError.badRequest("Current password is incorrect");
-        }
-        throw ApiError.invalidCredentials();
+        return updateProfile.update(new UpdateProfile.Command(call.caller(), profile, change));
     }
 
     /** A password change needs both passwords; naming the missing one tells the client what to add. */

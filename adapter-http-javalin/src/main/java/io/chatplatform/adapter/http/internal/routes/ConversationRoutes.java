@@ -5,10 +5,12 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
 import io.chatplatform.adapter.http.internal.json.RenderedViews;
-import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
+import io.chatplatform.adapter.http.internal.route.Refusal;
+import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.route.Tag;
@@ -30,8 +32,18 @@ public final class ConversationRoutes {
 
     private static final Tag TAG = new Tag("conversations",
             "The caller's conversation list, unread counts and read markers");
-    private static final RenderedViews<List<InboxEntry>> LISTS =
+    private static final RenderedViews<List<InboxEntry>, List<ConversationView>> LISTS =
             new RenderedViews<>(list -> list.stream().map(ConversationView::of).toList());
+    // a cached list comes back as the same list: its JSON is rendered once
+    private static final Outcomes<List<InboxEntry>> LISTED = Outcomes.rendered(
+            Response.jsonList(200, "One line per conversation", ConversationView.class), LISTS);
+    private static final Outcomes<UnreadCountView> COUNTED = Outcomes.ok(
+            Response.json(200, "The count", UnreadCountView.class));
+    private static final Outcomes<MarkRead.Result> READ = Outcomes.of(MarkRead.Result.class)
+            .answer(MarkRead.Marked.class, Response.json(200, "Where the caller's read marker stands now",
+                    ConversationReadView.class), marked -> ConversationReadView.marked(marked.upToSeq(), marked.unreadCount()))
+            .refuse(MarkRead.NotFound.class, Refusal.of(404, "Conversation not found"))
+            .exhaustively();
 
     static final Input<Integer> LIMIT = Input.integer(QUERY, "limit", 1, ListConversations.Query.MAX_LIMIT,
             "At most this many conversations").optional(ListConversations.Query.DEFAULT_LIMIT);
@@ -56,13 +68,13 @@ public final class ConversationRoutes {
                         + " characters.")
                 .authenticated()
                 .inputs(LIMIT)
-                .okList(ConversationView.class, "One line per conversation")
+                .answers(LISTED)
                 .handle(this::conversations));
         routes.add(Route.get("/unread-count").tag(TAG).summary("Messages the caller has not read, over all conversations")
                 .description("The sum of the unread counts of the caller's conversations. Messages to oneself are"
                         + " never unread.")
                 .authenticated()
-                .ok(UnreadCountView.class, "The count")
+                .answers(COUNTED)
                 .handle(call -> new UnreadCountView(countUnread.unreadCount(call.caller()))));
         routes.add(Route.post("/conversations/{user_id}/read").tag(TAG)
                 .summary("Mark the caller's conversation with a user read, entirely or up to a message")
@@ -71,27 +83,22 @@ public final class ConversationRoutes {
                         + " how many messages remain unread.")
                 .authenticated()
                 .inputs(PEER, UP_TO)
-                .ok(ConversationReadView.class, "Where the caller's read marker stands now")
-                .error(404, "Conversation not found")
+                .answers(READ)
                 .handle(this::markConversationRead));
     }
 
-    private Object conversations(Call call) {
+    private List<InboxEntry> conversations(Call call) {
         RequestReader in = call.in();
         Integer limit = in.get(LIMIT);
         in.check();
-        // a cached list comes back as the same list: its JSON is rendered once
-        return LISTS.of(listConversations.conversations(new ListConversations.Query(call.caller(), limit)));
+        return listConversations.conversations(new ListConversations.Query(call.caller(), limit));
     }
 
-    private Object markConversationRead(Call call) {
+    private MarkRead.Result markConversationRead(Call call) {
         RequestReader in = call.in();
         UserId peer = in.get(PEER);
         MessageId upTo = in.get(UP_TO);
         in.check();
-        if (markRead.markConversationRead(call.caller(), peer, Optional.ofNullable(upTo)) instanceof MarkRead.Marked marked) {
-            return ConversationReadView.marked(marked.upToSeq(), marked.unreadCount());
-        }
-        throw ApiError.notFound("Conversation not found");
+        return markRead.markConversationRead(call.caller(), peer, Optional.ofNullable(upTo));
     }
 }

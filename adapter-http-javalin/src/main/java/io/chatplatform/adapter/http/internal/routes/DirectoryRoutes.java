@@ -3,11 +3,13 @@ package io.chatplatform.adapter.http.internal.routes;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
-import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
+import io.chatplatform.adapter.http.internal.route.Refusal;
+import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.route.Tag;
@@ -17,10 +19,13 @@ import io.chatplatform.adapter.http.internal.view.UserSearchResultView;
 import io.chatplatform.application.port.in.ListOnlineUsers;
 import io.chatplatform.application.port.in.SearchUsers;
 import io.chatplatform.application.port.in.Throttled;
+import io.chatplatform.application.port.in.ViewProfile.PublicProfile;
 import io.chatplatform.application.port.in.ViewProfile;
 import io.chatplatform.domain.user.SearchTerm;
 import io.chatplatform.domain.user.UserId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Finding other users: search, who is online, public profiles. Registered after
@@ -41,6 +46,17 @@ public final class DirectoryRoutes {
             "At most this many users").optional(ListOnlineUsers.Query.DEFAULT_LIMIT);
     static final Input<UserId> USER_ID = Input.id(PATH, "user_id", UserId::of, "The user");
 
+    private static final Outcomes<SearchUsers.Result> FOUND = Outcomes.of(SearchUsers.Result.class)
+            .answer(SearchUsers.Found.class, Response.jsonList(200, "Best matches first", UserSearchResultView.class),
+                    found -> found.users().stream().map(UserSearchResultView::of).toList())
+            .refuse(Throttled.class, Refusal.throttled("the caller searched too often lately"))
+            .exhaustively();
+    private static final Outcomes<List<OnlineUserView>> ONLINE = Outcomes.ok(
+            Response.jsonList(200, "Most recently active first", OnlineUserView.class));
+    private static final Outcomes<Optional<PublicProfile>> PROFILE = Outcomes.present(
+            Response.json(200, "The profile", PublicProfileView.class), PublicProfileView::of,
+            Refusal.of(404, "User not found"));
+
     private final SearchUsers searchUsers;
     private final ListOnlineUsers listOnlineUsers;
     private final ViewProfile viewProfile;
@@ -57,39 +73,33 @@ public final class DirectoryRoutes {
                         + " username first, then usernames that start with it, then the rest.")
                 .authenticated()
                 .inputs(QUERY_TERM, SEARCH_LIMIT)
-                .okList(UserSearchResultView.class, "Best matches first")
-                .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller searched too often lately")
+                .answers(FOUND)
                 .handle(this::search));
         routes.add(Route.get("/users/online").tag(TAG).summary("Users online now; never the caller")
                 .description("Users who made an authenticated request in the last 5 minutes or hold an open"
                         + " WebSocket, on any instance of the service.")
                 .authenticated()
                 .inputs(ONLINE_LIMIT)
-                .okList(OnlineUserView.class, "Most recently active first")
+                .answers(ONLINE)
                 .handle(this::online));
         routes.add(Route.get("/users/{user_id}").tag(TAG).summary("A user's public profile")
                 .description("What every signed-in user may see of another: name, profile and whether they are"
                         + " online; never their email.")
                 .authenticated()
                 .inputs(USER_ID)
-                .ok(PublicProfileView.class, "The profile")
-                .error(404, "User not found")
+                .answers(PROFILE)
                 .handle(this::profile));
     }
 
-    private Object search(Call call) {
+    private SearchUsers.Result search(Call call) {
         RequestReader in = call.in();
         SearchTerm term = in.get(QUERY_TERM);
         Integer limit = in.get(SEARCH_LIMIT);
         in.check();
-        var result = searchUsers.search(new SearchUsers.Query(call.caller(), term, limit));
-        if (result instanceof SearchUsers.Found found) {
-            return found.users().stream().map(UserSearchResultView::of).toList();
-        }
-        throw ApiError.tooManyRequests((Throttled) result);
+        return searchUsers.search(new SearchUsers.Query(call.caller(), term, limit));
     }
 
-    private Object online(Call call) {
+    private List<OnlineUserView> online(Call call) {
         RequestReader in = call.in();
         Integer limit = in.get(ONLINE_LIMIT);
         in.check();
@@ -98,12 +108,10 @@ public final class DirectoryRoutes {
                 .toList();
     }
 
-    private Object profile(Call call) {
+    private Optional<PublicProfile> profile(Call call) {
         RequestReader in = call.in();
         UserId target = in.get(USER_ID);
         in.check();
-        return viewProfile.profileOf(call.caller(), target)
-                .map(PublicProfileView::of)
-                .orElseThrow(() -> ApiError.notFound("User not found"));
+        return viewProfile.profileOf(call.caller(), target);
     }
 }

@@ -1,7 +1,8 @@
 package io.chatplatform.adapter.http.internal.routes;
 
 import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
-import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
+import io.chatplatform.adapter.http.internal.route.Refusal;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.route.Tag;
@@ -18,6 +19,15 @@ public final class LiveRoutes {
     private static final Tag TAG = new Tag("realtime",
             "Live events over a WebSocket; the protocol is described in docs/realtime.md");
 
+    /** What this route sees: only requests that are not WebSocket handshakes (Jetty upgrades the others). */
+    record NotAHandshake() {
+    }
+
+    private static final Outcomes<NotAHandshake> REFUSED = Outcomes.of(NotAHandshake.class)
+            .refuse(NotAHandshake.class, Refusal.of(426, "Upgrade Required: the request is not a WebSocket handshake",
+                    UPGRADE_REQUIRED))
+            .exhaustively();
+
     public void register(RouteTable routes) {
         routes.add(Route.get(LiveEndpoint.PATH).tag(TAG)
                 .summary("Live events over a WebSocket: new messages, read markers, typing, presence")
@@ -33,9 +43,7 @@ public final class LiveRoutes {
                         + LiveEndpoint.SUBPROTOCOL + "), or as a first message {\"type\": \"auth\", \"token\": \"...\"}"
                         + " within 5 seconds; the server answers {\"type\": \"ready\", \"user_id\": N}. Messages,"
                         + " resume after a reconnect and close codes: docs/realtime.md")
-                .error(426, "Upgrade Required: the request is not a WebSocket handshake")
-                .handle(call -> {
-                    throw new ApiError(426, UPGRADE_REQUIRED);
-                }));
+                .answers(REFUSED)
+                .handle(call -> new NotAHandshake()));
     }
 }

@@ -6,11 +6,13 @@ import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.QUERY;
 
 import io.chatplatform.adapter.http.internal.json.RenderedViews;
-import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
+import io.chatplatform.adapter.http.internal.route.Refusal;
+import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.route.Tag;
@@ -36,8 +38,27 @@ public final class MessageRoutes {
     private static final Tag TAG = new Tag("messages", "Sending direct messages and reading a conversation's history");
     private static final Constraints CLIENT_MESSAGE_ID_RULES =
             Constraints.length(ClientMessageId.MIN_LENGTH, ClientMessageId.MAX_LENGTH);
-    private static final RenderedViews<List<Message>> PAGES =
+    private static final RenderedViews<List<Message>, List<MessageView>> PAGES =
             new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
+    /** The message a send stored, or the one an earlier attempt with the same key stored. */
+    private static final Response<MessageView> STORED = Response.json(200,
+            "The message as stored (the original one for a retry)", MessageView.class);
+    private static final Outcomes<SendMessage.Result> SENT = Outcomes.of(SendMessage.Result.class)
+            .answer(SendMessage.Sent.class, STORED, sent -> MessageView.of(sent.message()))
+            .answer(SendMessage.AlreadySent.class, STORED, earlier -> MessageView.of(earlier.message()))
+            .refuse(SendMessage.RecipientNotFound.class, Refusal.of(404, "Recipient not found"))
+            .refuse(Throttled.class, Refusal.throttled("the caller sent too many messages lately"))
+            // the token outlived its account
+            .refuse(SendMessage.SenderUnknown.class, Refusal.invalidCredentials())
+            .exhaustively();
+    // a cached page comes back as the same list: its JSON is rendered once
+    private static final Outcomes<List<Message>> PAGE = Outcomes.rendered(
+            Response.jsonList(200, "A page of the conversation; empty when there is none", MessageView.class), PAGES);
+    private static final Outcomes<MarkRead.Result> MESSAGE_READ = Outcomes.of(MarkRead.Result.class)
+            .answer(MarkRead.Marked.class, Response.json(200, "The message is read", MessageReadView.class),
+                    marked -> MessageReadView.MARKED)
+            .refuse(MarkRead.NotFound.class, Refusal.of(404, "Message not found or not accessible"))
+            .exhaustively();
 
     static final Input<UserId> RECIPIENT_ID = Input.id(JSON_BODY, "recipient_id", UserId::of,
             "Who receives the message; may be the sender (notes to self)");
@@ -85,9 +106,7 @@ public final class MessageRoutes {
                         + " first attempt stored, with the same id, instead of storing it twice.")
                 .authenticated()
                 .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY)
-                .ok(MessageView.class, "The message as stored (the original one for a retry)")
-                .error(404, "Recipient not found")
-                .error(429, ApiError.TOO_MANY_REQUESTS + ": the caller sent too many messages lately")
+                .answers(SENT)
                 .handle(this::send));
         routes.add(Route.get("/messages").tag(TAG).summary("The conversation with one user, newest first")
                 .description("A page of the caller's conversation with with_user_id, newest first: the newest"
@@ -95,7 +114,7 @@ public final class MessageRoutes {
                         + " arrive), or after skipping offset of them (kept for old clients).")
                 .authenticated().tokenInQueryAllowed()
                 .inputs(WITH_USER_ID, LIMIT, OFFSET, BEFORE_ID)
-                .okList(MessageView.class, "A page of the conversation; empty when there is none")
+                .answers(PAGE)
                 .handle(this::history));
         routes.add(Route.post("/messages/{message_id}/read").tag(TAG)
                 .summary("Mark a message received by the caller, and everything before it, read")
@@ -103,35 +122,20 @@ public final class MessageRoutes {
                         + " only its recipient may. Any other caller, and an unknown id, get the same 404.")
                 .authenticated()
                 .inputs(MESSAGE_ID)
-                .ok(MessageReadView.class, "The message is read")
-                .error(404, "Message not found or not accessible")
+                .answers(MESSAGE_READ)
                 .handle(this::markMessageRead));
     }
 
-    private Object send(Call call) {
+    private SendMessage.Result send(Call call) {
         RequestReader in = call.in();
         UserId recipient = in.get(RECIPIENT_ID);
         MessageContent content = in.get(CONTENT);
         ClientMessageId key = in.isGiven(CLIENT_MESSAGE_ID) ? in.get(CLIENT_MESSAGE_ID) : in.get(IDEMPOTENCY_KEY);
         in.check();
-        var result = sendMessage.send(new SendMessage.Command(call.caller(), recipient, content, Optional.ofNullable(key)));
-        if (result instanceof SendMessage.Sent sent) {
-            return MessageView.of(sent.message());
-        }
-        if (result instanceof SendMessage.AlreadySent earlier) {
-            return MessageView.of(earlier.message());
-        }
-        if (result instanceof Throttled throttled) {
-            throw ApiError.tooManyRequests(throttled);
-        }
-        if (result instanceof SendMessage.RecipientNotFound) {
-            throw ApiError.notFound("Recipient not found");
-        }
-        // SenderUnknown: the token outlived its account
-        throw ApiError.invalidCredentials();
+        return sendMessage.send(new SendMessage.Command(call.caller(), recipient, content, Optional.ofNullable(key)));
     }
 
-    private Object history(Call call) {
+    private List<Message> history(Call call) {
         RequestReader in = call.in();
         UserId peer = in.get(WITH_USER_ID);
         Integer limit = in.get(LIMIT);
@@ -139,17 +143,13 @@ public final class MessageRoutes {
         MessageId before = in.get(BEFORE_ID);
         in.check();
         var page = new HistoryPage(limit, offset, Optional.ofNullable(before));
-        // a cached page comes back as the same list: its JSON is rendered once
-        return PAGES.of(readHistory.history(new ReadHistory.Query(call.caller(), peer, page)));
+        return readHistory.history(new ReadHistory.Query(call.caller(), peer, page));
     }
 
-    private Object markMessageRead(Call call) {
+    private MarkRead.Result markMessageRead(Call call) {
         RequestReader in = call.in();
         MessageId message = in.get(MESSAGE_ID);
         in.check();
-        if (markRead.markMessageRead(call.caller(), message) instanceof MarkRead.Marked) {
-            return MessageReadView.MARKED;
-        }
-        throw ApiError.notFound("Message not found or not accessible");
+        return markRead.markMessageRead(call.caller(), message);
     }
 }

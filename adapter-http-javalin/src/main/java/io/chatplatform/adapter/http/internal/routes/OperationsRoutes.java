@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.adapter.http.internal.openapi.DocsPages;
 import io.chatplatform.adapter.http.internal.openapi.OpenApiDocument;
 import io.chatplatform.adapter.http.internal.request.Input;
-import io.chatplatform.adapter.http.internal.route.Reply;
+import io.chatplatform.adapter.http.internal.route.Html;
+import io.chatplatform.adapter.http.internal.route.Outcomes;
 import io.chatplatform.adapter.http.internal.route.Response;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.route.Tag;
+import io.chatplatform.adapter.http.internal.route.Text;
 import io.chatplatform.adapter.http.internal.view.CacheStatsView;
 import io.chatplatform.adapter.http.internal.view.HealthView;
 import io.chatplatform.adapter.http.internal.view.LivenessView;
@@ -31,6 +33,35 @@ public final class OperationsRoutes {
     static final String REDOC_PATH = "/redoc";
     static final String PROMETHEUS_TEXT = "text/plain";
     static final String OPENMETRICS_TEXT = "application/openmetrics-text";
+
+    /** The health route's reply: the same view, with 200 or 503. */
+    sealed interface HealthReply permits Serving, Unhealthy {
+    }
+
+    record Serving(HealthView view) implements HealthReply {
+    }
+
+    record Unhealthy(HealthView view) implements HealthReply {
+    }
+
+    private static final Outcomes<HealthReply> HEALTH = Outcomes.of(HealthReply.class)
+            .answer(Serving.class, Response.json(200, "Healthy, or degraded: the cache is down (every request is still"
+                    + " served, more slowly), or some database workers do not answer (requests that need their data"
+                    + " get 503)", HealthView.class), Serving::view)
+            .answer(Unhealthy.class, Response.json(503, "Unhealthy: the database is down (its coordinator, or every"
+                    + " worker)", HealthView.class), Unhealthy::view)
+            .exhaustively();
+    private static final Outcomes<LivenessView> LIVE = Outcomes.ok(
+            Response.json(200, "The process answers", LivenessView.class));
+    private static final Outcomes<Text> EXPOSITION = Outcomes.ok(Response.text(200, "The exposition: "
+            + PROMETHEUS_TEXT + "; version=0.0.4, or " + OPENMETRICS_TEXT + "; version=1.0.0", PROMETHEUS_TEXT,
+            OPENMETRICS_TEXT));
+    private static final Outcomes<CacheStatsView> CACHE_STATS = Outcomes.ok(Response.json(200,
+            "Figures of the cache (backend disabled when the service runs without one)", CacheStatsView.class));
+    private static final Outcomes<ServiceInfoView> SERVICE_INFO = Outcomes.ok(
+            Response.json(200, "About the service", ServiceInfoView.class));
+    private static final Outcomes<JsonNode> DOCUMENT = Outcomes.ok(Response.json(200, "The document", JsonNode.class));
+    private static final Outcomes<Html> PAGE = Outcomes.ok(Response.html(200, "An HTML page"));
 
     private final CheckHealth checkHealth;
     private final ViewCacheStats cacheStats;
@@ -58,16 +89,13 @@ public final class OperationsRoutes {
                         + " database), or some Citus workers do not answer (checked in the background);"
                         + " unhealthy (503): the database does not answer. For a readiness probe.")
                 .local()
-                .ok(HealthView.class, "Healthy, or degraded: the cache is down (every request is still served, more "
-                        + "slowly), or some database workers do not answer (requests that need their data get 503)")
-                .respond(Response.of(503, "Unhealthy: the database is down (its coordinator, or every worker)",
-                        Response.JSON, HealthView.class))
+                .answers(HEALTH)
                 .handle(call -> health()));
         routes.add(Route.get("/health/live").tag(TAG).summary("Whether the process runs; asks no dependency (liveness probe)")
                 .description("Answers as long as the process serves HTTP, without asking the database or the cache,"
                         + " so that an outage of a dependency does not make an orchestrator restart the service.")
                 .local()
-                .ok(LivenessView.class, "The process answers")
+                .answers(LIVE)
                 .handle(call -> LivenessView.ALIVE));
         routes.add(Route.get("/metrics").tag(TAG).summary("Prometheus metrics (OpenMetrics when the Accept header asks)")
                 .description("The Prometheus exposition of the service's metrics (docs/operations.md): the text"
@@ -75,49 +103,48 @@ public final class OperationsRoutes {
                         + OPENMETRICS_TEXT + ".")
                 .local()
                 .inputs(ACCEPT)
-                .okText("The exposition: " + PROMETHEUS_TEXT + "; version=0.0.4, or " + OPENMETRICS_TEXT
-                        + "; version=1.0.0", PROMETHEUS_TEXT, OPENMETRICS_TEXT)
+                .answers(EXPOSITION)
                 .handle(call -> {
                     String accept = call.in().get(ACCEPT);
                     call.in().check();
                     ScrapeMetrics.Scrape scrape = scrapeMetrics.scrape(accept);
-                    return new Reply.Raw(scrape.contentType(), scrape.body());
+                    return new Text(scrape.contentType(), scrape.body());
                 }));
         routes.add(Route.get("/cache/stats").tag(TAG).summary("The cache server's figures and this service's hit ratio")
                 .description("The cache server's own figures, named as Redis's INFO names them (null where the"
                         + " backend cannot know them), and this instance's hits, misses and bypasses per cache type.")
                 .local()
-                .ok(CacheStatsView.class, "Figures of the cache (backend disabled when the service runs without one)")
+                .answers(CACHE_STATS)
                 .handle(call -> CacheStatsView.of(cacheStats.cacheStats())));
         routes.add(Route.get("/").tag(TAG).summary("Service name, version, health and where the documentation is")
                 .description("The service's name and version, where its documentation is, and the status,"
                         + " database and cache of GET /health, which the replaced service showed here. Always"
                         + " 200: a probe should ask GET /health.")
                 .local()
-                .ok(ServiceInfoView.class, "About the service")
+                .answers(SERVICE_INFO)
                 .handle(call -> ServiceInfoView.of(serviceName, serviceVersion, HealthView.of(checkHealth.check()),
                         DOCS_PATH, REDOC_PATH, OPENAPI_PATH)));
         routes.add(Route.get(OPENAPI_PATH).tag(TAG).summary("This API as an OpenAPI 3.1 document")
                 .description("This document. It is generated from the same route table that registers the"
                         + " handlers, so it describes exactly the routes the server has.")
                 .local()
-                .ok(JsonNode.class, "The document")
+                .answers(DOCUMENT)
                 .handle(call -> openApi.json()));
         routes.add(Route.get(DOCS_PATH).tag(TAG).summary("The API in Swagger UI")
                 .description("Swagger UI on " + OPENAPI_PATH + ", served from this service (no CDN).")
                 .local()
-                .okHtml("An HTML page")
-                .handle(call -> new Reply.Html(docs.swaggerUi())));
+                .answers(PAGE)
+                .handle(call -> new Html(docs.swaggerUi())));
         routes.add(Route.get(REDOC_PATH).tag(TAG).summary("The API in ReDoc")
                 .description("ReDoc on " + OPENAPI_PATH + ", served from this service (no CDN).")
                 .local()
-                .okHtml("An HTML page")
-                .handle(call -> new Reply.Html(docs.redoc())));
+                .answers(PAGE)
+                .handle(call -> new Html(docs.redoc())));
     }
 
-    private Object health() {
+    private HealthReply health() {
         CheckHealth.Health health = checkHealth.check();
         HealthView view = HealthView.of(health);
-        return health.status() == CheckHealth.Status.UNHEALTHY ? new Reply(503, view) : view;
+        return health.status() == CheckHealth.Status.UNHEALTHY ? new Unhealthy(view) : new Serving(view);
     }
 }
