@@ -22,7 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 
 /**
  * A real WebSocket client (the JDK's {@link WebSocket}) of the service's {@code /ws}: keeps every
@@ -213,14 +212,14 @@ public final class LiveClient implements AutoCloseable {
 
     /** Waits until some frame received (before or within {@code within}) matches; returns the first that does. */
     public JsonNode awaitReceived(Predicate<JsonNode> matching, Duration within) {
-        return Awaitility.await("a matching frame among " + received + (closed.isDone() ? ", closed " + closed.join() : ""))
-                .atMost(within).pollInterval(Duration.ofMillis(10))
+        return Waits.eventually("a matching frame among " + received + (closed.isDone() ? ", closed " + closed.join() : ""))
+                .atMost(within)
                 .until(() -> received.stream().filter(matching).findFirst().orElse(null), frame -> frame != null);
     }
 
     /** Waits until at least {@code count} {@code message.created} frames have been received. */
     public List<Long> awaitMessages(int count, Duration within) {
-        return Awaitility.await(count + " message.created frames").atMost(within).pollInterval(Duration.ofMillis(10))
+        return Waits.eventually(count + " message.created frames").atMost(within)
                 .until(this::messageIds, ids -> ids.size() >= count);
     }
 

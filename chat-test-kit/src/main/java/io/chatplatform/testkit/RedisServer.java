@@ -1,7 +1,7 @@
 package io.chatplatform.testkit;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server", e);
         }
-        await("redis-server on port " + port + " answering PING").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20))
+        eventually("redis-server on port " + port + " answering PING").atMost(START_TIMEOUT)
                 .until(() -> {
                     if (!process.isAlive()) {
                         fail("redis-server on port " + port + " exited; its log:\n" + readLog(log));

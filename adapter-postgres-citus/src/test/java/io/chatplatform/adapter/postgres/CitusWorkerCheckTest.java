@@ -1,7 +1,7 @@
 package io.chatplatform.adapter.postgres;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.chatplatform.application.port.in.CheckHealth.DependencyState;
 import io.chatplatform.application.port.in.CheckHealth.Health;
@@ -58,7 +58,7 @@ class CitusWorkerCheckTest {
 
     /** Waits up to 10 s (50 intervals) for the check to find what {@code expected} describes. */
     private static WorkerCheck awaitCheck(Predicate<WorkerCheck> expected) {
-        return await("a worker check as expected").atMost(Duration.ofSeconds(10)).pollInterval(INTERVAL.dividedBy(4))
+        return eventually("a worker check as expected").atMost(Duration.ofSeconds(10)).pollInterval(INTERVAL.dividedBy(4))
                 .until(() -> checked.workers().lastCheck(), last -> last.isPresent() && expected.test(last.get()))
                 .get();
     }
@@ -137,7 +137,7 @@ class CitusWorkerCheckTest {
 
     /** citus_update_node leaves the other nodes' copies of the metadata to the maintenance daemon; later tests need them. */
     private static void awaitMetadataSynced() {
-        await("metadata synced to every node again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        eventually("metadata synced to every node again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> db.count("SELECT count(*) FROM pg_dist_node WHERE hasmetadata AND NOT metadatasynced") == 0);
     }
 

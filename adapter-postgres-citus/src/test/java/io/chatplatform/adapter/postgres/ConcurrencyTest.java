@@ -4,8 +4,8 @@ import static io.chatplatform.adapter.postgres.Fixtures.T0;
 import static io.chatplatform.adapter.postgres.Fixtures.message;
 import static io.chatplatform.adapter.postgres.Fixtures.register;
 import static io.chatplatform.adapter.postgres.Fixtures.send;
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.domain.conversation.InboxEntry;
@@ -186,7 +186,7 @@ class ConcurrencyTest {
         String blocked = db.database().citusEnabled()
                 ? "SELECT count(*) FROM citus_lock_waits"
                 : "SELECT count(*) FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0";
-        await(n + " session(s) waiting for a lock").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        eventually(n + " session(s) waiting for a lock").atMost(Duration.ofSeconds(20))
                 .until(() -> db.count(blocked) >= n);
     }
 }
