@@ -1,10 +1,10 @@
 package io.chatplatform.adapter.postgres;
 
+import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.NewMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
-import io.chatplatform.application.port.out.AppendMessage;
-import io.chatplatform.application.port.out.CreateUser.NewUser;
 import io.chatplatform.application.port.out.CreateUser;
+import io.chatplatform.application.port.out.CreateUser.NewUser;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
