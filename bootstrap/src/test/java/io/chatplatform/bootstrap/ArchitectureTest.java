@@ -9,9 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The hexagon's rules, checked on the production classes of every module. ArchUnit's
@@ -28,6 +28,8 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 // test fixtures shared as test-jars (chat-ports-...-tests.jar) are not production code
                 .withImportOption(location -> !location.contains("-tests.jar"))
+                // nor is the test kit, which tests use in test scope (it may use any framework)
+                .withImportOption(location -> !location.contains("chat-test-kit"))
                 .importPackages("io.chatplatform");
     }
 
@@ -78,6 +80,13 @@ class ArchitectureTest {
     void nothing_depends_on_bootstrap() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("io.chatplatform.bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage("io.chatplatform.bootstrap..");
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("no production class depends on the test kit")
+    void test_kit_stays_in_tests() {
+        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAPackage("io.chatplatform.testkit..");
         rule.check(classes);
     }
 

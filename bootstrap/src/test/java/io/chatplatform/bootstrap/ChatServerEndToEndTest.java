@@ -3,10 +3,10 @@ package io.chatplatform.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatplatform.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,22 +25,17 @@ class ChatServerEndToEndTest {
 
     @TempDir
     static Path dataDir;
-    private static Optional<String> url;
-    private static String schema;
+    private static TestPostgres.Schema schema;
     private static ChatServer server;
     private static Http http;
 
     @BeforeAll
     static void start() {
-        url = TestPostgres.url();
-        schema = TestPostgres.freshSchemaName("chat_e2e");
+        schema = TestPostgres.freshSchema("chat_e2e");
         Map<String, String> env = new HashMap<>(Map.of(
                 "CHAT_HTTP_HOST", "127.0.0.1", "CHAT_HTTP_PORT", "0", "CHAT_BCRYPT_COST", "4",
-                "CHAT_JWT_SECRET", SECRET, "CHAT_DATA_DIR", dataDir.toString()));
-        url.ifPresent(jdbc -> {
-            env.put("CHAT_DATABASE_URL", jdbc);
-            env.put("CHAT_DATABASE_SCHEMA", schema);
-        });
+                "CHAT_JWT_SECRET", SECRET, "CHAT_DATA_DIR", dataDir.toString(),
+                "CHAT_DATABASE_URL", schema.url(), "CHAT_DATABASE_SCHEMA", schema.name()));
         server = ChatServer.start(ChatConfig.fromEnvironment(env));
         http = new Http(server.port());
     }
@@ -50,7 +45,7 @@ class ChatServerEndToEndTest {
         if (server != null) {
             server.close();
         }
-        url.ifPresent(jdbc -> TestPostgres.dropSchema(jdbc, schema));
+        schema.close();
     }
 
     private static String unique(String prefix) {

@@ -1,5 +1,6 @@
 package io.chatplatform.bootstrap;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The executable jar that the README's run command ends in ({@code java -jar
@@ -66,21 +68,24 @@ final class JarProcess {
     }
 
     /** How long it took until {@code GET /health} answered 200, or empty when it did not within {@code limit} or exited. */
-    Optional<Duration> awaitHealthy(Duration limit) throws InterruptedException {
+    Optional<Duration> awaitHealthy(Duration limit) {
         Instant start = Instant.now();
-        Instant deadline = start.plus(limit);
         Http http = http();
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (http.get("/health", null).status() == 200) {
-                    return Optional.of(Duration.between(start, Instant.now()));
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+        try {
+            eventually("GET /health answering 200 or the process exiting").atMost(limit).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || answers(http));
+        } catch (ConditionTimeoutException notWithinLimit) {
+            return Optional.empty(); // the caller's assertion says what it expected, with the process output
         }
-        return Optional.empty();
+        return process.isAlive() ? Optional.of(Duration.between(start, Instant.now())) : Optional.empty();
+    }
+
+    private static boolean answers(Http http) {
+        try {
+            return http.get("/health", null).status() == 200;
+        } catch (RuntimeException notListeningYet) {
+            return false;
+        }
     }
 
     Http http() {

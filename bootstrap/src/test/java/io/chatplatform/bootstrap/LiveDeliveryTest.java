@@ -2,6 +2,7 @@ package io.chatplatform.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatplatform.testkit.LiveClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +24,6 @@ class LiveDeliveryTest {
     @TempDir
     Path dataDir;
 
-    private Map<String, String> sharedRedis() {
-        return Map.of("CHAT_REDIS_URL", "redis://127.0.0.1:6379/0", "CHAT_REDIS_KEY_PREFIX", "live-" + UUID.randomUUID() + ":");
-    }
-
     private static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -36,19 +32,18 @@ class LiveDeliveryTest {
     @DisplayName("a message sent through one instance reaches a client connected to another within a second")
     void across_instances() {
         ServiceEnvironment environment = new ServiceEnvironment(dataDir);
-        Assumptions.assumeTrue(environment.sharedDatabase(), "two instances need a shared PostgreSQL");
-        Map<String, String> redis = sharedRedis();
+        Map<String, String> redis = environment.sharedRedis();
         try (ChatServer one = environment.start(redis); ChatServer two = environment.start(redis)) {
             Http first = new Http(one.port());
             Http.Account alice = first.account(unique("alice"));
             Http.Account bob = first.account(unique("bob"));
-            try (LiveClient bobLive = LiveClient.connect(two.port(), bob.token())) {
+            try (LiveClient bobLive = LiveClient.authenticated(two.port(), bob.token())) {
                 bobLive.send("{\"type\":\"resume\",\"positions\":{}}");
-                bobLive.await(frame -> frame.path("type").asText().equals("resume.done"), Duration.ofSeconds(5));
+                bobLive.awaitReceived(frame -> frame.path("type").asText().equals("resume.done"), Duration.ofSeconds(5));
                 long sentAt = System.nanoTime();
                 long id = first.postJson("/send", alice.token(), Map.of("recipient_id", bob.id(), "content", "across"))
                         .json().get("id").asLong();
-                bobLive.await(frame -> frame.path("type").asText().equals("message.created")
+                bobLive.awaitReceived(frame -> frame.path("type").asText().equals("message.created")
                         && frame.get("message").get("id").asLong() == id, Duration.ofSeconds(1));
                 assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isLessThan(Duration.ofSeconds(1));
             }
@@ -61,7 +56,7 @@ class LiveDeliveryTest {
     @DisplayName("after the instance it was connected to restarts, a client that resumes gets exactly what it missed, in order")
     void resume_after_restart() throws Exception {
         ServiceEnvironment environment = new ServiceEnvironment(dataDir);
-        Map<String, String> redis = sharedRedis();
+        Map<String, String> redis = environment.sharedRedis();
         Http.Account alice;
         Http.Account bob;
         long lastSeen;
@@ -70,7 +65,7 @@ class LiveDeliveryTest {
             Http http = new Http(server.port());
             alice = http.account(unique("alice"));
             bob = http.account(unique("bob"));
-            try (LiveClient bobLive = LiveClient.connect(server.port(), bob.token())) {
+            try (LiveClient bobLive = LiveClient.authenticated(server.port(), bob.token())) {
                 bobLive.send("{\"type\":\"resume\",\"positions\":{}}");
                 http.postJson("/send", alice.token(), Map.of("recipient_id", bob.id(), "content", "seen"));
                 bobLive.awaitMessages(1, Duration.ofSeconds(5));
@@ -93,7 +88,7 @@ class LiveDeliveryTest {
                             .json().get("id").asLong());
                 }
             });
-            try (LiveClient bobLive = LiveClient.connect(restarted.port(), bob.token())) {
+            try (LiveClient bobLive = LiveClient.authenticated(restarted.port(), bob.token())) {
                 bobLive.send("{\"type\":\"resume\",\"positions\":{\"" + alice.id() + "\":" + lastSeen + "}}");
                 sending.get();
                 bobLive.awaitMessages(100, Duration.ofSeconds(10));

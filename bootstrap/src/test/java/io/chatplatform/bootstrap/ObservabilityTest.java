@@ -1,5 +1,6 @@
 package io.chatplatform.bootstrap;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -7,10 +8,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatplatform.testkit.LiveClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,8 +67,7 @@ class ObservabilityTest {
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
 
         environment = new ServiceEnvironment(dataDir);
-        server = environment.start(Map.of("CHAT_REDIS_URL", "redis://127.0.0.1:6379/0",
-                "CHAT_REDIS_KEY_PREFIX", "obs-" + System.nanoTime() + ":"));
+        server = environment.start(environment.sharedRedis());
         http = new Http(server.port());
         String alice = "alice_" + System.nanoTime() % 1_000_000;
         String bob = "bob_" + System.nanoTime() % 1_000_000;
@@ -83,9 +85,9 @@ class ObservabilityTest {
         http.get("/users/" + bobId, token);
         http.get("/conversations", token);
         http.get("/no/such/" + messageId, null);
-        try (LiveClient live = LiveClient.connect(server.port(), bobAccount.token())) {
+        try (LiveClient live = LiveClient.authenticated(server.port(), bobAccount.token())) {
             live.send("{\"type\":\"ping\"}");
-            live.await(frame -> frame.path("type").asText().equals("pong"), java.time.Duration.ofSeconds(5));
+            live.expect("pong");
             http.postJson("/send", token, Map.of("recipient_id", bobId, "content", "live"));
             live.awaitMessages(1, java.time.Duration.ofSeconds(5));
         }
@@ -166,10 +168,7 @@ class ObservabilityTest {
         var reply = http.get("/health", null);
         assertThat(reply.header("X-Request-Id")).isNotBlank();
         String id = reply.header("X-Request-Id");
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (!logs.toString(StandardCharsets.UTF_8).contains("\"request_id\":\"" + id + "\"") && System.nanoTime() < deadline) {
-            RedisProcess.sleep(20);
-        }
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"request_id\":\"" + id + "\"");
+        eventually("the request id in a log line").atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"request_id\":\"" + id + "\""));
     }
 }

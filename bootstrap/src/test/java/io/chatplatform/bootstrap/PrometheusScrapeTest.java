@@ -1,5 +1,6 @@
 package io.chatplatform.bootstrap;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,21 +57,14 @@ class PrometheusScrapeTest {
                 String query = "/api/v1/query?query=" + java.net.URLEncoder.encode(
                         "sum(chat_http_requests_total{job=\"chat\",route=\"/health/live\",status=\"200\"})",
                         java.nio.charset.StandardCharsets.UTF_8);
-                double seen = 0;
-                long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-                while (seen < 7 && System.nanoTime() < deadline) {
-                    try {
-                        var result = api.get(query, null).json().path("data").path("result");
-                        if (result.size() > 0) {
-                            seen = result.get(0).get("value").get(1).asDouble();
-                        }
-                    } catch (RuntimeException notYet) {
-                        // Prometheus is still starting
-                    }
-                    RedisProcess.sleep(250);
-                }
-                assertThat(seen).as("requests counted by Prometheus; its log:%n%s",
-                        Files.readString(dir.resolve("prometheus.log"))).isGreaterThanOrEqualTo(7);
+                Path log = dir.resolve("prometheus.log");
+                // failures while Prometheus is still starting are retried, the last one is reported with its log
+                eventually("Prometheus counting the 7 requests").atMost(Duration.ofSeconds(45))
+                        .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                        .untilAsserted(() -> assertThat(api.get(query, null).json().path("data").path("result")
+                                .path(0).path("value").path(1).asDouble())
+                                .as("requests counted by Prometheus; its log:%n%s", Files.readString(log))
+                                .isGreaterThanOrEqualTo(7));
             } finally {
                 prometheus.destroy();
                 prometheus.waitFor(10, TimeUnit.SECONDS);

@@ -3,10 +3,10 @@ package io.chatplatform.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,8 @@ class RateLimitsAcrossInstancesTest {
     @BeforeAll
     static void start() {
         environment = new ServiceEnvironment(dataDir);
-        Assumptions.assumeTrue(environment.sharedDatabase(), "two instances need a shared PostgreSQL");
-        Map<String, String> redis = Map.of("CHAT_REDIS_URL", "redis://127.0.0.1:6379/0",
-                "CHAT_REDIS_KEY_PREFIX", "test-" + UUID.randomUUID() + ":", "CHAT_RATE_LIMITS", "defaults");
+        Map<String, String> redis = new HashMap<>(environment.sharedRedis());
+        redis.put("CHAT_RATE_LIMITS", "defaults");
         first = environment.start(redis);
         second = environment.start(redis);
         one = new Http(first.port());

@@ -1,29 +1,26 @@
 package io.chatplatform.bootstrap;
 
+import io.chatplatform.testkit.SharedRedis;
+import io.chatplatform.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Environments for services under test that share one PostgreSQL schema (the local server when it
- * answers, else an embedded one in a data directory) and, optionally, one Redis.
+ * Environments for services under test: every instance made from one environment works in the same
+ * fresh schema of the test kit's PostgreSQL ({@link TestPostgres}: configured, local or embedded, so
+ * there is always one to share) and, when asked, under the same key prefix of the shared Redis.
  */
 final class ServiceEnvironment {
 
     static final String SECRET = "service-test-secret-long-enough-for-hs256-0123456789";
 
-    private final Optional<String> databaseUrl = TestPostgres.url();
-    private final String schema = TestPostgres.freshSchemaName("chat_svc");
+    private final TestPostgres.Schema schema = TestPostgres.freshSchema("chat_svc");
+    private final String redisPrefix = SharedRedis.freshPrefix();
     private final Path dataDir;
 
     ServiceEnvironment(Path dataDir) {
         this.dataDir = dataDir;
-    }
-
-    /** Whether instances can share a database (an embedded one belongs to a single instance). */
-    boolean sharedDatabase() {
-        return databaseUrl.isPresent();
     }
 
     /** The variables of one instance; every instance made from this environment shares the data. */
@@ -31,13 +28,14 @@ final class ServiceEnvironment {
         // limits off unless a test asks for them: these tests send and register faster than people do
         Map<String, String> env = new HashMap<>(Map.of("CHAT_HTTP_HOST", "127.0.0.1", "CHAT_HTTP_PORT", "0",
                 "CHAT_BCRYPT_COST", "4", "CHAT_JWT_SECRET", SECRET, "CHAT_DATA_DIR", dataDir.toString(),
-                "CHAT_RATE_LIMITS", "off"));
-        databaseUrl.ifPresent(url -> {
-            env.put("CHAT_DATABASE_URL", url);
-            env.put("CHAT_DATABASE_SCHEMA", schema);
-        });
+                "CHAT_RATE_LIMITS", "off", "CHAT_DATABASE_URL", schema.url(), "CHAT_DATABASE_SCHEMA", schema.name()));
         env.putAll(extra);
         return env;
+    }
+
+    /** The shared Redis on 127.0.0.1:6379 under this environment's key prefix: instances given it share cache and bus. */
+    Map<String, String> sharedRedis() {
+        return Map.of("CHAT_REDIS_URL", SharedRedis.URL, "CHAT_REDIS_KEY_PREFIX", redisPrefix);
     }
 
     ChatServer start(Map<String, String> extra) {
@@ -46,6 +44,6 @@ final class ServiceEnvironment {
 
     /** Drops the shared schema. */
     void cleanUp() {
-        databaseUrl.ifPresent(url -> TestPostgres.dropSchema(url, schema));
+        schema.close();
     }
 }

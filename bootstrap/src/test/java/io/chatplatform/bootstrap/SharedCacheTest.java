@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,7 @@ class SharedCacheTest {
     @BeforeAll
     static void start() {
         environment = new ServiceEnvironment(dataDir);
-        Assumptions.assumeTrue(environment.sharedDatabase(), "two instances need a shared PostgreSQL");
-        Map<String, String> redis = Map.of("CHAT_REDIS_URL", "redis://127.0.0.1:6379/0",
-                "CHAT_REDIS_KEY_PREFIX", "test-" + UUID.randomUUID() + ":");
+        Map<String, String> redis = environment.sharedRedis();
         first = environment.start(redis);
         second = environment.start(redis);
         one = new Http(first.port());

@@ -3,8 +3,9 @@ package io.chatplatform.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import io.chatplatform.adapter.http.LiveClient.Closed;
 import io.chatplatform.adapter.http.TestServer.Session;
+import io.chatplatform.testkit.LiveClient.Closed;
+import io.chatplatform.testkit.LiveClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ class LiveAuthenticationTest {
     @DisplayName("a token in the Authorization header of the handshake authenticates at once")
     void header() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.builder(api).bearer(alice.token()).connect()) {
+        try (LiveClient client = LiveClients.builder(api).bearer(alice.token()).connect()) {
             assertThat(client.next()).isEqualTo(TestServer.parse(ready(alice)));
         }
     }
@@ -46,15 +47,15 @@ class LiveAuthenticationTest {
     @DisplayName("a browser offers the subprotocols chat.v1 and bearer.<token>: the server selects chat.v1, never the token")
     void subprotocols() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.builder(api).subprotocols("chat.v1", "bearer." + alice.token()).connect()) {
+        try (LiveClient client = LiveClients.builder(api).subprotocols("chat.v1", "bearer." + alice.token()).connect()) {
             assertThat(client.subprotocol()).isEqualTo("chat.v1");
             assertThat(client.next()).isEqualTo(TestServer.parse(ready(alice)));
         }
-        try (LiveClient client = LiveClient.builder(api).subprotocols("bearer." + alice.token(), "chat.v1").connect()) {
+        try (LiveClient client = LiveClients.builder(api).subprotocols("bearer." + alice.token(), "chat.v1").connect()) {
             assertThat(client.subprotocol()).isEqualTo("chat.v1");
             assertThat(client.next()).isEqualTo(TestServer.parse(ready(alice)));
         }
-        try (LiveClient client = LiveClient.builder(api).subprotocols("bearer." + alice.token()).connect()) {
+        try (LiveClient client = LiveClients.builder(api).subprotocols("bearer." + alice.token()).connect()) {
             assertThat(client.subprotocol()).as("none selected (a browser would fail the handshake)").isEmpty();
         }
     }
@@ -63,7 +64,7 @@ class LiveAuthenticationTest {
     @DisplayName("a first message {\"type\": \"auth\", \"token\": ...} authenticates")
     void authMessage() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.send(Map.of("type", "auth", "token", alice.token()));
 
             assertThat(client.next()).isEqualTo(TestServer.parse(ready(alice)));
@@ -76,7 +77,7 @@ class LiveAuthenticationTest {
     @DisplayName("a second auth message is refused with an error; the connection stays open")
     void authTwice() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+        try (LiveClient client = LiveClients.authenticated(api, alice)) {
             client.send(Map.of("type", "auth", "token", alice.token()));
 
             assertThat(client.next()).isEqualTo(TestServer.parse("""
@@ -90,17 +91,17 @@ class LiveAuthenticationTest {
     @Test
     @DisplayName("a forged token closes the connection with 4401, whichever way it came")
     void forgedToken() {
-        try (LiveClient client = LiveClient.builder(api).bearer("forged").connect()) {
+        try (LiveClient client = LiveClients.builder(api).bearer("forged").connect()) {
             assertThat(client.awaitClose()).isEqualTo(INVALID);
         }
-        try (LiveClient client = LiveClient.builder(api).subprotocols("chat.v1", "bearer.forged").connect()) {
+        try (LiveClient client = LiveClients.builder(api).subprotocols("chat.v1", "bearer.forged").connect()) {
             assertThat(client.awaitClose()).isEqualTo(INVALID);
         }
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.send(Map.of("type", "auth", "token", "forged"));
             assertThat(client.awaitClose()).isEqualTo(INVALID);
         }
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.send(Map.of("type", "auth"));
             assertThat(client.awaitClose()).isEqualTo(INVALID);
         }
@@ -109,7 +110,7 @@ class LiveAuthenticationTest {
     @Test
     @DisplayName("without credentials the connection is closed with 4401 once the time to authenticate is up")
     void missingToken() {
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             assertThat(client.awaitClose(Duration.ofSeconds(3))).isEqualTo(TIMED_OUT);
             assertThat(client.drain()).isEmpty();
         }
@@ -119,7 +120,7 @@ class LiveAuthenticationTest {
     @DisplayName("a token in the URL's query is not accepted: the connection waits for credentials and times out")
     void noTokenInQuery() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.builder(api).path("/ws?token=" + TestServer.encode(alice.token())).connect()) {
+        try (LiveClient client = LiveClients.builder(api).path("/ws?token=" + TestServer.encode(alice.token())).connect()) {
             assertThat(client.awaitClose(Duration.ofSeconds(3))).isEqualTo(TIMED_OUT);
             assertThat(client.drain()).isEmpty();
         }
@@ -128,15 +129,15 @@ class LiveAuthenticationTest {
     @Test
     @DisplayName("a first message other than auth closes the connection with 4401, a binary one too")
     void authFirst() {
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.send(Map.of("type", "ping"));
             assertThat(client.awaitClose()).isEqualTo(AUTH_FIRST);
         }
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.sendText("not json");
             assertThat(client.awaitClose()).isEqualTo(AUTH_FIRST);
         }
-        try (LiveClient client = LiveClient.connect(api)) {
+        try (LiveClient client = LiveClients.connect(api)) {
             client.sendBinary(new byte[] {1, 2, 3});
             assertThat(client.awaitClose()).isEqualTo(AUTH_FIRST);
         }
@@ -149,10 +150,10 @@ class LiveAuthenticationTest {
             Session alice = server.signUp("alice");
             server.chat.clock.advance(Duration.ofMinutes(61));
 
-            try (LiveClient client = LiveClient.builder(server).bearer(alice.token()).connect()) {
+            try (LiveClient client = LiveClients.builder(server).bearer(alice.token()).connect()) {
                 assertThat(client.awaitClose()).isEqualTo(INVALID);
             }
-            try (LiveClient client = LiveClient.connect(server)) {
+            try (LiveClient client = LiveClients.connect(server)) {
                 client.send(Map.of("type", "auth", "token", alice.token()));
                 assertThat(client.awaitClose()).isEqualTo(INVALID);
             }
@@ -164,7 +165,7 @@ class LiveAuthenticationTest {
     void expiresWhileConnected() {
         try (TestServer server = TestServer.startLive()) {
             Session alice = server.signUp("alice");
-            try (LiveClient client = LiveClient.live(server, alice)) {
+            try (LiveClient client = LiveClients.live(server, alice)) {
                 server.chat.clock.advance(Duration.ofMinutes(59));
                 client.send(Map.of("type", "ping"));
                 client.expect("pong");
@@ -174,7 +175,7 @@ class LiveAuthenticationTest {
                 assertThat(client.awaitClose()).isEqualTo(new Closed(4401, "token expired"));
             }
             String fresh = server.logIn(alice.username(), TestServer.PASSWORD);
-            try (LiveClient client = LiveClient.builder(server).bearer(fresh).connect()) {
+            try (LiveClient client = LiveClients.builder(server).bearer(fresh).connect()) {
                 client.expect("ready");
             }
         }
@@ -186,20 +187,20 @@ class LiveAuthenticationTest {
         Session alice = api.signUp("alice");
         try (LogCapture all = new LogCapture("ROOT", Level.INFO);
              LogCapture ours = new LogCapture("io.chatplatform.adapter.http", Level.DEBUG)) {
-            try (LiveClient client = LiveClient.builder(api).bearer(alice.token()).connect()) {
+            try (LiveClient client = LiveClients.builder(api).bearer(alice.token()).connect()) {
                 client.expect("ready");
             }
-            try (LiveClient client = LiveClient.builder(api).subprotocols("chat.v1", "bearer." + alice.token()).connect()) {
+            try (LiveClient client = LiveClients.builder(api).subprotocols("chat.v1", "bearer." + alice.token()).connect()) {
                 client.expect("ready");
             }
-            try (LiveClient client = LiveClient.connect(api)) {
+            try (LiveClient client = LiveClients.connect(api)) {
                 client.send(Map.of("type", "auth", "token", alice.token()));
                 client.expect("ready");
             }
-            try (LiveClient client = LiveClient.builder(api).path("/ws?token=" + alice.token()).connect()) {
+            try (LiveClient client = LiveClients.builder(api).path("/ws?token=" + alice.token()).connect()) {
                 client.awaitClose(Duration.ofSeconds(3));
             }
-            try (LiveClient client = LiveClient.builder(api).bearer(alice.token() + "-forged").connect()) {
+            try (LiveClient client = LiveClients.builder(api).bearer(alice.token() + "-forged").connect()) {
                 client.awaitClose();
             }
 

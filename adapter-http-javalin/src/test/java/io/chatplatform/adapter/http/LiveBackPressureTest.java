@@ -2,10 +2,11 @@ package io.chatplatform.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.adapter.http.LiveClient.Closed;
 import io.chatplatform.adapter.http.TestServer.Session;
 import io.chatplatform.adapter.http.internal.live.LiveEndpoint;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.testkit.LiveClient.Closed;
+import io.chatplatform.testkit.LiveClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,8 @@ class LiveBackPressureTest {
         Session bob = api.signUp("bob");
         Session carol = api.signUp("carol");
         Session dave = api.signUp("dave");
-        try (LiveClient carols = LiveClient.live(api, carol);
-             LiveClient bobs = LiveClient.builder(api).bearer(bob.token()).slowReader().connect()) {
+        try (LiveClient carols = LiveClients.live(api, carol);
+             LiveClient bobs = LiveClients.builder(api).bearer(bob.token()).slowReader().connect()) {
             bobs.expect("ready"); // and nothing more is read from here on
             bobs.send(Map.of("type", "ping"));
 
@@ -66,7 +67,7 @@ class LiveBackPressureTest {
             assertThat(bobs.awaitClose(Duration.ofSeconds(10)))
                     .isEqualTo(new Closed(1008, "too slow: the server's queue for this connection is full"));
             assertThat(bobs.drain().size()).as("messages bob got before the close").isLessThan(sent);
-            LiveClient.awaitNoConnectionOf(api, bob);
+            LiveClients.awaitNoConnectionOf(api, bob);
 
             api.send(dave, carol, "still here");
             assertThat(carols.next(Duration.ofSeconds(1)).at("/message/content").asText()).isEqualTo("still here");

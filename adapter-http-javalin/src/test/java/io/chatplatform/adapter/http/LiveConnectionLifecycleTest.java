@@ -1,11 +1,13 @@
 package io.chatplatform.adapter.http;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.adapter.http.LiveClient.Closed;
 import io.chatplatform.adapter.http.TestServer.Session;
 import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.fixtures.InMemoryChat;
+import io.chatplatform.testkit.LiveClient.Closed;
+import io.chatplatform.testkit.LiveClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ class LiveConnectionLifecycleTest {
     void shutdown() {
         TestServer api = TestServer.startLive();
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.live(api, alice)) {
+        try (LiveClient client = LiveClients.live(api, alice)) {
 
             api.close();
 
@@ -42,7 +44,7 @@ class LiveConnectionLifecycleTest {
                     throw new IllegalStateException("bug");
                 });
         try (TestServer api = TestServer.start(chat, faulty, TestServer.HEALTHY, TestServer.settings());
-             LiveClient client = LiveClient.builder(api).bearer(api.signUp("alice").token()).connect()) {
+             LiveClient client = LiveClients.builder(api).bearer(api.signUp("alice").token()).connect()) {
 
             client.expect("ready");
             assertThat(client.awaitClose()).isEqualTo(new Closed(1011, "server error; reconnect and resume"));
@@ -58,26 +60,19 @@ class LiveConnectionLifecycleTest {
         try (TestServer api = TestServer.start(settings)) {
             Session alice = api.signUp("alice");
             Session bob = api.signUp("bob");
-            try (LiveClient idle = LiveClient.live(api, bob); LiveClient pinging = LiveClient.live(api, alice)) {
-                for (int i = 0; i < 10; i++) {
-                    sleep(200);
-                    pinging.send(Map.of("type", "ping"));
-                    pinging.expect("pong");
-                }
+            try (LiveClient idle = LiveClients.live(api, bob); LiveClient pinging = LiveClients.live(api, alice)) {
+                // a ping every 200 ms keeps one open past the 1.5 s timeout that closes the other
+                eventually("the idle connection closed").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> {
+                            pinging.send(Map.of("type", "ping"));
+                            pinging.expect("pong");
+                            return idle.isClosed();
+                        });
 
                 assertThat(idle.awaitClose()).isEqualTo(new Closed(1001, "Connection Idle Timeout"));
                 assertThat(pinging.isClosed()).isFalse();
-                LiveClient.awaitNoConnectionOf(api, bob);
+                LiveClients.awaitNoConnectionOf(api, bob);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -90,12 +85,12 @@ class LiveConnectionLifecycleTest {
                 var user = api.chat.register("many");
                 users.add(new Session(user.id().value(), user.username().value(), api.chat.tokenFor(user)));
             }
-            LiveClient.live(api, users.get(0)).close(); // warm up the pools
+            LiveClients.live(api, users.get(0)).close(); // warm up the pools
             int before = ManagementFactory.getThreadMXBean().getThreadCount();
             List<LiveClient> clients = new ArrayList<>();
             try {
                 for (Session user : users) {
-                    clients.add(LiveClient.live(api, user));
+                    clients.add(LiveClients.live(api, user));
                 }
                 assertThat(api.server.liveConnections()).hasSize(50);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.adapter.http.TestServer.Reply;
 import io.chatplatform.adapter.http.TestServer.Session;
+import io.chatplatform.testkit.LiveClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,8 +31,8 @@ class LiveEventsTest {
     void messageCreated() {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
-        try (LiveClient bobsPhone = LiveClient.live(api, bob);
-             LiveClient alicesLaptop = LiveClient.live(api, alice)) {
+        try (LiveClient bobsPhone = LiveClients.live(api, bob);
+             LiveClient alicesLaptop = LiveClients.live(api, alice)) {
 
             Reply sent = api.post("/send", TestServer.json(Map.of("recipient_id", bob.id(), "content", "hi 👋 <b>\"x\"</b>",
                     "client_message_id", "c-1")), alice.token());
@@ -51,7 +52,7 @@ class LiveEventsTest {
         Session bob = api.signUp("bob");
         Session stranger = api.signUp("stranger");
         api.send(alice, bob, "hello");
-        try (LiveClient bobs = LiveClient.live(api, bob); LiveClient alices = LiveClient.live(api, alice)) {
+        try (LiveClient bobs = LiveClients.live(api, bob); LiveClient alices = LiveClients.live(api, alice)) {
             alices.send(Map.of("type", "typing", "user_id", bob.id()));
 
             JsonNode typing = bobs.next();
@@ -74,7 +75,7 @@ class LiveEventsTest {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
         api.send(alice, bob, "hello");
-        try (LiveClient bobs = LiveClient.live(api, bob); LiveClient alices = LiveClient.live(api, alice)) {
+        try (LiveClient bobs = LiveClients.live(api, bob); LiveClient alices = LiveClients.live(api, alice)) {
             for (int i = 0; i < 6; i++) {
                 alices.send(Map.of("type", "typing", "user_id", bob.id()));
             }
@@ -94,7 +95,7 @@ class LiveEventsTest {
     void messageRead() {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
-        try (LiveClient alices = LiveClient.live(api, alice)) {
+        try (LiveClient alices = LiveClients.live(api, alice)) {
             api.send(alice, bob, "one");
             long second = api.send(alice, bob, "two");
             alices.expect("message.created");
@@ -112,7 +113,7 @@ class LiveEventsTest {
     @DisplayName("a ping is answered with a pong")
     void ping() {
         Session alice = api.signUp("alice");
-        try (LiveClient alices = LiveClient.authenticated(api, alice)) {
+        try (LiveClient alices = LiveClients.authenticated(api, alice)) {
             alices.send(Map.of("type", "ping"));
 
             assertThat(alices.next()).isEqualTo(TestServer.parse("{\"type\": \"pong\"}"));

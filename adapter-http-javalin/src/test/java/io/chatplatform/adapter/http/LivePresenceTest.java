@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.adapter.http.TestServer.Session;
+import io.chatplatform.testkit.LiveClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +38,13 @@ class LivePresenceTest {
         api.send(alice, bob, "hi");
         // logging in and sending count as activity, which keeps a user online for 5 minutes: let it lapse
         api.chat.clock.advance(Duration.ofMinutes(6));
-        try (LiveClient alices = LiveClient.live(api, alice); LiveClient strangers = LiveClient.live(api, stranger)) {
+        try (LiveClient alices = LiveClients.live(api, alice); LiveClient strangers = LiveClients.live(api, stranger)) {
 
-            LiveClient bobsPhone = LiveClient.live(api, bob);
+            LiveClient bobsPhone = LiveClients.live(api, bob);
             assertThat(presence(alices, bob, true)).isEqualTo(TestServer.parse("""
                     {"type": "presence", "user_id": %d, "online": true}""".formatted(bob.id())));
 
-            LiveClient bobsLaptop = LiveClient.live(api, bob);
+            LiveClient bobsLaptop = LiveClients.live(api, bob);
             bobsPhone.close();
             bobsLaptop.send(java.util.Map.of("type", "ping"));
             bobsLaptop.expect("pong");

@@ -3,6 +3,7 @@ package io.chatplatform.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.adapter.http.TestServer.Session;
+import io.chatplatform.testkit.LiveClient;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class LiveProtocolErrorsTest {
     @DisplayName("a message that cannot be honoured is answered with an error event; the connection stays open")
     void badMessage(String what, String text, String code, String message) {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+        try (LiveClient client = LiveClients.authenticated(api, alice)) {
             client.sendText(text);
 
             assertThat(client.next()).isEqualTo(TestServer.parse(TestServer.json(
@@ -66,7 +67,7 @@ class LiveProtocolErrorsTest {
     @DisplayName("a binary message is answered with error unsupported")
     void binary() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+        try (LiveClient client = LiveClients.authenticated(api, alice)) {
             client.sendBinary("{\"type\": \"ping\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
             assertThat(client.next()).isEqualTo(TestServer.parse("""
@@ -81,11 +82,11 @@ class LiveProtocolErrorsTest {
     void tooLarge() {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
-        try (LiveClient bobs = LiveClient.live(api, bob); LiveClient client = LiveClient.authenticated(api, alice)) {
+        try (LiveClient bobs = LiveClients.live(api, bob); LiveClient client = LiveClients.authenticated(api, alice)) {
             client.sendText("{\"type\": \"ping\", \"padding\": \"" + "x".repeat(16 * 1024) + "\"}");
 
             assertThat(client.awaitClose().code()).isEqualTo(1009);
-            LiveClient.awaitNoConnectionOf(api, alice);
+            LiveClients.awaitNoConnectionOf(api, alice);
             api.send(alice, bob, "still here");
             assertThat(bobs.expect("message.created").at("/message/content").asText()).isEqualTo("still here");
         }
@@ -95,7 +96,7 @@ class LiveProtocolErrorsTest {
     @DisplayName("a message of exactly 16 KiB is still read")
     void largestAccepted() {
         Session alice = api.signUp("alice");
-        try (LiveClient client = LiveClient.authenticated(api, alice)) {
+        try (LiveClient client = LiveClients.authenticated(api, alice)) {
             String prefix = "{\"type\": \"ping\", \"padding\": \"";
             String suffix = "\"}";
             client.sendText(prefix + "x".repeat(16 * 1024 - prefix.length() - suffix.length()) + suffix);

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import io.chatplatform.adapter.http.TestServer.Session;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.testkit.LiveClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class LiveResumeTest {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
         long lastSeen;
-        try (LiveClient bobs = LiveClient.live(api, bob)) {
+        try (LiveClient bobs = LiveClients.live(api, bob)) {
             for (int i = 0; i < 3; i++) {
                 api.send(alice, bob, "before " + i);
             }
@@ -77,10 +79,8 @@ class LiveResumeTest {
                 sent.incrementAndGet();
             }
         });
-        while (sent.get() < 20 && !sending.isDone()) {
-            Thread.sleep(1);
-        }
-        try (LiveClient bobs = LiveClient.authenticated(api, bob)) {
+        eventually("20 messages sent before bob reconnects").until(() -> sent.get() >= 20 || sending.isDone());
+        try (LiveClient bobs = LiveClients.authenticated(api, bob)) {
             bobs.send(Map.of("type", "resume", "positions", Map.of(Long.toString(alice.id()), lastSeen)));
             resumed.countDown();
             sending.get(30, TimeUnit.SECONDS);
@@ -104,7 +104,7 @@ class LiveResumeTest {
         Session alice = api.signUp("alice");
         Session bob = api.signUp("bob");
         api.send(alice, bob, "missed");
-        try (LiveClient bobs = LiveClient.authenticated(api, bob)) {
+        try (LiveClient bobs = LiveClients.authenticated(api, bob)) {
             api.send(alice, bob, "sent after ready");
             bobs.send(Map.of("type", "resume", "positions", Map.of()));
 
@@ -125,7 +125,7 @@ class LiveResumeTest {
             api.chat.app.sendMessage().send(new SendMessage.Command(UserId.of(alice.id()), UserId.of(bob.id()),
                     MessageContent.of("m" + i), Optional.empty()));
         }
-        try (LiveClient bobs = LiveClient.authenticated(api, bob)) {
+        try (LiveClient bobs = LiveClients.authenticated(api, bob)) {
             bobs.send(Map.of("type", "resume"));
 
             for (int seq = 1; seq <= 500; seq++) {
@@ -141,7 +141,7 @@ class LiveResumeTest {
     @DisplayName("positions that are not peer ids and seqs are refused with invalid; the connection can still resume")
     void invalidPositions() {
         Session bob = api.signUp("bob");
-        try (LiveClient bobs = LiveClient.authenticated(api, bob)) {
+        try (LiveClient bobs = LiveClients.authenticated(api, bob)) {
             bobs.sendText("{\"type\": \"resume\", \"positions\": {\"alice\": 3}}");
             bobs.sendText("{\"type\": \"resume\", \"positions\": {\"12\": -1}}");
             bobs.sendText("{\"type\": \"resume\", \"positions\": [1, 2]}");

@@ -15,6 +15,7 @@ import io.chatplatform.domain.limit.RateLimits;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.PasswordAttempt;
 import io.chatplatform.domain.user.PasswordHash;
+import io.chatplatform.testkit.LiveClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ class RateLimitsTest {
                 List.of(Bandwidth.of(5, Duration.ofMinutes(1))))));
         try (TestServer api = start(RateLimits.none(), TestServer.settings().withWebSocket(oneBurst))) {
             Session alice = api.signUp("alice");
-            try (LiveClient client = LiveClient.authenticated(api, alice)) {
+            try (LiveClient client = LiveClients.authenticated(api, alice)) {
                 for (int i = 0; i < 5; i++) {
                     client.send(Map.of("type", "ping"));
                     client.expect("pong");

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.postgres;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.in.CheckHealth.DependencyState;
@@ -56,15 +57,10 @@ class CitusWorkerCheckTest {
     }
 
     /** Waits up to 10 s (50 intervals) for the check to find what {@code expected} describes. */
-    private static WorkerCheck awaitCheck(Predicate<WorkerCheck> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Optional<WorkerCheck> last = checked.workers().lastCheck();
-        while (last.isEmpty() || !expected.test(last.get())) {
-            assertThat(System.nanoTime()).as("the check found %s", last).isLessThan(deadline);
-            Thread.sleep(INTERVAL.toMillis() / 4);
-            last = checked.workers().lastCheck();
-        }
-        return last.get();
+    private static WorkerCheck awaitCheck(Predicate<WorkerCheck> expected) {
+        return eventually("a worker check as expected").atMost(Duration.ofSeconds(10)).pollInterval(INTERVAL.dividedBy(4))
+                .until(() -> checked.workers().lastCheck(), last -> last.isPresent() && expected.test(last.get()))
+                .get();
     }
 
     @Test
@@ -81,7 +77,7 @@ class CitusWorkerCheckTest {
 
     @Test
     @DisplayName("runs again every interval: the check time moves on")
-    void repeats() throws InterruptedException {
+    void repeats() {
         Instant first = checked.workers().lastCheck().orElseThrow().checkedAt();
 
         WorkerCheck later = awaitCheck(check -> check.checkedAt().isAfter(first));
@@ -91,7 +87,7 @@ class CitusWorkerCheckTest {
 
     @Test
     @DisplayName("reports a worker that stops answering within the interval, degrading the health, and clears it once it answers")
-    void worker_down_and_back() throws InterruptedException {
+    void worker_down_and_back() {
         long nodeId = db.count("SELECT min(nodeid) FROM pg_dist_node WHERE isactive AND noderole = 'primary' AND groupid <> 0");
         String host = db.database().jdbi().withHandle(handle -> handle
                 .createQuery("SELECT nodename FROM pg_dist_node WHERE nodeid = ?").bind(0, nodeId).mapTo(String.class).one());
@@ -140,12 +136,9 @@ class CitusWorkerCheckTest {
     }
 
     /** citus_update_node leaves the other nodes' copies of the metadata to the maintenance daemon; later tests need them. */
-    private static void awaitMetadataSynced() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (db.count("SELECT count(*) FROM pg_dist_node WHERE hasmetadata AND NOT metadatasynced") > 0) {
-            assertThat(System.nanoTime()).as("metadata synced to every node again").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitMetadataSynced() {
+        eventually("metadata synced to every node again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> db.count("SELECT count(*) FROM pg_dist_node WHERE hasmetadata AND NOT metadatasynced") == 0);
     }
 
     private static int closedPort() {

@@ -4,6 +4,7 @@ import static io.chatplatform.adapter.postgres.Fixtures.T0;
 import static io.chatplatform.adapter.postgres.Fixtures.message;
 import static io.chatplatform.adapter.postgres.Fixtures.register;
 import static io.chatplatform.adapter.postgres.Fixtures.send;
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.AppendMessage;
@@ -12,6 +13,7 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.user.User;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -180,16 +182,11 @@ class ConcurrencyTest {
     }
 
     /** Waits until {@code n} sessions wait for a lock (on Citus: anywhere in the cluster). */
-    private static void awaitBlockedSessions(int n) throws InterruptedException {
+    private static void awaitBlockedSessions(int n) {
         String blocked = db.database().citusEnabled()
                 ? "SELECT count(*) FROM citus_lock_waits"
                 : "SELECT count(*) FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (db.count(blocked) < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + n + " session(s) waiting for a lock within 20 s");
-            }
-            Thread.sleep(20);
-        }
+        eventually(n + " session(s) waiting for a lock").atMost(Duration.ofSeconds(20))
+                .until(() -> db.count(blocked) >= n);
     }
 }

@@ -1,7 +1,6 @@
 package io.chatplatform.adapter.postgres;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.chatplatform.testkit.TestPostgres;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class FreshSchema implements BeforeAllCallback, AfterAllCallback {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private String schema;
     private PostgresDatabase database;
     // @Nested classes inherit the extension and call it again; only the outermost call opens and drops
@@ -26,9 +23,7 @@ final class FreshSchema implements BeforeAllCallback, AfterAllCallback {
         if (depth++ > 0) {
             return;
         }
-        byte[] suffix = new byte[6];
-        RANDOM.nextBytes(suffix);
-        schema = "chat_test_" + HexFormat.of().formatHex(suffix);
+        schema = TestPostgres.freshSchemaName("chat_test");
         database = PostgresDatabase.open(TestDatabase.server().withSchema(schema));
     }
 

@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.testkit.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,8 @@ class RealtimeCommandUsageTest {
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private final RedisServer server = RedisServer.onFreePort().start();
-    private final RedisPresenceRegistry registry = RedisPresenceRegistry.connect(server.settings("chat:"));
-    private final RedisLiveEventBus bus = RedisLiveEventBus.connect(server.settings("chat:"));
+    private final RedisPresenceRegistry registry = RedisPresenceRegistry.connect(TestRedis.of(server, "chat:"));
+    private final RedisLiveEventBus bus = RedisLiveEventBus.connect(TestRedis.of(server, "chat:"));
 
     @AfterEach
     void stop() {

@@ -1,5 +1,7 @@
 package io.chatplatform.adapter.redis;
 
+import static io.chatplatform.testkit.Waits.eventually;
+
 import io.chatplatform.domain.realtime.LiveEvent;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +27,7 @@ final class RecordingListener implements Consumer<LiveEvent>, Runnable {
 
     /** The events received, after waiting up to 5 s for at least {@code count}. */
     List<LiveEvent> awaitEvents(int count) {
-        Eventually.within(Duration.ofSeconds(5), count + " events (have " + events.size() + ")",
-                () -> events.size() >= count);
+        eventually(count + " events (have " + events.size() + ")").until(() -> events.size() >= count);
         return List.copyOf(events);
     }
 

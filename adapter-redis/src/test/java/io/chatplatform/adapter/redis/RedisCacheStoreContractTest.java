@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import io.chatplatform.application.fixtures.CacheStoreContract;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.domain.cache.CacheTtls;
+import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,7 @@ class RedisCacheStoreContractTest extends CacheStoreContract {
     @Override
     protected CacheStore newStore(CacheTtls ttls) {
         String prefix = SharedRedis.freshPrefix();
-        RedisCacheStore store = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls);
+        RedisCacheStore store = RedisCacheStore.connect(TestRedis.shared(prefix), ttls);
         PREFIXES.add(prefix);
         STORES.add(store);
         return store;

@@ -3,12 +3,12 @@ package io.chatplatform.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.CacheKey;
-import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.CacheServerStats;
 import io.chatplatform.application.port.out.CacheStore.Bypass;
 import io.chatplatform.application.port.out.CacheStore.Hit;
 import io.chatplatform.application.port.out.CacheStore.Lookup;
 import io.chatplatform.application.port.out.CacheStore.Miss;
+import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
@@ -16,6 +16,7 @@ import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import io.chatplatform.testkit.SharedRedis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class RedisCacheStoreTest {
     private final String prefix = SharedRedis.freshPrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
     private final CacheTtls ttls = CacheTtls.defaults();
-    private final RedisCacheStore store = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls);
+    private final RedisCacheStore store = RedisCacheStore.connect(TestRedis.shared(prefix), ttls);
     private final UnifiedJedis redis = SharedRedis.client();
     private final long id = ThreadLocalRandom.current().nextLong(1_000_000, 1L << 40);
 
@@ -66,7 +67,7 @@ class RedisCacheStoreTest {
         UserId user = UserId.of(id);
         CacheKey<List<InboxEntry>> lists = CacheKey.conversationList(user, 20);
         CacheKey<Long> unread = CacheKey.unreadCount(user);
-        try (RedisCacheStore other = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls)) {
+        try (RedisCacheStore other = RedisCacheStore.connect(TestRedis.shared(prefix), ttls)) {
             store.put(miss(unread), 7L);
             String entry = prefix + "unread:{inbox:" + id + "}:e" + epoch() + ":g0:" + id;
             // the shared entry vanishes (evicted, say): the version is unchanged, so the held copy still answers
@@ -163,7 +164,7 @@ class RedisCacheStoreTest {
         redis.set(entry, "{\"an older\":\"format\"}");
 
         // another instance, which holds no copy of its own, reads what is in Redis
-        try (RedisCacheStore other = RedisCacheStore.connect(SharedRedis.settings(prefix), ttls)) {
+        try (RedisCacheStore other = RedisCacheStore.connect(TestRedis.shared(prefix), ttls)) {
             Lookup<Long> lookup = other.get(unread);
             assertThat(lookup).isInstanceOf(Miss.class);
             other.put((Miss<Long>) lookup, 2L);

@@ -12,6 +12,7 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import io.chatplatform.testkit.RedisServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RedisCommandUsageTest {
 
     private final RedisServer server = RedisServer.onFreePort().start();
-    private final RedisCacheStore store = RedisCacheStore.connect(server.settings("chat:"), CacheTtls.defaults());
+    private final RedisCacheStore store = RedisCacheStore.connect(TestRedis.of(server, "chat:"), CacheTtls.defaults());
 
     @AfterEach
     void stop() {

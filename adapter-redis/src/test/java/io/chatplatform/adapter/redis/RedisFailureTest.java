@@ -1,7 +1,7 @@
 package io.chatplatform.adapter.redis;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import io.chatplatform.application.port.out.CacheKey;
@@ -14,6 +14,8 @@ import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import io.chatplatform.testkit.RedisServer;
+import io.chatplatform.testkit.SharedRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,7 @@ class RedisFailureTest {
     }
 
     private RedisCacheStore quickStore(int pendingLimit) {
-        return new RedisCacheStore(server.settings(prefix), CacheTtls.defaults(), QUICK, pendingLimit);
+        return new RedisCacheStore(TestRedis.of(server, prefix), CacheTtls.defaults(), QUICK, pendingLimit);
     }
 
     private static CacheKey<Long> unread(long user) {
@@ -72,14 +74,9 @@ class RedisFailureTest {
 
     /** The first answer that is not a bypass, waiting for the store to recover by itself. */
     private <V> Lookup<V> firstAnswerFromCache(CacheKey<V> key, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (store.circuit() == CircuitBreaker.State.CLOSED) {
-                return store.get(key);
-            }
-            RedisServer.sleep(20);
-        }
-        return fail("the store did not recover within " + within + "; circuit " + store.circuit().label());
+        eventually("the store recovered (circuit closed)").atMost(within)
+                .until(() -> store.circuit() == CircuitBreaker.State.CLOSED);
+        return store.get(key);
     }
 
     private static <T> Timed<T> timed(Supplier<T> call) {
@@ -94,7 +91,7 @@ class RedisFailureTest {
     @Test
     @DisplayName("starts without Redis, bypassing the cache, and starts caching by itself once Redis appears")
     void redis_down_at_start_up() {
-        Timed<RedisCacheStore> connecting = timed(() -> RedisCacheStore.connect(server.settings(prefix), CacheTtls.defaults()));
+        Timed<RedisCacheStore> connecting = timed(() -> RedisCacheStore.connect(TestRedis.of(server, prefix), CacheTtls.defaults()));
         store = connecting.result();
 
         assertThat(connecting.took()).isLessThan(Duration.ofSeconds(1));
@@ -125,7 +122,7 @@ class RedisFailureTest {
     void redis_killed_and_restarted() {
         server.start();
         // the default back-off (1 s), so that the circuit stays open while the test looks at it
-        store = new RedisCacheStore(server.settings(prefix), CacheTtls.defaults(), CircuitBreaker.Policy.DEFAULT, 100);
+        store = new RedisCacheStore(TestRedis.of(server, prefix), CacheTtls.defaults(), CircuitBreaker.Policy.DEFAULT, 100);
         cache(unread(1), 1L);
 
         server.kill();
@@ -225,7 +222,7 @@ class RedisFailureTest {
     @DisplayName("logs in with user and password; with a wrong password it serves without the cache and says why")
     void authentication() {
         server.start(List.of("--requirepass", "s3cret"));
-        RedisSettings base = server.settings(prefix);
+        RedisSettings base = TestRedis.of(server, prefix);
         RedisSettings good = RedisSettings.fromUrl("redis://default:s3cret@127.0.0.1:" + server.port() + "/1")
                 .withKeyPrefix(prefix);
         RedisSettings bad = new RedisSettings(base.host(), base.port(), 0, Optional.empty(), Optional.of("wrong"), false,

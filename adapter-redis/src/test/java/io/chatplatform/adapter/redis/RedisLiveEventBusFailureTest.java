@@ -1,9 +1,11 @@
 package io.chatplatform.adapter.redis;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.chatplatform.domain.realtime.LiveEvent;
+import io.chatplatform.testkit.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ class RedisLiveEventBusFailureTest {
     }
 
     private RedisLiveEventBus bus(CircuitBreaker.Policy policy, LiveSubscriber.Timing timing) {
-        RedisLiveEventBus bus = new RedisLiveEventBus(server.settings("chat:"), policy, timing);
+        RedisLiveEventBus bus = new RedisLiveEventBus(TestRedis.of(server, "chat:"), policy, timing);
         buses.add(bus);
         return bus;
     }
@@ -58,9 +60,8 @@ class RedisLiveEventBusFailureTest {
     /** Publishes from {@code from} until {@code to} receives one event, as a client would keep sending. */
     private static void flowsAgain(RedisLiveEventBus from, RecordingListener to, Duration within) {
         int before = to.events.size();
-        Eventually.within(within, "events flow again", () -> {
+        eventually("events flow again").atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> {
             from.publish(SampleEvents.typing());
-            RedisServer.sleep(20);
             return to.events.size() > before;
         });
     }
@@ -79,7 +80,7 @@ class RedisLiveEventBusFailureTest {
         assertThat(onSecond.awaitEvents(1)).containsExactly(SampleEvents.read());
 
         server.kill();
-        Eventually.within(Duration.ofSeconds(2), "both subscriptions noticed", () -> !first.isSubscribed() && !second.isSubscribed());
+        eventually("both subscriptions noticed").atMost(Duration.ofSeconds(2)).until(() -> !first.isSubscribed() && !second.isSubscribed());
         for (int i = 0; i < 5; i++) {
             assertThat(timedPublish(first, SampleEvents.created())).isLessThan(BOUND);
         }
@@ -90,8 +91,7 @@ class RedisLiveEventBusFailureTest {
 
         server.start();
 
-        Eventually.within(Duration.ofSeconds(5), "both told of a possible loss",
-                () -> onFirst.losses.get() == 1 && onSecond.losses.get() == 1);
+        eventually("both told of a possible loss").until(() -> onFirst.losses.get() == 1 && onSecond.losses.get() == 1);
         assertThat(first.isSubscribed()).isTrue();
         flowsAgain(first, onSecond, Duration.ofSeconds(5));
         flowsAgain(second, onFirst, Duration.ofSeconds(5));
@@ -116,12 +116,11 @@ class RedisLiveEventBusFailureTest {
         assertThat(timedPublish(bus, SampleEvents.typing())).isLessThan(BOUND);
         assertThat(bus.isSubscribed()).isFalse();
         assertThat(bus.counters().dropped()).isEqualTo(1);
-        Eventually.within(Duration.ofSeconds(2), "the failed subscription logged",
-                () -> log.messages(Level.WARN, "live events not received: subscription to chat:live").size() == 1);
+        eventually("the failed subscription logged").atMost(Duration.ofSeconds(2)).until(() -> log.messages(Level.WARN, "live events not received: subscription to chat:live").size() == 1);
 
         server.start();
 
-        Eventually.within(Duration.ofSeconds(5), "told of a possible loss", () -> listener.losses.get() == 1);
+        eventually("told of a possible loss").until(() -> listener.losses.get() == 1);
         flowsAgain(bus, listener, Duration.ofSeconds(5));
         assertThat(listener.events).allMatch(SampleEvents.typing()::equals);
     }
@@ -139,14 +138,14 @@ class RedisLiveEventBusFailureTest {
         server.pause();
         try {
             assertThat(timedPublish(first, SampleEvents.created())).isLessThan(BOUND);
-            Eventually.within(Duration.ofSeconds(3), "the silent subscription dropped", () -> !second.isSubscribed());
+            eventually("the silent subscription dropped").atMost(Duration.ofSeconds(3)).until(() -> !second.isSubscribed());
             assertThat(log.messages(Level.WARN, "live events not received: subscription to chat:live"))
                     .anyMatch(message -> message.contains("no answer to keepalive pings for "));
         } finally {
             server.resume();
         }
 
-        Eventually.within(Duration.ofSeconds(5), "told of a possible loss", () -> onSecond.losses.get() == 1);
+        eventually("told of a possible loss").until(() -> onSecond.losses.get() == 1);
         flowsAgain(first, onSecond, Duration.ofSeconds(5));
     }
 
@@ -154,7 +153,7 @@ class RedisLiveEventBusFailureTest {
     @DisplayName("closing stops the subscriber thread promptly, even while it waits to reconnect")
     void close_is_prompt() {
         RedisLiveEventBus bus = bus(QUICK_CIRCUIT, LiveSubscriber.Timing.DEFAULT);
-        RedisServer.sleep(100);
+        eventually("the subscriber thread started").until(bus::subscriberRunning);
 
         long start = System.nanoTime();
         bus.close();

@@ -1,11 +1,14 @@
 package io.chatplatform.adapter.redis;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.chatplatform.application.port.out.LiveEventBus.Subscription;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.Typing;
+import io.chatplatform.testkit.RedisServer;
+import io.chatplatform.testkit.SharedRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +34,8 @@ class RedisLiveEventBusTest {
 
     @BeforeAll
     static void connect() {
-        first = RedisLiveEventBus.connect(SharedRedis.settings(PREFIX));
-        second = RedisLiveEventBus.connect(SharedRedis.settings(PREFIX));
+        first = RedisLiveEventBus.connect(TestRedis.shared(PREFIX));
+        second = RedisLiveEventBus.connect(TestRedis.shared(PREFIX));
     }
 
     @AfterAll
@@ -55,7 +58,7 @@ class RedisLiveEventBusTest {
     @Test
     @DisplayName("connecting subscribes before it returns, so the first event published is received")
     void subscribed_on_return() {
-        try (RedisLiveEventBus third = RedisLiveEventBus.connect(SharedRedis.settings(PREFIX))) {
+        try (RedisLiveEventBus third = RedisLiveEventBus.connect(TestRedis.shared(PREFIX))) {
             assertThat(third.isSubscribed()).isTrue();
             RecordingListener listener = new RecordingListener();
             third.subscribe(listener, listener);
@@ -141,7 +144,7 @@ class RedisLiveEventBusTest {
     @DisplayName("instances under another key prefix are on another channel")
     void channels_are_separated_by_prefix() {
         RecordingListener ours = listen(second);
-        try (RedisLiveEventBus elsewhere = RedisLiveEventBus.connect(SharedRedis.settings(SharedRedis.freshPrefix()))) {
+        try (RedisLiveEventBus elsewhere = RedisLiveEventBus.connect(TestRedis.shared(SharedRedis.freshPrefix()))) {
             RecordingListener theirs = new RecordingListener();
             elsewhere.subscribe(theirs, theirs);
 
@@ -158,11 +161,13 @@ class RedisLiveEventBusTest {
     void idle_subscription_stays() {
         LiveSubscriber.Timing quick = new LiveSubscriber.Timing(Duration.ofMillis(100), Duration.ofMillis(400),
                 Duration.ofMillis(50), Duration.ofMillis(200));
-        try (RedisLiveEventBus idle = new RedisLiveEventBus(SharedRedis.settings(PREFIX), CircuitBreaker.Policy.DEFAULT, quick)) {
+        try (RedisLiveEventBus idle = new RedisLiveEventBus(TestRedis.shared(PREFIX), CircuitBreaker.Policy.DEFAULT, quick)) {
             RecordingListener listener = new RecordingListener();
             idle.subscribe(listener, listener);
 
-            RedisServer.sleep(1_000);
+            // idle for more than twice the ping timeout: the pings alone must keep the subscription
+            eventually("no resubscription while idle").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> idle.counters().resubscriptions() == 0);
             first.publish(new Typing(SampleEvents.BOB, SampleEvents.ALICE, SampleEvents.AT));
 
             assertThat(listener.awaitEvents(1)).hasSize(1);
@@ -174,7 +179,7 @@ class RedisLiveEventBusTest {
     @Test
     @DisplayName("a closed bus publishes nothing and tells its listeners nothing more")
     void closed_bus() {
-        RedisLiveEventBus closing = RedisLiveEventBus.connect(SharedRedis.settings(PREFIX));
+        RedisLiveEventBus closing = RedisLiveEventBus.connect(TestRedis.shared(PREFIX));
         RecordingListener listener = new RecordingListener();
         closing.subscribe(listener, listener);
         RecordingListener onSecond = listen(second);

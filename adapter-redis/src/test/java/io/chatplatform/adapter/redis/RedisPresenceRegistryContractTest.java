@@ -2,6 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import io.chatplatform.application.fixtures.PresenceRegistryContract;
 import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class RedisPresenceRegistryContractTest extends PresenceRegistryContract {
     }
 
     private static RedisPresenceRegistry open(String prefix) {
-        RedisPresenceRegistry registry = RedisPresenceRegistry.connect(SharedRedis.settings(prefix));
+        RedisPresenceRegistry registry = RedisPresenceRegistry.connect(TestRedis.shared(prefix));
         REGISTRIES.add(registry);
         PREFIXES.put(registry, prefix);
         return registry;

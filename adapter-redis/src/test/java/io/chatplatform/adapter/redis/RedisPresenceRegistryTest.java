@@ -1,10 +1,13 @@
 package io.chatplatform.adapter.redis;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.testkit.RedisServer;
+import io.chatplatform.testkit.SharedRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +52,7 @@ class RedisPresenceRegistryTest {
 
         private final String prefix = SharedRedis.freshPrefix();
         private final RedisKeys keys = new RedisKeys(prefix);
-        private final RedisPresenceRegistry registry = RedisPresenceRegistry.connect(SharedRedis.settings(prefix));
+        private final RedisPresenceRegistry registry = RedisPresenceRegistry.connect(TestRedis.shared(prefix));
         private final UnifiedJedis redis = SharedRedis.client();
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -175,7 +178,7 @@ class RedisPresenceRegistryTest {
         @Test
         @DisplayName("starts without Redis, shows nobody online without throwing, and uses Redis once it appears")
         void redis_down_at_start_up() {
-            registry = within(Duration.ofSeconds(1), () -> RedisPresenceRegistry.connect(server.settings("chat:")));
+            registry = within(Duration.ofSeconds(1), () -> RedisPresenceRegistry.connect(TestRedis.of(server, "chat:")));
             UserId alice = someUser();
             Instant now = Instant.now();
 
@@ -186,8 +189,7 @@ class RedisPresenceRegistryTest {
             server.start();
 
             // the default back-off: the first call a second after start-up probes
-            Eventually.within(Duration.ofSeconds(5), "presence works again",
-                    () -> registry.connected(alice, "phone", now, now.plus(TTL)));
+            eventually("presence works again").until(() -> registry.connected(alice, "phone", now, now.plus(TTL)));
             assertThat(registry.onlineAmong(List.of(alice), now)).containsExactly(alice);
             assertThat(log.messages(Level.INFO, "presence available again after ")).hasSize(1);
         }
@@ -196,7 +198,7 @@ class RedisPresenceRegistryTest {
         @DisplayName("when Redis dies, degrades within the timeouts, stops trying for a while, and recovers by itself")
         void redis_killed_and_restarted() {
             server.start();
-            registry = new RedisPresenceRegistry(server.settings("chat:"),
+            registry = new RedisPresenceRegistry(TestRedis.of(server, "chat:"),
                     new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
             UserId alice = someUser();
             Instant now = Instant.now();
@@ -213,8 +215,7 @@ class RedisPresenceRegistryTest {
             server.start();
 
             // Redis lost its data: the next heartbeat brings the user back, as news
-            Eventually.within(Duration.ofSeconds(5), "presence works again",
-                    () -> registry.connected(alice, "phone", now.plusSeconds(20), now.plusSeconds(80)));
+            eventually("presence works again").until(() -> registry.connected(alice, "phone", now.plusSeconds(20), now.plusSeconds(80)));
             assertThat(registry.online(now.plusSeconds(20), 10)).containsExactly(alice);
             assertThat(log.messages(Level.WARN, "presence unavailable, nobody shows as online: ")).hasSize(1);
             assertThat(log.messages(Level.INFO, "presence available again after ")).hasSize(1);
@@ -224,7 +225,7 @@ class RedisPresenceRegistryTest {
         @DisplayName("when Redis freezes, every call returns within the socket timeout")
         void redis_paused() {
             server.start();
-            registry = RedisPresenceRegistry.connect(server.settings("chat:"));
+            registry = RedisPresenceRegistry.connect(TestRedis.of(server, "chat:"));
             UserId alice = someUser();
             Instant now = Instant.now();
             registry.connected(alice, "phone", now, now.plus(TTL));

@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import io.chatplatform.application.fixtures.InMemoryRateLimiter;
 import io.chatplatform.application.fixtures.RateLimiterContract;
 import io.chatplatform.application.port.out.RateLimiter;
+import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ class RedisRateLimiterContractTest extends RateLimiterContract {
 
     @Override
     protected RateLimiter newLimiter() {
-        RedisRateLimiter limiter = new RedisRateLimiter(SharedRedis.settings(SharedRedis.freshPrefix()),
+        RedisRateLimiter limiter = new RedisRateLimiter(TestRedis.shared(SharedRedis.freshPrefix()),
                 new InMemoryRateLimiter(clock), clock, CircuitBreaker.Policy.DEFAULT);
         LIMITERS.add(limiter);
         return limiter;

@@ -1,5 +1,6 @@
 package io.chatplatform.application.admission;
 
+import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,11 +49,7 @@ class CpuBoundWorkTest {
             }));
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             Future<String> queued = callers.submit(() -> work.run(() -> "second"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (work.queued() < 1) {
-                assertThat(System.nanoTime()).as("the second task queued within 5 s").isLessThan(deadline);
-                Thread.sleep(1);
-            }
+            eventually("the second task queued").until(() -> work.queued() >= 1);
 
             assertThatThrownBy(() -> work.run(() -> "third"))
                     .isInstanceOf(CapacityExceededException.class)

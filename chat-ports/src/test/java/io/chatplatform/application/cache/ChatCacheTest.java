@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.port.in.ListConversations;
 import io.chatplatform.application.port.in.LogIn;
+import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.UpdateProfile;
@@ -23,7 +24,6 @@ import io.chatplatform.domain.user.User;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ChatCacheTest {
@@ -78,9 +78,13 @@ class ChatCacheTest {
     void read_your_writes_after_mark_read() {
         Message one = send(alice, bob, "one");
         assertThat(chat.app.countUnread().unreadCount(bob.id())).isEqualTo(1);
-        chat.app.markRead().markMessageRead(bob.id(), one.id());
+        assertThat(chat.app.markRead().markMessageRead(bob.id(), one.id()))
+                .isEqualTo(new MarkRead.Marked(one.conversationId(), 1, 0));
         assertThat(chat.app.countUnread().unreadCount(bob.id())).isZero();
-        assertThat(chat.app.markRead().markMessageRead(bob.id(), one.id())).isNotNull();
+        // marking it again changes nothing, and the count read through the cache says so
+        assertThat(chat.app.markRead().markMessageRead(bob.id(), one.id()))
+                .isEqualTo(new MarkRead.Marked(one.conversationId(), 1, 0));
+        assertThat(chat.app.countUnread().unreadCount(bob.id())).isZero();
     }
 
     @Test

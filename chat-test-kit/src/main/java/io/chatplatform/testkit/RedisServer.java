@@ -1,10 +1,13 @@
-package io.chatplatform.adapter.redis;
+package io.chatplatform.testkit;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static io.chatplatform.testkit.Waits.eventually;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,22 +19,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A redis-server of the test's own, on a free port of 127.0.0.1, keeping nothing on disk: started,
- * killed, paused (SIGSTOP) and resumed (SIGCONT) by the test. Created stopped.
+ * A redis-server of the test's own on a free port of 127.0.0.1, keeping nothing on disk, for tests
+ * of outages: started, stopped, killed (SIGKILL), paused (SIGSTOP), resumed (SIGCONT) and restarted
+ * on the same port by the test. {@code redis-server} must be on the {@code PATH}.
+ *
+ * <pre>{@code try (RedisServer redis = RedisServer.onFreePort().start()) { ... redis.kill(); ... redis.start(); }}</pre>
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final int port;
     private final Path dir;
+    private List<String> options = List.of();
     private Process process;
 
     private RedisServer(int port, Path dir) {
@@ -40,36 +44,40 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** A server on a port that is free now; not started yet. */
-    static RedisServer onFreePort() {
+    public static RedisServer onFreePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return new RedisServer(socket.getLocalPort(), Files.createTempDirectory("redis-test-"));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot find a free port", e);
+            throw new UncheckedIOException("cannot find a free port", e);
         }
     }
 
-    int port() {
+    /** A started server on a free port. */
+    public static RedisServer started() {
+        return onFreePort().start();
+    }
+
+    public int port() {
         return port;
     }
 
-    /** Settings for this server, with every key under {@code prefix}. */
-    RedisSettings settings(String prefix) {
-        return new RedisSettings("127.0.0.1", port, 0, Optional.empty(), Optional.empty(), false,
-                RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_SOCKET_TIMEOUT,
-                RedisSettings.DEFAULT_MAX_CONNECTIONS, prefix);
+    /** The server as {@code CHAT_REDIS_URL} or {@code RedisSettings.fromUrl} take it. */
+    public String url() {
+        return "redis://127.0.0.1:" + port + "/0";
     }
 
-    /** Starts the server (again, after {@link #kill}) and waits until it answers PING. */
-    RedisServer start() {
-        return start(List.of());
+    /** Starts the server (again, after {@link #kill} or {@link #stop}) and waits until it answers PING. */
+    public RedisServer start() {
+        return start(options);
     }
 
-    /** Starts the server with more options, such as {@code --requirepass secret}. */
-    RedisServer start(List<String> options) {
-        if (process != null && process.isAlive()) {
+    /** Starts the server with more options, such as {@code --requirepass secret}; a restart keeps them. */
+    public RedisServer start(List<String> options) {
+        if (isRunning()) {
             throw new IllegalStateException("redis-server on port " + port + " is already running");
         }
+        this.options = List.copyOf(options);
         Path log = dir.resolve("redis.log");
         List<String> command = new ArrayList<>(List.of(executable().toString(), "--port", Integer.toString(port),
                 "--save", "", "--appendonly", "no", "--bind", "127.0.0.1", "--dir", dir.toString()));
@@ -80,71 +88,83 @@ final class RedisServer implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start redis-server", e);
+            throw new UncheckedIOException("cannot start redis-server", e);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answersPing()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                fail("redis-server on port " + port + " did not come up; its log:\n" + readLog(log));
-            }
-            sleep(20);
-        }
+        eventually("redis-server on port " + port + " answering PING").atMost(START_TIMEOUT)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        fail("redis-server on port " + port + " exited; its log:\n" + readLog(log));
+                    }
+                    return answersPing();
+                });
         return this;
     }
 
     /** Kills the server at once (SIGKILL): its data is lost, as in a crash. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    fail("redis-server on port " + port + " did not die");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            awaitExit();
         }
     }
 
+    /** Stops the server the polite way (SIGTERM) and waits for it to exit. */
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            awaitExit();
+        }
+    }
+
+    /** Kills the server and starts it again on the same port, empty. */
+    public void restart() {
+        kill();
+        start();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** Freezes the server (SIGSTOP): connections stay open, nothing answers. */
-    void pause() {
+    public void pause() {
         signal("-STOP");
     }
 
     /** Lets a paused server go on (SIGCONT). */
-    void resume() {
+    public void resume() {
         signal("-CONT");
     }
 
     /** A plain client of this server, for the test's own look at the data. */
-    UnifiedJedis client() {
-        return RedisClient.builder().hostAndPort("127.0.0.1", port)
-                .clientConfig(DefaultJedisClientConfig.builder().resp2().socketTimeoutMillis(2000).build())
-                .build();
+    public UnifiedJedis client() {
+        return SharedRedis.clientOf("127.0.0.1", port);
     }
 
     /** {@code INFO commandstats} as command name to number of calls. */
-    Map<String, Long> commandCalls() {
+    public Map<String, Long> commandCalls() {
         try (UnifiedJedis client = client()) {
             return commandCalls(client.info("commandstats"));
         }
     }
 
-    static Map<String, Long> commandCalls(String info) {
+    /** The {@code cmdstat_<name>:calls=<n>,...} lines of an {@code INFO commandstats} answer as name to calls. */
+    public static Map<String, Long> commandCalls(String info) {
         Map<String, Long> calls = new HashMap<>();
-        ServerInfo.parse(info).forEach((name, value) -> {
-            if (name.startsWith("cmdstat_")) {
-                String count = value.substring("calls=".length(), value.indexOf(','));
-                calls.put(name.substring("cmdstat_".length()), Long.parseLong(count));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("cmdstat_") && line.contains(":calls=")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                int start = line.indexOf("calls=") + "calls=".length();
+                int end = line.indexOf(',', start);
+                calls.put(name, Long.parseLong(line.substring(start, end < 0 ? line.length() : end)));
             }
-        });
+        }
         return calls;
     }
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
+        if (isRunning()) {
             resume();
             kill();
         }
@@ -152,12 +172,24 @@ final class RedisServer implements AutoCloseable {
             Files.deleteIfExists(dir.resolve("redis.log"));
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            // a temporary directory left behind is harmless
+            // a temporary directory left behind is harmless, but say so
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                fail("redis-server on port " + port + " did not exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     private void signal(String signal) {
-        if (process == null || !process.isAlive()) {
+        if (!isRunning()) {
             throw new IllegalStateException("redis-server on port " + port + " is not running");
         }
         try {
@@ -166,7 +198,7 @@ final class RedisServer implements AutoCloseable {
                 fail("kill " + signal + " " + process.pid() + " failed");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run kill", e);
+            throw new UncheckedIOException("cannot run kill", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -193,13 +225,13 @@ final class RedisServer implements AutoCloseable {
 
     private static Path executable() {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(java.io.File.pathSeparator)) {
+        for (String entry : path.split(File.pathSeparator)) {
             Path candidate = Path.of(entry.isEmpty() ? "." : entry, "redis-server");
             if (Files.isExecutable(candidate)) {
                 return candidate;
             }
         }
-        return fail("redis-server is not on PATH (" + path + "): the failure tests start their own Redis; "
+        return fail("redis-server is not on PATH (" + path + "): outage tests start their own Redis; "
                 + "install it, e.g. apt-get install redis-server");
     }
 
@@ -208,15 +240,6 @@ final class RedisServer implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
