@@ -14,6 +14,7 @@ import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisFailureTest {
 
     /** Shorter back-offs than the defaults (1 s doubling to 30 s) keep these tests quick. */
-    private static final CircuitBreaker.Policy QUICK = new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
+    private static final GuardedRedis.Policy QUICK = new GuardedRedis.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
     private static final Duration SOCKET_TIMEOUT = RedisSettings.DEFAULT_SOCKET_TIMEOUT;
     /** What a call may take beyond the socket timeout: scheduling, a connection's set-up. */
     private static final Duration SLACK = Duration.ofMillis(400);
@@ -79,7 +80,7 @@ class RedisFailureTest {
             }
             RedisServer.sleep(20);
         }
-        return fail("the store did not recover within " + within + "; circuit " + store.circuit().label());
+        return fail("the store did not recover within " + within + "; circuit " + GuardedRedis.label(store.circuit()));
     }
 
     private static <T> Timed<T> timed(Supplier<T> call) {
@@ -125,7 +126,7 @@ class RedisFailureTest {
     void redis_killed_and_restarted() {
         server.start();
         // the default back-off (1 s), so that the circuit stays open while the test looks at it
-        store = new RedisCacheStore(server.settings(prefix), CacheTtls.defaults(), CircuitBreaker.Policy.DEFAULT, 100);
+        store = new RedisCacheStore(server.settings(prefix), CacheTtls.defaults(), GuardedRedis.Policy.DEFAULT, 100);
         cache(unread(1), 1L);
 
         server.kill();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.chatplatform.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -197,7 +198,7 @@ class RedisPresenceRegistryTest {
         void redis_killed_and_restarted() {
             server.start();
             registry = new RedisPresenceRegistry(server.settings("chat:"),
-                    new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
+                    new GuardedRedis.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
             UserId alice = someUser();
             Instant now = Instant.now();
             assertThat(registry.connected(alice, "phone", now, now.plus(TTL))).isTrue();
