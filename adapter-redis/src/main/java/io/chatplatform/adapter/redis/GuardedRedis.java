@@ -2,7 +2,6 @@ package io.chatplatform.adapter.redis;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,55 +51,6 @@ final class GuardedRedis implements AutoCloseable {
         }
     }
 
-    /** When to open and how long to stay open. */
-    record Policy(int failureThreshold, Duration initialBackoff, Duration maxBackoff) {
-
-        static final Policy DEFAULT = new Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-        Policy {
-            Objects.requireNonNull(initialBackoff, "initialBackoff");
-            Objects.requireNonNull(maxBackoff, "maxBackoff");
-            if (failureThreshold < 1) {
-                throw new IllegalArgumentException("failureThreshold cannot be less than 1, was " + failureThreshold);
-            }
-            if (initialBackoff.toMillis() < 1 || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("back-offs must be at least 1 ms with max >= initial, were "
-                        + initialBackoff + " and " + maxBackoff);
-            }
-        }
-
-        /** How long the circuit stays open after its {@code opening}-th opening since it last closed (1 for the first). */
-        Duration backoff(int opening) {
-            Duration backoff = initialBackoff;
-            for (int i = 1; i < opening && backoff.compareTo(maxBackoff) < 0; i++) {
-                backoff = backoff.multipliedBy(2);
-            }
-            return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
-        }
-
-        /**
-         * resilience4j's breaker with this policy: a count-based window of {@code failureThreshold}
-         * calls that opens when all of them failed (that is, after that many consecutive failures),
-         * one call permitted half-open, no automatic move to half-open (the next caller, or the
-         * owner's timer, finds the back-off over). Slowness is no failure: the socket timeout
-         * already turns a call that is too slow into one.
-         */
-        CircuitBreaker breaker(String name, Clock clock) {
-            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                    .slidingWindow(failureThreshold, failureThreshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                    .failureRateThreshold(100)
-                    .slowCallRateThreshold(100)
-                    .slowCallDurationThreshold(Duration.ofDays(1))
-                    .permittedNumberOfCallsInHalfOpenState(1)
-                    .waitIntervalFunctionInOpenState(opening -> backoff(opening).toMillis())
-                    .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                    .writableStackTraceEnabled(false)
-                    .clock(clock)
-                    .build();
-            return CircuitBreaker.of(name, config);
-        }
-    }
-
     /** What a half-open caller runs before the circuit closes; throws when Redis is still unusable. */
     @FunctionalInterface
     interface Probe {
@@ -128,7 +78,7 @@ final class GuardedRedis implements AutoCloseable {
     private final boolean ownsConnections;
     private final UnifiedJedis client;
     private final Subject subject;
-    private final Policy policy;
+    private final BreakerPolicy policy;
     private final Probe probe;
     private final Consumer<Duration> whenOpened;
     private final Runnable whenCallFails;
@@ -151,7 +101,7 @@ final class GuardedRedis implements AutoCloseable {
      *                        it (so it must not block): an owner with a recovery timer schedules it with this
      * @param whenCallFails   called for each failed call (not for a failed probe), for the owner's metrics
      */
-    GuardedRedis(RedisConnections connections, boolean ownsConnections, Subject subject, Policy policy, Probe probe,
+    GuardedRedis(RedisConnections connections, boolean ownsConnections, Subject subject, BreakerPolicy policy, Probe probe,
                  Consumer<Duration> whenOpened, Runnable whenCallFails) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.ownsConnections = ownsConnections;
@@ -167,7 +117,7 @@ final class GuardedRedis implements AutoCloseable {
     }
 
     /** For an owner without a recovery timer nor metrics of failed calls: the first call after the back-off probes. */
-    GuardedRedis(RedisConnections connections, boolean ownsConnections, Subject subject, Policy policy, Probe probe) {
+    GuardedRedis(RedisConnections connections, boolean ownsConnections, Subject subject, BreakerPolicy policy, Probe probe) {
         this(connections, ownsConnections, subject, policy, probe, backoff -> {
         }, () -> {
         });

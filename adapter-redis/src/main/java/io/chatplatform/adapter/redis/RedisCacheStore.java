@@ -63,7 +63,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
 
     /** As {@link #connect(RedisSettings, CacheTtls)}, reporting round-trip times and failures to {@code metrics}. */
     public static RedisCacheStore connect(RedisSettings settings, CacheTtls ttls, ChatMetrics metrics) {
-        return new RedisCacheStore(RedisConnections.open(settings), true, ttls, GuardedRedis.Policy.DEFAULT,
+        return new RedisCacheStore(RedisConnections.open(settings), true, ttls, BreakerPolicy.DEFAULT,
                 DEFAULT_PENDING_LIMIT, metrics);
     }
 
@@ -72,15 +72,15 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
      * {@code connections}, which closing the store leaves open.
      */
     public static RedisCacheStore connect(RedisConnections connections, CacheTtls ttls, ChatMetrics metrics) {
-        return new RedisCacheStore(connections, false, ttls, GuardedRedis.Policy.DEFAULT, DEFAULT_PENDING_LIMIT, metrics);
+        return new RedisCacheStore(connections, false, ttls, BreakerPolicy.DEFAULT, DEFAULT_PENDING_LIMIT, metrics);
     }
 
-    RedisCacheStore(RedisSettings settings, CacheTtls ttls, GuardedRedis.Policy policy, int pendingLimit) {
+    RedisCacheStore(RedisSettings settings, CacheTtls ttls, BreakerPolicy policy, int pendingLimit) {
         this(RedisConnections.open(settings), true, ttls, policy, pendingLimit, ChatMetrics.NONE);
     }
 
     private RedisCacheStore(RedisConnections connections, boolean ownsConnections, CacheTtls ttls,
-                            GuardedRedis.Policy policy, int pendingLimit, ChatMetrics metrics) {
+                            BreakerPolicy policy, int pendingLimit, ChatMetrics metrics) {
         Objects.requireNonNull(metrics, "metrics");
         this.settings = connections.settings();
         this.commands = new CacheCommands(new RedisKeys(settings.keyPrefix()), Objects.requireNonNull(ttls, "ttls"), metrics);

@@ -73,7 +73,7 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
      * when Redis is unreachable.
      */
     public static RedisLiveEventBus connect(RedisSettings settings) {
-        return new RedisLiveEventBus(RedisConnections.open(settings), true, GuardedRedis.Policy.DEFAULT,
+        return new RedisLiveEventBus(RedisConnections.open(settings), true, BreakerPolicy.DEFAULT,
                 LiveSubscriber.Timing.DEFAULT);
     }
 
@@ -83,14 +83,14 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
      * connection of its own.
      */
     public static RedisLiveEventBus connect(RedisConnections connections) {
-        return new RedisLiveEventBus(connections, false, GuardedRedis.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        return new RedisLiveEventBus(connections, false, BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
     }
 
-    RedisLiveEventBus(RedisSettings settings, GuardedRedis.Policy policy, LiveSubscriber.Timing timing) {
+    RedisLiveEventBus(RedisSettings settings, BreakerPolicy policy, LiveSubscriber.Timing timing) {
         this(RedisConnections.open(settings), true, policy, timing);
     }
 
-    private RedisLiveEventBus(RedisConnections connections, boolean ownsConnections, GuardedRedis.Policy policy,
+    private RedisLiveEventBus(RedisConnections connections, boolean ownsConnections, BreakerPolicy policy,
                               LiveSubscriber.Timing timing) {
         this.settings = connections.settings();
         this.channel = new RedisKeys(settings.keyPrefix()).liveChannel();

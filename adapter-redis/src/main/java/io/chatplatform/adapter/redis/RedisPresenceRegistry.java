@@ -67,19 +67,19 @@ public final class RedisPresenceRegistry implements PresenceRegistry, AutoClosea
      * is unreachable: presence then shows nobody online until Redis answers.
      */
     public static RedisPresenceRegistry connect(RedisSettings settings) {
-        return new RedisPresenceRegistry(RedisConnections.open(settings), true, GuardedRedis.Policy.DEFAULT);
+        return new RedisPresenceRegistry(RedisConnections.open(settings), true, BreakerPolicy.DEFAULT);
     }
 
     /** As {@link #connect(RedisSettings)}, on the instance's shared {@code connections}, which closing the registry leaves open. */
     public static RedisPresenceRegistry connect(RedisConnections connections) {
-        return new RedisPresenceRegistry(connections, false, GuardedRedis.Policy.DEFAULT);
+        return new RedisPresenceRegistry(connections, false, BreakerPolicy.DEFAULT);
     }
 
-    RedisPresenceRegistry(RedisSettings settings, GuardedRedis.Policy policy) {
+    RedisPresenceRegistry(RedisSettings settings, BreakerPolicy policy) {
         this(RedisConnections.open(settings), true, policy);
     }
 
-    private RedisPresenceRegistry(RedisConnections connections, boolean ownsConnections, GuardedRedis.Policy policy) {
+    private RedisPresenceRegistry(RedisConnections connections, boolean ownsConnections, BreakerPolicy policy) {
         this.settings = connections.settings();
         this.keys = new RedisKeys(settings.keyPrefix());
         this.redis = new GuardedRedis(connections, ownsConnections, SUBJECT, policy,

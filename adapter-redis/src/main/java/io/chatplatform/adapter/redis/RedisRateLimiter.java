@@ -68,21 +68,21 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * @param fallback counts while Redis is away (an in-process limiter)
      */
     public static RedisRateLimiter connect(RedisSettings settings, RateLimiter fallback) {
-        return new RedisRateLimiter(settings, fallback, Clock.systemUTC(), GuardedRedis.Policy.DEFAULT);
+        return new RedisRateLimiter(settings, fallback, Clock.systemUTC(), BreakerPolicy.DEFAULT);
     }
 
     /** As {@link #connect(RedisSettings, RateLimiter)}, on the instance's shared {@code connections}, which closing the limiter leaves open. */
     public static RedisRateLimiter connect(RedisConnections connections, RateLimiter fallback) {
-        return new RedisRateLimiter(connections, false, fallback, Clock.systemUTC(), GuardedRedis.Policy.DEFAULT);
+        return new RedisRateLimiter(connections, false, fallback, Clock.systemUTC(), BreakerPolicy.DEFAULT);
     }
 
-    RedisRateLimiter(RedisSettings settings, RateLimiter fallback, Clock clock, GuardedRedis.Policy policy) {
+    RedisRateLimiter(RedisSettings settings, RateLimiter fallback, Clock clock, BreakerPolicy policy) {
         this(RedisConnections.open(settings.withMaxConnections(Math.min(MAX_CONNECTIONS, settings.maxConnections()))), true,
                 fallback, clock, policy);
     }
 
     private RedisRateLimiter(RedisConnections connections, boolean ownsConnections, RateLimiter fallback, Clock clock,
-                             GuardedRedis.Policy policy) {
+                             BreakerPolicy policy) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refusedUntil = Caffeine.newBuilder()

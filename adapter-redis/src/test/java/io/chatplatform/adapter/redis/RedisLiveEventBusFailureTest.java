@@ -22,7 +22,7 @@ class RedisLiveEventBusFailureTest {
 
     private static final Duration BOUND = RedisSettings.DEFAULT_SOCKET_TIMEOUT.plus(Duration.ofMillis(400));
     /** Shorter back-offs and keepalive than the defaults keep these tests quick. */
-    private static final GuardedRedis.Policy QUICK_CIRCUIT = new GuardedRedis.Policy(3, Duration.ofMillis(300),
+    private static final BreakerPolicy QUICK_CIRCUIT = new BreakerPolicy(3, Duration.ofMillis(300),
             Duration.ofSeconds(1));
     private static final LiveSubscriber.Timing QUICK = new LiveSubscriber.Timing(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(100), Duration.ofMillis(500));
@@ -38,7 +38,7 @@ class RedisLiveEventBusFailureTest {
         log.close();
     }
 
-    private RedisLiveEventBus bus(GuardedRedis.Policy policy, LiveSubscriber.Timing timing) {
+    private RedisLiveEventBus bus(BreakerPolicy policy, LiveSubscriber.Timing timing) {
         RedisLiveEventBus bus = new RedisLiveEventBus(server.settings("chat:"), policy, timing);
         buses.add(bus);
         return bus;
@@ -72,8 +72,8 @@ class RedisLiveEventBusFailureTest {
     void redis_killed_and_restarted() {
         server.start();
         // the default back-offs: the subscriber reconnects 1 s after the loss
-        RedisLiveEventBus first = bus(GuardedRedis.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
-        RedisLiveEventBus second = bus(GuardedRedis.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        RedisLiveEventBus first = bus(BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        RedisLiveEventBus second = bus(BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
         RecordingListener onFirst = listen(first);
         RecordingListener onSecond = listen(second);
         first.publish(SampleEvents.read());

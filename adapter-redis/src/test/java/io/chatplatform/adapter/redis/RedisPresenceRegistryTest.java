@@ -198,7 +198,7 @@ class RedisPresenceRegistryTest {
         void redis_killed_and_restarted() {
             server.start();
             registry = new RedisPresenceRegistry(server.settings("chat:"),
-                    new GuardedRedis.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
+                    new BreakerPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
             UserId alice = someUser();
             Instant now = Instant.now();
             assertThat(registry.connected(alice, "phone", now, now.plus(TTL))).isTrue();

@@ -18,7 +18,7 @@ class RedisRateLimiterContractTest extends RateLimiterContract {
     @Override
     protected RateLimiter newLimiter() {
         RedisRateLimiter limiter = new RedisRateLimiter(SharedRedis.settings(SharedRedis.freshPrefix()),
-                new InMemoryRateLimiter(clock), clock, GuardedRedis.Policy.DEFAULT);
+                new InMemoryRateLimiter(clock), clock, BreakerPolicy.DEFAULT);
         LIMITERS.add(limiter);
         return limiter;
     }

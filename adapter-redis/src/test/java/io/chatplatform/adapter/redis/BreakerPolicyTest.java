@@ -15,13 +15,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The breaker the policy configures (resilience4j's), on a clock the test moves: today's behaviour, pinned. */
-@DisplayName("GuardedRedis.Policy")
-class GuardedRedisPolicyTest {
+@DisplayName("BreakerPolicy")
+class BreakerPolicyTest {
 
     private static final RuntimeException DOWN = new RuntimeException("connection refused");
 
     private final MovableClock clock = new MovableClock();
-    private final CircuitBreaker breaker = GuardedRedis.Policy.DEFAULT.breaker("test", clock);
+    private final CircuitBreaker breaker = BreakerPolicy.DEFAULT.breaker("test", clock);
 
     private void fail() {
         assertThat(breaker.tryAcquirePermission()).isTrue();
@@ -43,10 +43,10 @@ class GuardedRedisPolicyTest {
     @Test
     @DisplayName("by default opens after 3 failures for 1 s, doubling to at most 30 s")
     void default_policy() {
-        assertThat(GuardedRedis.Policy.DEFAULT).isEqualTo(new GuardedRedis.Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)));
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(GuardedRedis.Policy.DEFAULT::backoff))
+        assertThat(BreakerPolicy.DEFAULT).isEqualTo(new BreakerPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(BreakerPolicy.DEFAULT::backoff))
                 .extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
-        assertThat(GuardedRedis.Policy.DEFAULT.backoff(10_000)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(BreakerPolicy.DEFAULT.backoff(10_000)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -131,9 +131,9 @@ class GuardedRedisPolicyTest {
     @Test
     @DisplayName("refuses a policy that could not work")
     void policy_validation() {
-        assertThatThrownBy(() -> new GuardedRedis.Policy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new BreakerPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessage("failureThreshold cannot be less than 1, was 0");
-        assertThatThrownBy(() -> new GuardedRedis.Policy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new BreakerPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessage("back-offs must be at least 1 ms with max >= initial, were PT2S and PT1S");
     }
 
