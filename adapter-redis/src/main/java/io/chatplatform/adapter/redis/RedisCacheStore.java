@@ -203,6 +203,11 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
         return redis.circuit();
     }
 
+    /** The invalidations kept for later: for tests that put the store in a state only a race reaches. */
+    InvalidationBacklog backlog() {
+        return backlog;
+    }
+
     @Override
     public String toString() {
         return "RedisCacheStore[" + settings.address() + ", prefix " + settings.keyPrefix() + ", circuit "
