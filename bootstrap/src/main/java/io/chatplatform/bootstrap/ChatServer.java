@@ -4,10 +4,11 @@ import io.chatplatform.adapter.http.ChatHttpServer;
 import io.chatplatform.adapter.http.HttpSettings;
 import io.chatplatform.adapter.http.TrustedProxies;
 import io.chatplatform.adapter.http.WebSocketSettings;
+import io.chatplatform.adapter.metrics.PrometheusMetrics;
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
-import io.chatplatform.adapter.metrics.PrometheusMetrics;
 import io.chatplatform.adapter.redis.RedisCacheStore;
+import io.chatplatform.adapter.redis.RedisConnections;
 import io.chatplatform.adapter.redis.RedisLiveEventBus;
 import io.chatplatform.adapter.redis.RedisPresenceRegistry;
 import io.chatplatform.adapter.redis.RedisRateLimiter;
@@ -19,10 +20,10 @@ import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ProbeDependency;
 import io.chatplatform.application.port.out.RateLimiter;
-import io.chatplatform.bootstrap.cache.InProcessCacheStore;
 import io.chatplatform.application.service.HealthService;
-import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
+import io.chatplatform.bootstrap.cache.InProcessCacheStore;
 import io.chatplatform.bootstrap.ratelimit.InProcessRateLimiter;
+import io.chatplatform.bootstrap.security.BcryptPasswordHasher;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
 import io.chatplatform.domain.limit.LimitedAction;
 import java.time.Clock;
@@ -78,7 +79,9 @@ public final class ChatServer implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.open(db, metrics);
             started.push(database);
             metrics.watchDatabasePool(database::poolUsage);
-            Optional<RedisSettings> redis = redisSettings(config);
+            // one pool of Redis connections for the instance, closed after every part that uses it (decision 0019)
+            Optional<RedisConnections> redis = redisSettings(config).map(RedisConnections::open);
+            redis.ifPresent(started::push);
             Optional<CacheStore> cache = cache(config, redis, metrics, started);
             cache.ifPresent(store -> metrics.watchCache(store::isAvailable));
 
@@ -132,7 +135,7 @@ public final class ChatServer implements AutoCloseable {
      * Shared through Redis when there is one (several instances count together), counting in this
      * instance meanwhile when Redis is down; in process otherwise.
      */
-    private static RateLimiter rateLimiter(Optional<RedisSettings> redis, Deque<AutoCloseable> started) {
+    private static RateLimiter rateLimiter(Optional<RedisConnections> redis, Deque<AutoCloseable> started) {
         InProcessRateLimiter local = new InProcessRateLimiter(InProcessRateLimiter.DEFAULT_MAX_BUCKETS);
         if (redis.isEmpty()) {
             return local;
@@ -153,7 +156,7 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private static Optional<CacheStore> cache(ChatConfig config, Optional<RedisSettings> redis, ChatMetrics metrics,
+    private static Optional<CacheStore> cache(ChatConfig config, Optional<RedisConnections> redis, ChatMetrics metrics,
                                               Deque<AutoCloseable> started) {
         switch (config.effectiveCacheMode()) {
             case REDIS:

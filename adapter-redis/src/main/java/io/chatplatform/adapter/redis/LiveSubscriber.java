@@ -224,7 +224,7 @@ final class LiveSubscriber implements AutoCloseable {
     private void lost(RuntimeException failure) {
         missedSome = true;
         String dropped = droppedBecause;
-        String reason = dropped != null ? dropped : failure == null ? "closed" : CircuitBreaker.reason(failure);
+        String reason = dropped != null ? dropped : failure == null ? "closed" : GuardedRedis.reason(failure);
         if (!outage) {
             outage = true;
             outageSince = System.nanoTime();

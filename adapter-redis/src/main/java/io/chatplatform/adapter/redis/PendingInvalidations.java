@@ -8,7 +8,7 @@ import java.util.Set;
  * Invalidations that could not reach Redis, kept until they can: each scope once, at most
  * {@code limit} of them. Past the limit the individual scopes are dropped and replaced by one
  * promise to move the global epoch on, which makes every entry unreachable at once. Not
- * thread-safe: the circuit breaker guards it.
+ * thread-safe: {@link InvalidationBacklog} guards it.
  */
 final class PendingInvalidations {
 

@@ -6,66 +6,56 @@ import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The shared cache on Redis, following the {@link CacheStore} protocol with generation counters
  * (docs/cache.md: key layout, why it is right under concurrency, failure behaviour).
  *
- * <p>Each call is O(1) on the server and one round trip: a lookup is one Lua script that reads
- * the epoch, the scope's generation and the entry; a put is one script that stores the entry
- * only if epoch and generation are still those the lookup saw; an invalidation is one pipeline of
- * {@code INCR} + {@code PEXPIRE} per scope. Nothing ever walks the keyspace.
+ * <p>Each call is O(1) on the server and one round trip ({@link CacheCommands}): a lookup is one
+ * Lua script that reads the epoch, the scope's generation and the entry; a put is one script that
+ * stores the entry only if epoch and generation are still those the lookup saw; an invalidation
+ * is one pipeline of {@code INCR} + {@code PEXPIRE} per scope. Nothing ever walks the keyspace.
  *
  * <p>The cache is an accelerator, so nothing here throws for a Redis fault or waits longer than
  * the configured timeouts: a lookup answers {@link Bypass}, a put is dropped, each counted in
- * {@link CacheServerStats#failures()}. A {@link CircuitBreaker} stops using Redis after repeated
- * failures and probes it again by itself; invalidations that could not be delivered are kept and
- * delivered before the cache serves anything again. Redis being down at start-up is no error:
+ * {@link CacheServerStats#failures()}. A circuit breaker ({@link GuardedRedis}) stops using
+ * Redis after repeated failures and probes it again by itself, on a recovery timer when no
+ * request comes. Invalidations that could not be delivered are kept ({@link InvalidationBacklog})
+ * and delivered before the cache serves anything again. Redis being down at start-up is no error:
  * the store starts without it and picks it up when it appears.
  */
 public final class RedisCacheStore implements CacheStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCacheStore.class);
 
+    static final GuardedRedis.Subject SUBJECT = new GuardedRedis.Subject(RedisCacheStore.class, "cache", "serving without it");
     /** Invalidations kept through an outage before the whole cache is invalidated instead. */
     static final int DEFAULT_PENDING_LIMIT = 100_000;
-    /** Epochs start at a random value in [1, this), so that one lost with Redis's data is not reused. */
-    static final long EPOCH_SEED_BOUND = 1L << 20;
 
     private final RedisSettings settings;
-    private final CacheTtls ttls;
-    private final RedisKeys keys;
-    private final UnifiedJedis client;
-    private final CircuitBreaker breaker;
-    private final ScheduledExecutorService recovery;
-    private final String generationTtlMillis;
-    private final LongAdder failures = new LongAdder();
-    private volatile boolean closed;
-    private final ChatMetrics metrics;
+    private final CacheCommands commands;
+    private final InvalidationBacklog backlog;
     private final NearCache near;
+    private final ScheduledExecutorService recovery;
+    private final GuardedRedis redis;
+    private volatile boolean closed;
 
     /**
-     * A store on the server {@code settings} name, with entries living as {@code ttls} says. Does
-     * not fail when Redis is unreachable: the store then starts without it (lookups bypass the
-     * cache) and starts using it once it answers.
+     * A store on the server {@code settings} name, with entries living as {@code ttls} says, on
+     * connections of its own. Does not fail when Redis is unreachable: the store then starts
+     * without it (lookups bypass the cache) and starts using it once it answers.
      */
     public static RedisCacheStore connect(RedisSettings settings, CacheTtls ttls) {
         return connect(settings, ttls, ChatMetrics.NONE);
@@ -73,31 +63,37 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
 
     /** As {@link #connect(RedisSettings, CacheTtls)}, reporting round-trip times and failures to {@code metrics}. */
     public static RedisCacheStore connect(RedisSettings settings, CacheTtls ttls, ChatMetrics metrics) {
-        return new RedisCacheStore(settings, ttls, CircuitBreaker.Policy.DEFAULT, DEFAULT_PENDING_LIMIT, metrics);
+        return new RedisCacheStore(RedisConnections.open(settings), true, ttls, BreakerPolicy.DEFAULT,
+                DEFAULT_PENDING_LIMIT, metrics);
     }
 
-    RedisCacheStore(RedisSettings settings, CacheTtls ttls, CircuitBreaker.Policy policy, int pendingLimit) {
-        this(settings, ttls, policy, pendingLimit, ChatMetrics.NONE);
+    /**
+     * As {@link #connect(RedisSettings, CacheTtls, ChatMetrics)}, on the instance's shared
+     * {@code connections}, which closing the store leaves open.
+     */
+    public static RedisCacheStore connect(RedisConnections connections, CacheTtls ttls, ChatMetrics metrics) {
+        return new RedisCacheStore(connections, false, ttls, BreakerPolicy.DEFAULT, DEFAULT_PENDING_LIMIT, metrics);
     }
 
-    RedisCacheStore(RedisSettings settings, CacheTtls ttls, CircuitBreaker.Policy policy, int pendingLimit,
-                    ChatMetrics metrics) {
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.settings = Objects.requireNonNull(settings, "settings");
+    RedisCacheStore(RedisSettings settings, CacheTtls ttls, BreakerPolicy policy, int pendingLimit) {
+        this(RedisConnections.open(settings), true, ttls, policy, pendingLimit, ChatMetrics.NONE);
+    }
+
+    private RedisCacheStore(RedisConnections connections, boolean ownsConnections, CacheTtls ttls,
+                            BreakerPolicy policy, int pendingLimit, ChatMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        this.settings = connections.settings();
+        this.commands = new CacheCommands(new RedisKeys(settings.keyPrefix()), Objects.requireNonNull(ttls, "ttls"), metrics);
+        this.backlog = new InvalidationBacklog(pendingLimit);
         this.near = new NearCache(ttls, NearCache.DEFAULT_MAX_WEIGHT);
-        this.ttls = Objects.requireNonNull(ttls, "ttls");
-        this.keys = new RedisKeys(settings.keyPrefix());
-        // a counter outlives every entry stored under it: each put refreshes it to twice the longest lifetime
-        this.generationTtlMillis = Long.toString(ttls.longest().multipliedBy(2).toMillis());
-        this.client = RedisConnections.pooled(settings);
         this.recovery = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-cache-recovery");
             thread.setDaemon(true);
             return thread;
         });
-        this.breaker = new CircuitBreaker(CircuitBreaker.Subject.CACHE, policy, pendingLimit, System::nanoTime,
-                this::scheduleProbe);
-        if (probe()) {
+        this.redis = new GuardedRedis(connections, ownsConnections, SUBJECT, policy, this::probe, this::scheduleProbe,
+                metrics::cacheFailure);
+        if (redis.start()) {
             LOG.info("cache on Redis at {} (key prefix {})", settings.address(), settings.keyPrefix());
         }
     }
@@ -105,60 +101,21 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
     @Override
     public <V> Lookup<V> get(CacheKey<V> key) {
         Objects.requireNonNull(key, "key");
-        if (!usable()) {
+        if (closed || !backlogDelivered()) {
             return new Bypass<>();
         }
         NearCache.Copy held = near.held(key);
-        if (held != null) {
-            // the common case, a copy held here: one plain MGET of the two counters, no script
-            try {
-                long start = System.nanoTime();
-                List<String> version = key.scope().isPresent()
-                        ? client.mget(keys.epoch(), keys.generation(key.scope().get()))
-                        : client.mget(keys.epoch());
-                metrics.cacheOperation("get", Duration.ofNanos(System.nanoTime() - start));
-                String epoch = version.get(0);
-                String generation = version.size() > 1 && version.get(1) != null ? version.get(1) : "0";
-                if (epoch != null && held.version().equals(epoch + ":" + generation)) {
-                    breaker.recordSuccess();
-                    @SuppressWarnings("unchecked")
-                    V copy = (V) held.value();
-                    return new Hit<>(copy);
-                }
-            } catch (RuntimeException e) {
-                failed(e);
-                return new Bypass<>();
-            }
-        }
-        Miss<V> miss;
-        String value;
-        try {
-            List<String> scriptKeys = new ArrayList<>(2);
-            scriptKeys.add(keys.epoch());
-            key.scope().ifPresent(scope -> scriptKeys.add(keys.generation(scope)));
-            String seed = Long.toString(ThreadLocalRandom.current().nextLong(1, EPOCH_SEED_BOUND));
-            long start = System.nanoTime();
-            List<?> reply = (List<?>) LuaScript.GET.run(client, scriptKeys,
-                    List.of(keys.entryHead(key), key.id(), seed, held == null ? "" : held.version()));
-            metrics.cacheOperation("get", Duration.ofNanos(System.nanoTime() - start));
-            long epoch = Long.parseLong((String) reply.get(0));
-            long generation = Long.parseLong((String) reply.get(1));
-            if (!Stamp.fits(epoch, generation)) {
-                throw new IllegalStateException("epoch " + epoch + " or generation " + generation + " of " + key + " is out of range");
-            }
-            if (held != null && "1".equals(reply.get(3))) {
-                breaker.recordSuccess();
-                @SuppressWarnings("unchecked")
-                V copy = (V) held.value();
-                return new Hit<>(copy);
-            }
-            miss = new Miss<>(key, Stamp.of(epoch, generation));
-            value = (String) reply.get(2);
-        } catch (RuntimeException e) {
-            failed(e);
+        Optional<CacheCommands.Read> read = redis.call(client -> commands.read(client, key, held));
+        if (read.isEmpty()) {
             return new Bypass<>();
         }
-        breaker.recordSuccess();
+        if (read.get().heldIsCurrent()) {
+            @SuppressWarnings("unchecked")
+            V copy = (V) held.value();
+            return new Hit<>(copy);
+        }
+        Miss<V> miss = new Miss<>(key, read.get().stamp());
+        String value = read.get().value();
         if (value == null) {
             return miss;
         }
@@ -175,7 +132,8 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
     public <V> void put(Miss<V> miss, V value) {
         Objects.requireNonNull(miss, "miss");
         Objects.requireNonNull(value, "value");
-        if (closed || !breaker.isClosed()) {
+        // a put never probes: it is worth nothing while the circuit is not closed
+        if (closed || redis.circuit() != CircuitBreaker.State.CLOSED) {
             return;
         }
         CacheKey<V> key = miss.key();
@@ -188,85 +146,43 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             LOG.debug("not caching a value of {} that cannot be encoded", key, e);
             return;
         }
-        List<String> scriptKeys = new ArrayList<>(3);
-        scriptKeys.add(keys.epoch());
-        scriptKeys.add(keys.entry(key, epoch, generation));
-        key.scope().ifPresent(scope -> scriptKeys.add(keys.generation(scope)));
-        List<String> args = List.of(Long.toString(epoch), Long.toString(generation), json,
-                Long.toString(ttls.of(key.type()).toMillis()), generationTtlMillis);
-        try {
-            long start = System.nanoTime();
-            Object stored = LuaScript.PUT.run(client, scriptKeys, args);
-            metrics.cacheOperation("put", Duration.ofNanos(System.nanoTime() - start));
-            breaker.recordSuccess();
-            if (Long.valueOf(1).equals(stored)) {
-                near.hold(key, epoch, generation, value, json.length());
-            }
-        } catch (RuntimeException e) {
-            failed(e);
+        if (redis.call(client -> commands.write(client, key, epoch, generation, json)).orElse(false)) {
+            near.hold(key, epoch, generation, value, json.length());
         }
     }
 
+    /** Delivered now when Redis can be used, else kept (and then the circuit opens at once). */
     @Override
     public void invalidate(Set<CacheScope> scopes) {
         Objects.requireNonNull(scopes, "scopes");
-        if (scopes.isEmpty()) {
+        if (scopes.isEmpty() || closed) {
             return;
         }
-        if (!closed && !breaker.isClosed() && breaker.tryStartProbe()) {
-            probe();
-        }
-        // kept for later unless the circuit is closed, atomically: a probe cannot close it in between
-        if (closed || breaker.deferUnlessClosed(scopes)) {
-            return;
-        }
-        try {
-            long start = System.nanoTime();
-            deliver(new PendingInvalidations.Batch(scopes, false));
-            metrics.cacheOperation("invalidate", Duration.ofNanos(System.nanoTime() - start));
-            breaker.recordSuccess();
-        } catch (RuntimeException e) {
-            failures.increment();
-            metrics.cacheFailure();
-            breaker.deferAndOpen(scopes, e);
+        PendingInvalidations.Batch batch = new PendingInvalidations.Batch(scopes, false);
+        Optional<Boolean> delivered = redis.callOrOpen(client -> {
+            commands.invalidate(client, batch);
+            return Boolean.TRUE;
+        });
+        if (delivered.isEmpty()) {
+            backlog.keep(scopes);
         }
     }
 
     @Override
     public CacheServerStats serverStats() {
-        if (!usable()) {
-            return ServerInfo.unavailable(failures.sum(), breaker.state().label());
-        }
-        try {
-            String info = client.info();
-            breaker.recordSuccess();
-            return ServerInfo.stats(info, failures.sum(), breaker.state().label());
-        } catch (RuntimeException e) {
-            failed(e);
-            return ServerInfo.unavailable(failures.sum(), breaker.state().label());
-        }
+        Optional<String> info = closed ? Optional.empty() : redis.call(UnifiedJedis::info);
+        String circuit = GuardedRedis.label(redis.circuit());
+        return info.map(text -> ServerInfo.stats(text, redis.failures(), circuit))
+                .orElseGet(() -> ServerInfo.unavailable(redis.failures(), circuit));
     }
 
+    /** A {@code PING}; when the circuit is open, no at once, unless a probe is due, which this call then runs. */
     @Override
     public boolean isAvailable() {
-        if (closed) {
-            return false;
-        }
-        if (!breaker.isClosed()) {
-            // a due probe pings (and more); otherwise the answer is no, at once
-            return breaker.tryStartProbe() && probe();
-        }
-        try {
-            client.ping();
-            breaker.recordSuccess();
-            return true;
-        } catch (RuntimeException e) {
-            failed(e);
-            return false;
-        }
+        return !closed && redis.call(UnifiedJedis::ping).isPresent();
     }
 
-    /** Stops the recovery timer and closes the connection pool. Invalidations still pending are lost, and logged. */
+    /** Stops the recovery timer and closes the connections if they are the store's own. Invalidations still pending are lost, and logged. */
     @Override
     public void close() {
         if (closed) {
@@ -274,89 +190,47 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
         }
         closed = true;
         recovery.shutdownNow();
-        int pending = breaker.pendingCount();
+        int pending = backlog.size();
         if (pending > 0) {
             LOG.warn("closing the cache with {} invalidations undelivered: other instances may serve those entries "
                     + "until they expire", pending);
         }
-        client.close();
+        redis.close();
     }
 
     /** The circuit's state, read without probing. */
     CircuitBreaker.State circuit() {
-        return breaker.state();
+        return redis.circuit();
+    }
+
+    /** The invalidations kept for later: for tests that put the store in a state only a race reaches. */
+    InvalidationBacklog backlog() {
+        return backlog;
     }
 
     @Override
     public String toString() {
         return "RedisCacheStore[" + settings.address() + ", prefix " + settings.keyPrefix() + ", circuit "
-                + breaker.state().label() + "]";
-    }
-
-    /** Whether a call may use Redis now: the circuit is closed, or it was due for a probe that this caller ran and passed. */
-    private boolean usable() {
-        if (closed) {
-            return false;
-        }
-        return breaker.isClosed() || (breaker.tryStartProbe() && probe());
-    }
-
-    private void failed(RuntimeException e) {
-        failures.increment();
-        metrics.cacheFailure();
-        if (!closed) {
-            LOG.debug("cache call failed", e);
-            breaker.recordFailure(e);
-        }
+                + GuardedRedis.label(redis.circuit()) + "]";
     }
 
     /**
-     * Run by the one caller that moved the circuit to half-open (or by the constructor): caches the
-     * scripts, which also shows that Redis answers, then delivers every pending invalidation, and
-     * closes the circuit when none is left.
+     * Whether nothing kept is undelivered, delivering it first if need be: the cache serves
+     * nothing while an invalidation is pending. A failed delivery opens the circuit at once.
      */
-    private boolean probe() {
-        PendingInvalidations.Batch delivering = null;
-        try {
-            LuaScript.GET.load(client);
-            LuaScript.PUT.load(client);
-            Optional<PendingInvalidations.Batch> batch;
-            while ((batch = breaker.nextBatchOrClose()).isPresent()) {
-                delivering = batch.get();
-                deliver(delivering);
-                delivering = null;
-            }
-            return true;
-        } catch (RuntimeException e) {
-            failures.increment();
-            breaker.probeFailed(delivering, e);
-            return false;
-        }
+    private boolean backlogDelivered() {
+        return backlog.isEmpty()
+                || redis.callOrOpen(client -> backlog.flush(batch -> commands.deliver(client, batch))).orElse(false);
     }
 
-    /** One pipeline: the epoch moved on when the batch overflowed, and each scope's generation. */
-    private void deliver(PendingInvalidations.Batch batch) {
-        try (AbstractPipeline pipeline = client.pipelined()) {
-            List<Response<?>> replies = new ArrayList<>();
-            if (batch.overflowed()) {
-                // after a data loss there is no epoch yet: seed it as a lookup would, then move it on
-                String seed = Long.toString(ThreadLocalRandom.current().nextLong(1, EPOCH_SEED_BOUND));
-                replies.add(pipeline.set(keys.epoch(), seed, SetParams.setParams().nx()));
-                replies.add(pipeline.incr(keys.epoch()));
-            }
-            for (CacheScope scope : batch.scopes()) {
-                String counter = keys.generation(scope);
-                replies.add(pipeline.incr(counter));
-                replies.add(pipeline.pexpire(counter, Long.parseLong(generationTtlMillis)));
-            }
-            pipeline.sync();
-            for (Response<?> reply : replies) {
-                reply.get(); // throws the error of a command that failed
-            }
-        }
-        if (batch.overflowed()) {
-            LOG.info("moved the cache epoch on: every entry cached before the outage is now unreachable");
-        }
+    /**
+     * The half-open probe: caches the scripts, which also shows that Redis answers, then delivers
+     * every pending invalidation, so that the circuit closes with nothing pending.
+     */
+    private void probe(UnifiedJedis client) {
+        LuaScript.GET.load(client);
+        LuaScript.PUT.load(client);
+        backlog.flush(batch -> commands.deliver(client, batch));
     }
 
     private void scheduleProbe(Duration backoff) {
@@ -364,19 +238,10 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
             return;
         }
         try {
-            recovery.schedule(this::probeIfDue, backoff.toMillis() + 5, TimeUnit.MILLISECONDS);
+            // a caller may probe first; then the timer finds the circuit no longer open and does nothing
+            recovery.schedule(redis::probeIfDue, backoff.toMillis() + 5, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing
-        }
-    }
-
-    private void probeIfDue() {
-        if (closed) {
-            return;
-        }
-        // a caller may have probed first; then there is nothing to do (a failed probe scheduled the next one)
-        if (breaker.tryStartProbe()) {
-            probe();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.redis;
 
+import java.util.Objects;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -11,17 +12,58 @@ import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * How every part of the adapter connects: the same timeouts, login, database and TLS for the
- * cache's, the presence registry's and the live event bus's pools, and for the bus's dedicated
- * subscriber connection.
+ * The connections of one service instance to Redis: one pool for commands, shared by the cache,
+ * the presence registry, the live event bus's publisher and the rate limiter, each behind a
+ * circuit breaker of its own; plus, outside the pool, the live event bus's subscriber connection.
+ * Everything connects the same way: the same timeouts, login, database and TLS.
+ *
+ * <p>Why one pool of {@link RedisSettings#maxConnections()} (decision 0019): a request makes its
+ * Redis calls one after another, so it holds at most one connection at a time, whichever part
+ * calls; the connections in use at once are the calls in flight at once, which do not grow with
+ * the number of parts. The connections are opened as they are needed and stay open once opened.
+ *
+ * <p>Open it once per instance, hand it to each part's {@code connect}, and close it after them
+ * (a part never closes connections it was given). Each part also has a {@code connect(settings)}
+ * that opens connections of its own, for a part used alone.
  */
-final class RedisConnections {
+public final class RedisConnections implements AutoCloseable {
 
-    private RedisConnections() {
+    private final RedisSettings settings;
+    private final UnifiedJedis client;
+
+    private RedisConnections(RedisSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = pooled(settings);
+    }
+
+    /** The pool for the server {@code settings} name. Does not connect: a connection is opened when a call needs one. */
+    public static RedisConnections open(RedisSettings settings) {
+        return new RedisConnections(settings);
+    }
+
+    /** Where they connect to. */
+    public RedisSettings settings() {
+        return settings;
+    }
+
+    /** The pooled client, for the parts of this package. */
+    UnifiedJedis client() {
+        return client;
+    }
+
+    /** Closes every pooled connection. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisConnections[" + settings.address() + ", at most " + settings.maxConnections() + " pooled]";
     }
 
     /** A client with a pool of at most {@code maxConnections} connections, opened lazily: building it does not connect. */
-    static UnifiedJedis pooled(RedisSettings settings) {
+    private static UnifiedJedis pooled(RedisSettings settings) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(settings.maxConnections());
         pool.setMaxIdle(settings.maxConnections());

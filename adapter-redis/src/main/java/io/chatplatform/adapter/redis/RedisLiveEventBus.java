@@ -2,6 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.domain.realtime.LiveEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * network path) is noticed by a keepalive {@code PING} and treated the same way.
  *
  * <p>{@link #publish} never throws for a Redis fault and never waits longer than the timeouts: a
- * failed or skipped publish is counted ({@link Counters#dropped()}). A {@link CircuitBreaker}
- * stops publishing after repeated failures and tries again after a back-off, logging once when it
+ * failed or skipped publish is counted ({@link Counters#dropped()}). A circuit breaker
+ * ({@link GuardedRedis}) stops publishing after repeated failures and tries again after a back-off, logging once when it
  * opens and once when it closes. Redis being down at start-up is no error: the bus starts without
  * it, publishes nothing until it answers, and subscribes as soon as it can.
  */
@@ -38,8 +39,8 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLiveEventBus.class);
 
-    static final CircuitBreaker.Subject SUBJECT =
-            new CircuitBreaker.Subject(RedisLiveEventBus.class, "live event bus", "live events are not published");
+    static final GuardedRedis.Subject SUBJECT =
+            new GuardedRedis.Subject(RedisLiveEventBus.class, "live event bus", "live events are not published");
 
     /**
      * What went through the bus since start-up.
@@ -72,16 +73,32 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
      * when Redis is unreachable.
      */
     public static RedisLiveEventBus connect(RedisSettings settings) {
-        return new RedisLiveEventBus(settings, CircuitBreaker.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        return new RedisLiveEventBus(RedisConnections.open(settings), true, BreakerPolicy.DEFAULT,
+                LiveSubscriber.Timing.DEFAULT);
     }
 
-    RedisLiveEventBus(RedisSettings settings, CircuitBreaker.Policy policy, LiveSubscriber.Timing timing) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /**
+     * As {@link #connect(RedisSettings)}, publishing through the instance's shared
+     * {@code connections} (which closing the bus leaves open); the subscription still has a
+     * connection of its own.
+     */
+    public static RedisLiveEventBus connect(RedisConnections connections) {
+        return new RedisLiveEventBus(connections, false, BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+    }
+
+    RedisLiveEventBus(RedisSettings settings, BreakerPolicy policy, LiveSubscriber.Timing timing) {
+        this(RedisConnections.open(settings), true, policy, timing);
+    }
+
+    private RedisLiveEventBus(RedisConnections connections, boolean ownsConnections, BreakerPolicy policy,
+                              LiveSubscriber.Timing timing) {
+        this.settings = connections.settings();
         this.channel = new RedisKeys(settings.keyPrefix()).liveChannel();
-        this.publisher = new GuardedRedis(settings, SUBJECT, policy, List.of());
+        this.publisher = new GuardedRedis(connections, ownsConnections, SUBJECT, policy, GuardedRedis.Probe.loading(List.of()));
+        boolean publishing = publisher.start();
         this.subscriber = new LiveSubscriber(settings, channel, timing, this::receive, this::possibleLoss);
         Duration wait = settings.connectTimeout().plus(settings.socketTimeout());
-        if (publisher.circuit() == CircuitBreaker.State.CLOSED && subscriber.awaitFirstSubscription(wait)) {
+        if (publishing && subscriber.awaitFirstSubscription(wait)) {
             LOG.info("live events on Redis at {} (channel {})", settings.address(), channel);
         }
     }
@@ -158,7 +175,8 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
     @Override
     public String toString() {
         return "RedisLiveEventBus[" + settings.address() + ", channel " + channel + ", "
-                + (subscriber.isSubscribed() ? "subscribed" : "not subscribed") + ", circuit " + publisher.circuit().label() + "]";
+                + (subscriber.isSubscribed() ? "subscribed" : "not subscribed") + ", circuit "
+                + GuardedRedis.label(publisher.circuit()) + "]";
     }
 
     /** On the subscriber thread. */

@@ -2,6 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * nothing here throws for a Redis fault or waits longer than the timeouts; {@code connected} and
  * {@code disconnected} answer {@code false} (so no presence event is published),
  * {@code onlineAmong}, {@code online} and {@code expire} answer empty, and {@code active} is
- * dropped. A {@link CircuitBreaker} stops using Redis after repeated failures and probes it again
+ * dropped. A circuit breaker ({@link GuardedRedis}) stops using Redis after repeated failures and probes it again
  * on a later call; heartbeats restore every open connection's claim within one heartbeat interval
  * once Redis is back. Redis being down at start-up is no error.
  */
@@ -52,8 +53,8 @@ public final class RedisPresenceRegistry implements PresenceRegistry, AutoClosea
     /** Round trips one {@link #expire} makes at most; the next sweep takes the rest. */
     static final int EXPIRE_MAX_BATCHES = 100;
 
-    static final CircuitBreaker.Subject SUBJECT =
-            new CircuitBreaker.Subject(RedisPresenceRegistry.class, "presence", "nobody shows as online");
+    static final GuardedRedis.Subject SUBJECT =
+            new GuardedRedis.Subject(RedisPresenceRegistry.class, "presence", "nobody shows as online");
 
     private final RedisSettings settings;
     private final RedisKeys keys;
@@ -61,19 +62,29 @@ public final class RedisPresenceRegistry implements PresenceRegistry, AutoClosea
     private final String grace = Long.toString(KEY_GRACE.toMillis());
 
     /**
-     * A registry on the server {@code settings} name, with a connection pool of its own (it shares
+     * A registry on the server {@code settings} name, with connections of its own (it shares
      * nothing with the cache, so either can be used without the other). Does not fail when Redis
      * is unreachable: presence then shows nobody online until Redis answers.
      */
     public static RedisPresenceRegistry connect(RedisSettings settings) {
-        return new RedisPresenceRegistry(settings, CircuitBreaker.Policy.DEFAULT);
+        return new RedisPresenceRegistry(RedisConnections.open(settings), true, BreakerPolicy.DEFAULT);
     }
 
-    RedisPresenceRegistry(RedisSettings settings, CircuitBreaker.Policy policy) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /** As {@link #connect(RedisSettings)}, on the instance's shared {@code connections}, which closing the registry leaves open. */
+    public static RedisPresenceRegistry connect(RedisConnections connections) {
+        return new RedisPresenceRegistry(connections, false, BreakerPolicy.DEFAULT);
+    }
+
+    RedisPresenceRegistry(RedisSettings settings, BreakerPolicy policy) {
+        this(RedisConnections.open(settings), true, policy);
+    }
+
+    private RedisPresenceRegistry(RedisConnections connections, boolean ownsConnections, BreakerPolicy policy) {
+        this.settings = connections.settings();
         this.keys = new RedisKeys(settings.keyPrefix());
-        this.redis = new GuardedRedis(settings, SUBJECT, policy,
-                List.of(LuaScript.CLAIM, LuaScript.RELEASE, LuaScript.EXPIRE));
+        this.redis = new GuardedRedis(connections, ownsConnections, SUBJECT, policy,
+                GuardedRedis.Probe.loading(List.of(LuaScript.CLAIM, LuaScript.RELEASE, LuaScript.EXPIRE)));
+        redis.start();
     }
 
     @Override
@@ -173,7 +184,7 @@ public final class RedisPresenceRegistry implements PresenceRegistry, AutoClosea
         return redis.failures();
     }
 
-    /** Closes the connection pool. */
+    /** Closes the connections if they are the registry's own. */
     @Override
     public void close() {
         redis.close();
@@ -187,7 +198,7 @@ public final class RedisPresenceRegistry implements PresenceRegistry, AutoClosea
     @Override
     public String toString() {
         return "RedisPresenceRegistry[" + settings.address() + ", prefix " + settings.keyPrefix() + ", circuit "
-                + redis.circuit().label() + "]";
+                + GuardedRedis.label(redis.circuit()) + "]";
     }
 
     /** Runs the claim script; {@code now} is epoch milliseconds, or empty for activity. */

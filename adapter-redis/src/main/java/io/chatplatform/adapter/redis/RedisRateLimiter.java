@@ -1,12 +1,12 @@
 package io.chatplatform.adapter.redis;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.chatplatform.application.port.out.RateLimiter;
 import io.chatplatform.domain.limit.Admission;
 import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.RateLimit;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
@@ -35,17 +35,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same subject is refused again without asking Redis. A flood of refused requests then costs
  * no round trip at all.
  *
- * <p><b>When Redis fails</b>, nothing throws: a {@link CircuitBreaker} stops using Redis after
+ * <p><b>When Redis fails</b>, nothing throws: a circuit breaker ({@link GuardedRedis}) stops using Redis after
  * repeated failures, and meanwhile every acquisition goes to the {@code fallback} limiter of this
  * instance (the limits keep holding, per instance). Buckets are timed by this instance's clock,
  * so instances' clocks should agree to within a fraction of the shortest period.
  */
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
-    static final CircuitBreaker.Subject SUBJECT =
-            new CircuitBreaker.Subject(RedisRateLimiter.class, "rate limiter", "limits are counted per instance");
+    static final GuardedRedis.Subject SUBJECT =
+            new GuardedRedis.Subject(RedisRateLimiter.class, "rate limiter", "limits are counted per instance");
 
-    /** Fewer than the cache's: two short round trips per limited request. */
+    /** The pool of a limiter used alone: fewer than the cache's, two short round trips per limited request. */
     static final int MAX_CONNECTIONS = 16;
     /** Refusals remembered in this instance at most: enough for every subject of a flood, bounded all the same. */
     static final long REMEMBERED_REFUSALS = 100_000;
@@ -68,20 +68,30 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * @param fallback counts while Redis is away (an in-process limiter)
      */
     public static RedisRateLimiter connect(RedisSettings settings, RateLimiter fallback) {
-        return new RedisRateLimiter(settings, fallback, Clock.systemUTC(), CircuitBreaker.Policy.DEFAULT);
+        return new RedisRateLimiter(settings, fallback, Clock.systemUTC(), BreakerPolicy.DEFAULT);
     }
 
-    RedisRateLimiter(RedisSettings settings, RateLimiter fallback, Clock clock, CircuitBreaker.Policy policy) {
-        Objects.requireNonNull(settings, "settings");
+    /** As {@link #connect(RedisSettings, RateLimiter)}, on the instance's shared {@code connections}, which closing the limiter leaves open. */
+    public static RedisRateLimiter connect(RedisConnections connections, RateLimiter fallback) {
+        return new RedisRateLimiter(connections, false, fallback, Clock.systemUTC(), BreakerPolicy.DEFAULT);
+    }
+
+    RedisRateLimiter(RedisSettings settings, RateLimiter fallback, Clock clock, BreakerPolicy policy) {
+        this(RedisConnections.open(settings.withMaxConnections(Math.min(MAX_CONNECTIONS, settings.maxConnections()))), true,
+                fallback, clock, policy);
+    }
+
+    private RedisRateLimiter(RedisConnections connections, boolean ownsConnections, RateLimiter fallback, Clock clock,
+                             BreakerPolicy policy) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refusedUntil = Caffeine.newBuilder()
                 .maximumSize(REMEMBERED_REFUSALS)
                 .expireAfter(Expiry.creating((Key key, Instant until) -> Duration.between(clock.instant(), until)))
                 .build();
-        this.keys = new RedisKeys(settings.keyPrefix());
-        this.redis = new GuardedRedis(settings.withMaxConnections(Math.min(MAX_CONNECTIONS, settings.maxConnections())),
-                SUBJECT, policy, List.of());
+        this.keys = new RedisKeys(connections.settings().keyPrefix());
+        this.redis = new GuardedRedis(connections, ownsConnections, SUBJECT, policy, GuardedRedis.Probe.loading(List.of()));
+        redis.start();
         this.buckets = Bucket4jJedis.casBasedBuilder(redis.client())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                 .clientClock(timeMeter(clock))

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * @param tls            whether to connect over TLS ({@code rediss://})
  * @param connectTimeout how long opening a connection may take before the cache counts as unavailable
  * @param socketTimeout  how long one reply may take: the longest a request waits for the cache
- * @param maxConnections the most connections the pool opens
+ * @param maxConnections the most connections the pool for commands opens (the live event bus's
+ *                       subscription has one more of its own)
  * @param keyPrefix      every key of the cache and of presence, and the live event channel, start
  *                       with it, so several deployments or tests can share a server; no braces,
  *                       which would change the keys' Redis Cluster slot
@@ -38,12 +39,16 @@ public record RedisSettings(String host, int port, int database, Optional<String
     /** Read timeout used by {@link #fromUrl}: the most a request waits for the cache before it is served without it. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMillis(250);
     /**
-     * Pool size used by {@link #fromUrl}, per pool (cache, presence, live events). On virtual
-     * threads every request in flight may want a connection at once; with 16, a burst of sends on
-     * two busy cores held them all and callers timed out on a healthy Redis. The pools open
-     * connections only as they are needed.
+     * Pool size used by {@link #fromUrl}: the instance's one pool for commands, shared by the
+     * cache, presence, the live event bus's publisher and the rate limiter (decision 0019). A
+     * request holds one connection at a time, so the pool needs as many as there are Redis calls in
+     * flight at once; on virtual threads that is every request and WebSocket handshake in flight,
+     * each held a little longer when two busy cores are slow to resume the thread that waits for the
+     * reply. 64 per part was enough in the benchmarks (16 was not: callers timed out waiting for a
+     * connection of a healthy Redis); one pool of 128 keeps that room for the busiest part with
+     * fewer connections in all. Connections are opened only as they are needed.
      */
-    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+    public static final int DEFAULT_MAX_CONNECTIONS = 128;
     /** Key prefix used by {@link #fromUrl}. */
     public static final String DEFAULT_KEY_PREFIX = "chat:";
     /** Longer timeouts would defeat the purpose of a cache: a request must never wait long for it. */

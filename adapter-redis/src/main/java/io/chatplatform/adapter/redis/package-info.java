@@ -6,12 +6,15 @@
  * {@link io.chatplatform.application.port.out.PresenceRegistry}.
  *
  * <p>The API is {@link io.chatplatform.adapter.redis.RedisSettings},
- * {@link io.chatplatform.adapter.redis.RedisCacheStore},
- * {@link io.chatplatform.adapter.redis.RedisLiveEventBus} and
- * {@link io.chatplatform.adapter.redis.RedisPresenceRegistry}, each connected with its own
- * {@code connect(settings)}. Everything else (key layout, Lua scripts, JSON encodings, the circuit
- * breaker, the subscriber loop) is package-private: neither Redis's data shapes nor Jedis leave
- * this package. docs/cache.md and docs/realtime-redis.md describe the keys, the protocols and the
+ * {@link io.chatplatform.adapter.redis.RedisConnections} (the instance's one pool, shared by the
+ * parts), {@link io.chatplatform.adapter.redis.RedisCacheStore},
+ * {@link io.chatplatform.adapter.redis.RedisLiveEventBus},
+ * {@link io.chatplatform.adapter.redis.RedisPresenceRegistry} and
+ * {@link io.chatplatform.adapter.redis.RedisRateLimiter}, each connected with
+ * {@code connect(connections, ...)}, or with {@code connect(settings, ...)} on connections of its
+ * own. Everything else (key layout, Lua scripts, JSON encodings, the circuit breakers, the cache's
+ * invalidation backlog, the subscriber loop) is package-private: neither Redis's data shapes nor
+ * Jedis nor resilience4j leave this package. docs/cache.md and docs/realtime-redis.md describe the keys, the protocols and the
  * failure behaviour.
  */
 package io.chatplatform.adapter.redis;

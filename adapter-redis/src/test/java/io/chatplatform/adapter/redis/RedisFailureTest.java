@@ -16,6 +16,7 @@ import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import io.chatplatform.testkit.RedisServer;
 import io.chatplatform.testkit.SharedRedis;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisFailureTest {
 
     /** Shorter back-offs than the defaults (1 s doubling to 30 s) keep these tests quick. */
-    private static final CircuitBreaker.Policy QUICK = new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
+    private static final BreakerPolicy QUICK = new BreakerPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
     private static final Duration SOCKET_TIMEOUT = RedisSettings.DEFAULT_SOCKET_TIMEOUT;
     /** What a call may take beyond the socket timeout: scheduling, a connection's set-up. */
     private static final Duration SLACK = Duration.ofMillis(400);
@@ -122,7 +123,7 @@ class RedisFailureTest {
     void redis_killed_and_restarted() {
         server.start();
         // the default back-off (1 s), so that the circuit stays open while the test looks at it
-        store = new RedisCacheStore(TestRedis.of(server, prefix), CacheTtls.defaults(), CircuitBreaker.Policy.DEFAULT, 100);
+        store = new RedisCacheStore(TestRedis.of(server, prefix), CacheTtls.defaults(), BreakerPolicy.DEFAULT, 100);
         cache(unread(1), 1L);
 
         server.kill();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.testkit.RedisServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class RedisLiveEventBusFailureTest {
 
     private static final Duration BOUND = RedisSettings.DEFAULT_SOCKET_TIMEOUT.plus(Duration.ofMillis(400));
     /** Shorter back-offs and keepalive than the defaults keep these tests quick. */
-    private static final CircuitBreaker.Policy QUICK_CIRCUIT = new CircuitBreaker.Policy(3, Duration.ofMillis(300),
+    private static final BreakerPolicy QUICK_CIRCUIT = new BreakerPolicy(3, Duration.ofMillis(300),
             Duration.ofSeconds(1));
     private static final LiveSubscriber.Timing QUICK = new LiveSubscriber.Timing(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(100), Duration.ofMillis(500));
@@ -39,7 +40,7 @@ class RedisLiveEventBusFailureTest {
         log.close();
     }
 
-    private RedisLiveEventBus bus(CircuitBreaker.Policy policy, LiveSubscriber.Timing timing) {
+    private RedisLiveEventBus bus(BreakerPolicy policy, LiveSubscriber.Timing timing) {
         RedisLiveEventBus bus = new RedisLiveEventBus(TestRedis.of(server, "chat:"), policy, timing);
         buses.add(bus);
         return bus;
@@ -72,8 +73,8 @@ class RedisLiveEventBusFailureTest {
     void redis_killed_and_restarted() {
         server.start();
         // the default back-offs: the subscriber reconnects 1 s after the loss
-        RedisLiveEventBus first = bus(CircuitBreaker.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
-        RedisLiveEventBus second = bus(CircuitBreaker.Policy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        RedisLiveEventBus first = bus(BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
+        RedisLiveEventBus second = bus(BreakerPolicy.DEFAULT, LiveSubscriber.Timing.DEFAULT);
         RecordingListener onFirst = listen(first);
         RecordingListener onSecond = listen(second);
         first.publish(SampleEvents.read());

@@ -161,7 +161,7 @@ class RedisLiveEventBusTest {
     void idle_subscription_stays() {
         LiveSubscriber.Timing quick = new LiveSubscriber.Timing(Duration.ofMillis(100), Duration.ofMillis(400),
                 Duration.ofMillis(50), Duration.ofMillis(200));
-        try (RedisLiveEventBus idle = new RedisLiveEventBus(TestRedis.shared(PREFIX), CircuitBreaker.Policy.DEFAULT, quick)) {
+        try (RedisLiveEventBus idle = new RedisLiveEventBus(TestRedis.shared(PREFIX), BreakerPolicy.DEFAULT, quick)) {
             RecordingListener listener = new RecordingListener();
             idle.subscribe(listener, listener);
 

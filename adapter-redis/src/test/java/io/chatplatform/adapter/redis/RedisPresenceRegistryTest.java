@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.testkit.RedisServer;
 import io.chatplatform.testkit.SharedRedis;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -199,7 +200,7 @@ class RedisPresenceRegistryTest {
         void redis_killed_and_restarted() {
             server.start();
             registry = new RedisPresenceRegistry(TestRedis.of(server, "chat:"),
-                    new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
+                    new BreakerPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(1)));
             UserId alice = someUser();
             Instant now = Instant.now();
             assertThat(registry.connected(alice, "phone", now, now.plus(TTL))).isTrue();

@@ -19,7 +19,7 @@ class RedisRateLimiterContractTest extends RateLimiterContract {
     @Override
     protected RateLimiter newLimiter() {
         RedisRateLimiter limiter = new RedisRateLimiter(TestRedis.shared(SharedRedis.freshPrefix()),
-                new InMemoryRateLimiter(clock), clock, CircuitBreaker.Policy.DEFAULT);
+                new InMemoryRateLimiter(clock), clock, BreakerPolicy.DEFAULT);
         LIMITERS.add(limiter);
         return limiter;
     }

@@ -23,7 +23,7 @@ import redis.clients.jedis.UnifiedJedis;
 @DisplayName("RedisRateLimiter on Redis")
 class RedisRateLimiterTest {
 
-    private static final CircuitBreaker.Policy QUICK = new CircuitBreaker.Policy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
+    private static final BreakerPolicy QUICK = new BreakerPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(1));
     private static final RateLimit FIVE_A_MINUTE = new RateLimit(LimitedAction.SENDS_PER_USER,
             List.of(Bandwidth.of(5, Duration.ofMinutes(1))));
 

@@ -19,7 +19,7 @@ class RedisSettingsTest {
     private static final Duration SOCKET = Duration.ofMillis(250);
 
     private static RedisSettings valid() {
-        return new RedisSettings("cache", 6379, 0, Optional.empty(), Optional.empty(), false, CONNECT, SOCKET, 64, "chat:");
+        return new RedisSettings("cache", 6379, 0, Optional.empty(), Optional.empty(), false, CONNECT, SOCKET, 128, "chat:");
     }
 
     @Nested
@@ -32,7 +32,7 @@ class RedisSettingsTest {
             assertThat(RedisSettings.fromUrl("redis://cache")).isEqualTo(valid());
             assertThat(valid().connectTimeout()).isEqualTo(RedisSettings.DEFAULT_CONNECT_TIMEOUT);
             assertThat(valid().socketTimeout()).isEqualTo(RedisSettings.DEFAULT_SOCKET_TIMEOUT);
-            assertThat(RedisSettings.DEFAULT_MAX_CONNECTIONS).isEqualTo(64);
+            assertThat(RedisSettings.DEFAULT_MAX_CONNECTIONS).isEqualTo(128);
             assertThat(RedisSettings.DEFAULT_KEY_PREFIX).isEqualTo("chat:");
         }
 
@@ -42,7 +42,7 @@ class RedisSettingsTest {
             RedisSettings settings = RedisSettings.fromUrl("redis://alice:s3cret@cache.example.com:6380/2");
 
             assertThat(settings).isEqualTo(new RedisSettings("cache.example.com", 6380, 2, Optional.of("alice"),
-                    Optional.of("s3cret"), false, CONNECT, SOCKET, 64, "chat:"));
+                    Optional.of("s3cret"), false, CONNECT, SOCKET, 128, "chat:"));
         }
 
         @Test
@@ -127,7 +127,7 @@ class RedisSettingsTest {
         assertThat(settings.toString())
                 .doesNotContain("hunter2")
                 .isEqualTo("RedisSettings[rediss://cache:6380/3, user=alice, password=***, connectTimeout=200 ms, "
-                        + "socketTimeout=250 ms, maxConnections=64, keyPrefix=chat:]");
+                        + "socketTimeout=250 ms, maxConnections=128, keyPrefix=chat:]");
         assertThat(valid().toString()).contains("user=(default), password=(none)");
     }
 
