@@ -303,7 +303,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             EventPublisher publisher = EventPublisher.all(listeners);
             var hub = new RealtimeHub(bus, registry, inboxes, messages, clock, realtimeSettings,
                     connectionExecutor != null ? connectionExecutor : Executors.newCachedThreadPool(daemon("chat-live")),
-                    scheduler(), metrics);
+                    scheduler(), metrics, io.chatplatform.application.port.out.ErrorReporter.counted(
+                            io.chatplatform.application.port.out.ErrorReporter.systemLogger(), metrics));
             var activity = new ActivityService(updateUser, presence, registry, publisher, clock);
             var accounts = new AccountService(createUser, users, updateUser, passwordHasher, accessTokens, publisher, activity,
                     metrics, limiting, clock);
