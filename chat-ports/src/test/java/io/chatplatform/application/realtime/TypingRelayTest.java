@@ -6,12 +6,19 @@ import static io.chatplatform.application.realtime.RealtimeFixture.CAROL;
 import static io.chatplatform.application.realtime.RealtimeFixture.SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.fixtures.RecordingChannel;
 import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
+import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.out.ClientChannel.Problem;
+import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.realtime.Typing;
 import io.chatplatform.domain.realtime.TypingThrottle;
+import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,6 +63,31 @@ class TypingRelayTest {
         fixture.clock.advance(Duration.ofSeconds(1));
         assertThat(relay.typing(BOB, ALICE, throttle)).isEmpty();
         assertThat(fixture.bus.published.stream().filter(Typing.class::isInstance)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("with a cache, typing checks the conversation in the store by key, reading no history page")
+    void through_the_application() {
+        InMemoryChat chat = new InMemoryChat(true);
+        try {
+            User alice = chat.register("alice");
+            User bob = chat.register("bob");
+            chat.app.sendMessage().send(new SendMessage.Command(alice.id(), bob.id(), MessageContent.of("hi"),
+                    Optional.empty()));
+            RecordingChannel aliceChannel = new RecordingChannel();
+            chat.app.openLiveConnection().open(alice.id(), aliceChannel).activity();
+            RecordingChannel bobChannel = new RecordingChannel();
+            LiveConnection connection = chat.app.openLiveConnection().open(bob.id(), bobChannel);
+            connection.activity();
+            connection.typing(alice.id());
+            connection.typing(UserId.of(999));
+            RealtimeFixture.await(() -> aliceChannel.events().stream().anyMatch(Typing.class::isInstance)
+                    && bobChannel.received().stream().anyMatch(Problem.class::isInstance));
+            var history = chat.app.viewCacheStats().cacheStats().service().get(CacheType.HISTORY_PAGE);
+            assertThat(history.hits() + history.misses()).isZero();
+        } finally {
+            chat.app.close();
+        }
     }
 
     @Test
