@@ -80,7 +80,14 @@ final class LiveSession implements LiveConnection {
     /** Claims presence, and lets live events flow by themselves after {@code resumeWait} unless something came first. */
     void start(ScheduledExecutorService scheduler, Duration resumeWait) {
         submit(() -> context.presence().arrived(user, id));
-        this.resumeWait = scheduler.schedule(() -> submit(this::live), resumeWait.toMillis(), TimeUnit.MILLISECONDS);
+        this.resumeWait = scheduler.schedule(() -> {
+            try {
+                submit(this::live);
+            } catch (RuntimeException e) {
+                // a timer task's exception would only be kept in its future, seen by nobody
+                context.errors().report(Where.LIVE_CONNECTION, e);
+            }
+        }, resumeWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** An event from the bus for this connection's user. */

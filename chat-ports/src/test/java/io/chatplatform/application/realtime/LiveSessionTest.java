@@ -278,6 +278,28 @@ class LiveSessionTest {
         assertThat(fixture.counted).containsExactly("live_connection");
     }
 
+    @Test
+    @DisplayName("a failure when the wait for a resume ends, on the timer's thread, is reported, not lost in its future")
+    void timer_failure() {
+        RealtimeSettings tiny = new RealtimeSettings(SETTINGS.resumeWait(), SETTINGS.heartbeat(), SETTINGS.presenceTtl(),
+                SETTINGS.sweep(), SETTINGS.typingTtl(), 2, SETTINGS.typingInterval(), 3, 100, 10, 1);
+        List<Runnable> parked = new ArrayList<>();
+        fixture.hub(tiny, parked::add, fixture.store).open(BOB, new ClientChannel() {
+            @Override
+            public boolean offer(ServerMessage message) {
+                return true;
+            }
+
+            @Override
+            public void close(CloseReason reason) {
+                throw new IllegalStateException("transport gone");
+            }
+        });
+        // the presence claim waits in the mailbox (capacity 1): going live finds it full, and closing fails
+        RealtimeFixture.await(() -> fixture.errors.contains("live_connection: transport gone"));
+        assertThat(fixture.counted).containsExactly("live_connection");
+    }
+
     /** Reads that fail, as with the database down. */
     private static final class FailingMessages implements LoadMessages {
         @Override
