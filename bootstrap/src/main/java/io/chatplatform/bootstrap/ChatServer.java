@@ -99,6 +99,8 @@ public final class ChatServer implements AutoCloseable {
                     .rateLimits(config.rateLimits())
                     .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
                     .metrics(metrics)
+                    // counted by the application as chat_internal_errors_total; logged here with the rest
+                    .errors((where, error) -> LOG.warn("Chat library failure in {}", where.label(), error))
                     .connectionExecutor(Runtimes.connectionExecutor())
                     .clock(clock);
             cache.ifPresent(builder::cache);

@@ -13,15 +13,15 @@ import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.SearchUsers;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.UpdateProfile;
-import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.in.ViewCacheStats;
+import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.in.ViewProfile;
-import io.chatplatform.application.cache.ChatCache;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.CreateUser;
+import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.FindUsers;
 import io.chatplatform.application.port.out.LiveEventBus;
@@ -32,25 +32,13 @@ import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.application.port.out.PasswordHasher;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.application.port.out.RateLimiter;
-import io.chatplatform.application.realtime.InProcessLiveEventBus;
-import io.chatplatform.application.realtime.InProcessPresenceRegistry;
-import io.chatplatform.application.realtime.LiveEventPublisher;
-import io.chatplatform.application.realtime.RealtimeHub;
-import io.chatplatform.application.realtime.RealtimeSettings;
 import io.chatplatform.application.port.out.UpdateUser;
-import io.chatplatform.application.service.AccountService;
-import io.chatplatform.application.service.ActivityService;
-import io.chatplatform.application.service.DirectoryService;
-import io.chatplatform.application.service.InboxService;
-import io.chatplatform.application.service.MessagingService;
-import io.chatplatform.application.service.RateLimiting;
+import io.chatplatform.application.realtime.RealtimeSettings;
 import io.chatplatform.domain.limit.RateLimits;
 import io.chatplatform.domain.user.Presence;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -65,6 +53,12 @@ import java.util.concurrent.ScheduledExecutorService;
  *         .accessTokens(tokens)
  *         .build();
  * }</pre>
+ *
+ * <p>Building starts no thread; the first live connection starts real time (see
+ * {@link io.chatplatform.application.realtime.LiveConnections}), and {@link #close()} stops what
+ * the library started. This file is longer than the other classes of the library because of its
+ * {@link Builder}: one documented method per port and option, the embedder's way in, read best in
+ * one place; putting the pieces together is {@code ChatAssembly}'s job.
  */
 public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authenticate authenticate,
                               RecordActivity recordActivity, ViewOwnProfile viewOwnProfile,
@@ -93,7 +87,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         Objects.requireNonNull(openLiveConnection, "openLiveConnection");
     }
 
-    /** Stops the live connections' timers and closes the connections. */
+    /**
+     * Stops everything the library started: live connections are closed as going away, their
+     * timers and bus subscription end, and the connection threads and timer thread the library
+     * created are shut down. What the caller gave the builder (stores, bus, presence registry, an
+     * executor or scheduler) is not closed: it belongs to the caller. Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (openLiveConnection instanceof AutoCloseable closeable) {
@@ -105,33 +104,41 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         }
     }
 
+    /** A builder to which the outbound ports are given; see {@link Builder#build()} for what is required. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Collects the outbound ports; clock, presence policy and event publisher have defaults, the cache is optional. */
+    /**
+     * Collects the outbound ports. Required: the user ports ({@link #users} or each of them), the
+     * message ports ({@link #messages} or each of them), a {@link #passwordHasher} and
+     * {@link #accessTokens}. Everything else has a default. Not thread-safe: build on one thread.
+     */
     public static final class Builder {
-        private CreateUser createUser;
-        private LoadUser loadUser;
-        private UpdateUser updateUser;
-        private FindUsers findUsers;
-        private AppendMessage appendMessage;
-        private LoadMessages loadMessages;
-        private LoadInbox loadInbox;
-        private MoveReadMarker moveReadMarker;
-        private PasswordHasher passwordHasher;
-        private AccessTokens accessTokens;
-        private EventPublisher events = EventPublisher.none();
-        private Clock clock = Clock.systemUTC();
-        private Presence presence = Presence.DEFAULT;
-        private CacheStore cache;
-        private LiveEventBus liveEventBus;
-        private PresenceRegistry presenceRegistry;
-        private RealtimeSettings realtimeSettings = RealtimeSettings.DEFAULT;
-        private Executor connectionExecutor;
-        private ChatMetrics metrics = ChatMetrics.NONE;
-        private RateLimiter rateLimiter;
-        private RateLimits rateLimits = RateLimits.none();
+        // package-private: ChatAssembly reads them
+        CreateUser createUser;
+        LoadUser loadUser;
+        UpdateUser updateUser;
+        FindUsers findUsers;
+        AppendMessage appendMessage;
+        LoadMessages loadMessages;
+        LoadInbox loadInbox;
+        MoveReadMarker moveReadMarker;
+        PasswordHasher passwordHasher;
+        AccessTokens accessTokens;
+        EventPublisher events = EventPublisher.none();
+        Clock clock = Clock.systemUTC();
+        Presence presence = Presence.DEFAULT;
+        CacheStore cache;
+        LiveEventBus liveEventBus;
+        PresenceRegistry presenceRegistry;
+        RealtimeSettings realtimeSettings = RealtimeSettings.DEFAULT;
+        Executor connectionExecutor;
+        ScheduledExecutorService scheduler;
+        ChatMetrics metrics = ChatMetrics.NONE;
+        ErrorReporter errors = ErrorReporter.systemLogger();
+        RateLimiter rateLimiter;
+        RateLimits rateLimits = RateLimits.none();
 
         private Builder() {
         }
@@ -146,66 +153,84 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return appendMessage(store).loadMessages(store).loadInbox(store).moveReadMarker(store);
         }
 
+        /** Stores new accounts (or give {@link #users}). */
         public Builder createUser(CreateUser port) {
             this.createUser = Objects.requireNonNull(port, "createUser");
             return this;
         }
 
+        /** Reads accounts (or give {@link #users}). */
         public Builder loadUser(LoadUser port) {
             this.loadUser = Objects.requireNonNull(port, "loadUser");
             return this;
         }
 
+        /** Changes accounts: profiles, password hashes, last seen (or give {@link #users}). */
         public Builder updateUser(UpdateUser port) {
             this.updateUser = Objects.requireNonNull(port, "updateUser");
             return this;
         }
 
+        /** Searches and lists users (or give {@link #users}). */
         public Builder findUsers(FindUsers port) {
             this.findUsers = Objects.requireNonNull(port, "findUsers");
             return this;
         }
 
+        /** Stores messages (or give {@link #messages}). */
         public Builder appendMessage(AppendMessage port) {
             this.appendMessage = Objects.requireNonNull(port, "appendMessage");
             return this;
         }
 
+        /** Reads messages: history, replay (or give {@link #messages}). */
         public Builder loadMessages(LoadMessages port) {
             this.loadMessages = Objects.requireNonNull(port, "loadMessages");
             return this;
         }
 
+        /** Reads conversation lists (or give {@link #messages}). */
         public Builder loadInbox(LoadInbox port) {
             this.loadInbox = Objects.requireNonNull(port, "loadInbox");
             return this;
         }
 
+        /** Moves read markers (or give {@link #messages}). */
         public Builder moveReadMarker(MoveReadMarker port) {
             this.moveReadMarker = Objects.requireNonNull(port, "moveReadMarker");
             return this;
         }
 
+        /** Hashes and checks passwords. Required. */
         public Builder passwordHasher(PasswordHasher port) {
             this.passwordHasher = Objects.requireNonNull(port, "passwordHasher");
             return this;
         }
 
+        /** Issues and checks access tokens. Required. */
         public Builder accessTokens(AccessTokens port) {
             this.accessTokens = Objects.requireNonNull(port, "accessTokens");
             return this;
         }
 
+        /**
+         * Is told of every committed change (after the cache, if any, and the live connections). It
+         * runs on the thread of the use case, after the change is stored: a publisher that throws
+         * does not fail the use case; its failure goes to the {@link #errors error reporter}.
+         * Nobody is told unless given.
+         */
         public Builder events(EventPublisher port) {
             this.events = Objects.requireNonNull(port, "events");
             return this;
         }
 
+        /** The time of messages, logins and presence; the system clock in UTC unless given. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /** How long a request keeps its user online, and how often last seen is written; {@link Presence#DEFAULT} unless given. */
         public Builder presence(Presence presence) {
             this.presence = Objects.requireNonNull(presence, "presence");
             return this;
@@ -220,32 +245,59 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
-        /** Carries live events between instances; in process (one instance) unless given. */
+        /** Carries live events between instances; in process (one instance) unless given. Not closed by the library. */
         public Builder liveEventBus(LiveEventBus bus) {
             this.liveEventBus = Objects.requireNonNull(bus, "liveEventBus");
             return this;
         }
 
-        /** Who is online, shared by the instances; in process (one instance) unless given. */
+        /** Who is online, shared by the instances; in process (one instance) unless given. Not closed by the library. */
         public Builder presenceRegistry(PresenceRegistry registry) {
             this.presenceRegistry = Objects.requireNonNull(registry, "presenceRegistry");
             return this;
         }
 
+        /** Tunables of live connections (waits, timers, budgets); {@link RealtimeSettings#DEFAULT} unless given. */
         public Builder realtimeSettings(RealtimeSettings settings) {
             this.realtimeSettings = Objects.requireNonNull(settings, "realtimeSettings");
             return this;
         }
 
-        /** Runs the live connections' work; a cached pool of daemon threads unless given (give virtual threads when the JVM has them). */
+        /**
+         * Runs the live connections' work (give virtual threads when the JVM has them). Unless
+         * given, a cached pool of daemon threads ({@code chat-live-N}) is created when the first
+         * live connection opens, and shut down by {@link ChatApplication#close()}; one given here
+         * is never shut down by the library.
+         */
         public Builder connectionExecutor(Executor executor) {
             this.connectionExecutor = Objects.requireNonNull(executor, "connectionExecutor");
             return this;
         }
 
-        /** Where the application reports sends, logins, cache lookups and live connections; nowhere unless given. */
+        /**
+         * Runs the live connections' timers (presence heartbeat and sweep, the wait for a resume).
+         * Unless given, one daemon thread ({@code chat-live-timer-N}) is created when the first live
+         * connection opens, and shut down by {@link ChatApplication#close()}; one given here is
+         * never shut down by the library ({@code close()} only cancels the library's timers on it).
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Where the application reports sends, logins, cache lookups, live connections and its own failures; nowhere unless given. */
         public Builder metrics(ChatMetrics metrics) {
             this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
+         * Where failures the library cannot hand to a caller go (on its timers and connection
+         * threads, in event publishers); each is also counted by {@link ChatMetrics#libraryError}.
+         * The JDK's {@link System.Logger} unless given.
+         */
+        public Builder errors(ErrorReporter reporter) {
+            this.errors = Objects.requireNonNull(reporter, "errors");
             return this;
         }
 
@@ -264,7 +316,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
-        /** @throws IllegalStateException naming the first outbound port that was not given */
+        /**
+         * Puts the application together. Starts no thread: live connections start their threads and
+         * timers when the first one opens.
+         *
+         * @throws IllegalStateException naming the first required port that was not given
+         */
         public ChatApplication build() {
             require(createUser, "createUser (or users)");
             require(loadUser, "loadUser (or users)");
@@ -279,53 +336,7 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             if (!rateLimits.limits().isEmpty()) {
                 require(rateLimiter, "rateLimiter (rate limits were given)");
             }
-            RateLimiting limiting = rateLimits.limits().isEmpty()
-                    ? RateLimiting.NONE
-                    : new RateLimiting(rateLimiter, rateLimits, metrics);
-            LoadUser users = loadUser;
-            LoadMessages messages = loadMessages;
-            LoadInbox inboxes = loadInbox;
-            LiveEventBus bus = liveEventBus != null ? liveEventBus : new InProcessLiveEventBus();
-            PresenceRegistry registry = presenceRegistry != null ? presenceRegistry : new InProcessPresenceRegistry();
-            List<EventPublisher> listeners = new java.util.ArrayList<>();
-            ViewCacheStats cacheStats = ViewCacheStats.disabled();
-            if (cache != null) {
-                ChatCache chatCache = new ChatCache(cache, metrics);
-                users = chatCache.users(loadUser);
-                messages = chatCache.messages(loadMessages);
-                inboxes = chatCache.inbox(loadInbox);
-                // invalidate first, so that a client told of a change by a live event reads it fresh
-                listeners.add(chatCache.invalidation());
-                cacheStats = chatCache;
-            }
-            listeners.add(new LiveEventPublisher(bus));
-            listeners.add(events);
-            EventPublisher publisher = EventPublisher.all(listeners);
-            var hub = new RealtimeHub(bus, registry, inboxes, messages, clock, realtimeSettings,
-                    connectionExecutor != null ? connectionExecutor : Executors.newCachedThreadPool(daemon("chat-live")),
-                    scheduler(), metrics);
-            var activity = new ActivityService(updateUser, presence, registry, publisher, clock);
-            var accounts = new AccountService(createUser, users, updateUser, passwordHasher, accessTokens, publisher, activity,
-                    metrics, limiting, clock);
-            var directory = new DirectoryService(findUsers, users, registry, limiting, clock);
-            var messaging = new MessagingService(users, appendMessage, messages, moveReadMarker, publisher, metrics,
-                    limiting, clock);
-            var inbox = new InboxService(inboxes);
-            return new ChatApplication(accounts, accounts, accounts, activity, accounts, accounts, directory,
-                    directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, hub);
-        }
-
-        private static ScheduledExecutorService scheduler() {
-            return Executors.newSingleThreadScheduledExecutor(daemon("chat-live-timer"));
-        }
-
-        private static java.util.concurrent.ThreadFactory daemon(String name) {
-            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            return ChatAssembly.assemble(this);
         }
 
         private static void require(Object port, String name) {

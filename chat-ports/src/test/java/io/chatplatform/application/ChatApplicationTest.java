@@ -7,12 +7,28 @@ import io.chatplatform.application.fixtures.FakeAccessTokens;
 import io.chatplatform.application.fixtures.FakePasswordHasher;
 import io.chatplatform.application.fixtures.InMemoryMessageStore;
 import io.chatplatform.application.fixtures.InMemoryUserStore;
+import io.chatplatform.application.fixtures.RecordingChannel;
+import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.RegisterUser;
+import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.application.port.out.ChatMetrics;
+import io.chatplatform.application.port.out.ErrorReporter;
+import io.chatplatform.application.realtime.LiveConnections;
+import io.chatplatform.application.realtime.RealtimeSettings;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.user.Email;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.Presence;
+import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Uses the library the way an application that embeds the chat would. */
@@ -33,6 +49,83 @@ class ChatApplicationTest {
                 Email.of("embedder@example.com"), Password.of("password123")));
         assertThat(result).isInstanceOf(RegisterUser.Registered.class);
         assertThat(users.all()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("building starts nothing; live connections start on first use, and close stops them")
+    void real_time_is_opt_in() {
+        ChatApplication chat = minimal().build();
+        LiveConnections live = (LiveConnections) chat.openLiveConnection();
+        assertThat(live.started()).isFalse();
+        chat.close();
+        chat.close();
+        assertThatThrownBy(() -> live.open(UserId.of(1), new RecordingChannel())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("a listener that throws does not fail a send whose message is stored: it is reported and counted")
+    void listener_failures_are_reported() {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        List<String> counted = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ChatApplication chat = minimal()
+                .events(event -> {
+                    throw new IllegalStateException("listener bug");
+                })
+                .errors((where, error) -> reported.add(where.label() + ": " + error.getMessage()))
+                .metrics(new ChatMetrics() {
+                    @Override
+                    public void libraryError(String where) {
+                        counted.add(where);
+                    }
+                })
+                .scheduler(scheduler)
+                .connectionExecutor(Runnable::run)
+                .realtimeSettings(RealtimeSettings.DEFAULT)
+                .build();
+        UserId alice = register(chat, "alice");
+        UserId bob = register(chat, "bob");
+
+        var result = chat.sendMessage().send(new SendMessage.Command(alice, bob, MessageContent.of("hi"), Optional.empty()));
+
+        assertThat(result).isInstanceOf(SendMessage.Sent.class);
+        assertThat(reported).contains("event_listener: listener bug");
+        assertThat(counted).contains("event_listener");
+        assertThat(chat.readHistory().history(new ReadHistory.Query(bob, alice, HistoryPage.newest()))).hasSize(1);
+        chat.close();
+        assertThat(scheduler.isShutdown()).as("given, so left to its owner").isFalse();
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    @DisplayName("a reporter that throws falls back to the system logger; the failure is still counted")
+    void failing_reporter() {
+        List<String> counted = new CopyOnWriteArrayList<>();
+        ErrorReporter reporter = ErrorReporter.counted((where, error) -> {
+            throw new IllegalStateException("reporter bug");
+        }, new ChatMetrics() {
+            @Override
+            public void libraryError(String where) {
+                counted.add(where);
+            }
+        });
+        reporter.report(ErrorReporter.Where.PRESENCE_SWEEP, new IllegalStateException("original"));
+        ErrorReporter.systemLogger().report(ErrorReporter.Where.LIVE_DISPATCH, new IllegalStateException("logged"));
+        assertThat(counted).containsExactly("presence_sweep");
+    }
+
+    private static ChatApplication.Builder minimal() {
+        return ChatApplication.builder()
+                .users(new InMemoryUserStore())
+                .messages(new InMemoryMessageStore())
+                .passwordHasher(new FakePasswordHasher())
+                .accessTokens(new FakeAccessTokens());
+    }
+
+    private static UserId register(ChatApplication chat, String name) {
+        var result = chat.registerUser().register(new RegisterUser.Command(Username.of(name),
+                Email.of(name + "@example.com"), Password.of("password123")));
+        return ((RegisterUser.Registered) result).account().id();
     }
 
     @Test

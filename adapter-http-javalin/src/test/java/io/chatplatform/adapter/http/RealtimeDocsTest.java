@@ -17,6 +17,7 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.PresenceChanged;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
@@ -153,10 +154,8 @@ class RealtimeDocsTest {
     void closeReasonsAndErrorCodes() throws IOException {
         String document = document();
 
-        for (String reason : List.of(CloseCodes.INVALID_TOKEN, CloseCodes.AUTH_TIMEOUT, CloseCodes.AUTH_FIRST,
-                CloseCodes.TOKEN_EXPIRED, CloseCodes.SHUTTING_DOWN, CloseCodes.SERVER_FAULT,
-                CloseCodes.QUEUE_FULL)) {
-            assertThat(document).contains("| `" + reason + "` |");
+        for (CloseReason reason : CloseReason.values()) {
+            assertThat(document).contains("| " + CloseCodes.code(reason) + " | `" + CloseCodes.text(reason) + "` |");
         }
         for (String code : List.of("bad_frame", "unknown_type", "invalid", "unsupported", "rate_limited", "no_conversation")) {
             assertThat(document).contains("| `" + code + "` |");

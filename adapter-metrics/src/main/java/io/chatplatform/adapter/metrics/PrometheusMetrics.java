@@ -2,6 +2,7 @@ package io.chatplatform.adapter.metrics;
 
 import io.chatplatform.application.port.in.ScrapeMetrics;
 import io.chatplatform.application.port.out.ChatMetrics;
+import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.PoolUsage;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.limit.LimitedAction;
@@ -71,6 +72,9 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     private final Counter capacityExceeded = Counter.builder().name("chat_capacity_exceeded")
             .help("Requests refused because bounded CPU-heavy work had no room (answered 503), by kind of work")
             .labelNames("work").register(registry);
+    private final Counter internalErrors = Counter.builder().name("chat_internal_errors")
+            .help("Failures the application caught on its own threads or in listeners (logged, never answered to a "
+                    + "client), by where they happened").labelNames("where").register(registry);
     private final Counter liveEvents = Counter.builder().name("chat_websocket_events")
             .help("Live events handed to connections (delivered) or refused by a full outbox (dropped)")
             .labelNames("type", "outcome").register(registry);
@@ -89,6 +93,9 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             for (String outcome : new String[] {"hit", "miss", "bypass"}) {
                 cacheRequests.labelValues(type.label(), outcome);
             }
+        }
+        for (ErrorReporter.Where where : ErrorReporter.Where.values()) {
+            internalErrors.labelValues(where.label());
         }
         for (LimitedAction action : LimitedAction.values()) {
             rateLimited.labelValues(action.label());
@@ -207,6 +214,11 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     @Override
     public void liveEvent(String type, boolean delivered) {
         liveEvents.labelValues(type, delivered ? "delivered" : "dropped").inc();
+    }
+
+    @Override
+    public void libraryError(String where) {
+        internalErrors.labelValues(where).inc();
     }
 
     @Override

@@ -37,6 +37,7 @@ class PrometheusMetricsTest {
         metrics.liveConnection(false);
         metrics.liveEvent("message.created", true);
         metrics.liveEvent("typing", false);
+        metrics.libraryError("presence_sweep");
 
         String text = scrape(null);
         assertThat(text)
@@ -57,6 +58,8 @@ class PrometheusMetricsTest {
                 .contains("chat_db_pool_connections{state=\"pending\"} 1.0")
                 .contains("chat_db_pool_max_connections 10.0")
                 .contains("chat_websocket_connections 1.0")
+                .contains("chat_internal_errors_total{where=\"presence_sweep\"} 1.0")
+                .contains("chat_internal_errors_total{where=\"event_listener\"} 0.0")
                 .contains("chat_websocket_events_total{outcome=\"delivered\",type=\"message.created\"} 1.0")
                 .contains("chat_websocket_events_total{outcome=\"dropped\",type=\"typing\"} 1.0")
                 .contains("jvm_memory_used_bytes")

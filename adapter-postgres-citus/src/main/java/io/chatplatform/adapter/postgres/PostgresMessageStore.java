@@ -195,6 +195,18 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
     }
 
     @Override
+    public Optional<InboxEntry> entry(UserId owner, UserId peer) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(peer, "peer");
+        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.INBOX_ENTRY)
+                .bind("userId", owner.value())
+                .bind("peerId", peer.value())
+                .mapTo(InboxRow.class)
+                .findOne()
+                .map(InboxRow::toDomain)));
+    }
+
+    @Override
     public long totalUnread(UserId owner) {
         Objects.requireNonNull(owner, "owner");
         return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.TOTAL_UNREAD)

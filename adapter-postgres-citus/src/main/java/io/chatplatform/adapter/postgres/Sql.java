@@ -195,6 +195,13 @@ final class Sql {
             ORDER BY last_message_at DESC, last_seq DESC, peer_id
             LIMIT :limit""";
 
+    /** The owner's line for one peer: whether the two have a conversation, by the primary key. */
+    static final String INBOX_ENTRY = """
+            SELECT user_id, peer_id, peer_username, last_seq, last_read_seq, last_message_id, last_message_at,
+                   last_message_preview
+            FROM user_conversations
+            WHERE user_id = :userId AND peer_id = :peerId""";
+
     /** Unread arithmetic over the owner's rows; never a count over messages. */
     static final String TOTAL_UNREAD = """
             SELECT CAST(COALESCE(SUM(last_seq - last_read_seq), 0) AS bigint)

@@ -157,6 +157,8 @@ class CitusLayoutTest {
                         "cid", conversation.value(), "messageId", message.id().value())),
                 Arguments.of("message location", Sql.MESSAGE_LOCATION, Map.of("messageId", message.id().value())),
                 Arguments.of("conversation list", Sql.LIST_INBOX, Map.of("userId", alice.id().value(), "limit", 20)),
+                Arguments.of("conversation list line", Sql.INBOX_ENTRY, Map.of(
+                        "userId", alice.id().value(), "peerId", bob.id().value())),
                 Arguments.of("total unread", Sql.TOTAL_UNREAD, Map.of("userId", alice.id().value())),
                 Arguments.of("mark read", Sql.MARK_READ, Map.of(
                         "userId", alice.id().value(), "peerId", bob.id().value(), "upTo", Long.MAX_VALUE)),

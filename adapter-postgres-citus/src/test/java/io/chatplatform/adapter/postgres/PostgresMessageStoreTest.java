@@ -337,6 +337,22 @@ class PostgresMessageStoreTest {
         }
 
         @Test
+        @DisplayName("one line of a conversation list is found by its peer, for both participants, and only if they talk")
+        void entry_by_peer() {
+            User owner = register(users, "owner");
+            User peer = register(users, "peer");
+            User stranger = register(users, "stranger");
+            send(messages, peer, owner, "hi", at(1));
+            send(messages, owner, peer, "hello", at(2));
+
+            assertThat(messages.entry(owner.id(), peer.id())).get()
+                    .extracting(InboxEntry::lastSeq, InboxEntry::lastReadSeq).containsExactly(2L, 2L);
+            assertThat(messages.entry(peer.id(), owner.id())).get().extracting(InboxEntry::peer).isEqualTo(owner.id());
+            assertThat(messages.entry(owner.id(), stranger.id())).isEmpty();
+            assertThat(messages.entry(stranger.id(), owner.id())).isEmpty();
+        }
+
+        @Test
         @DisplayName("total unread is the sum over all conversations, and zero without any")
         void total_unread() {
             User owner = register(users, "owner");

@@ -13,6 +13,11 @@ public record PresenceChanged(UserId user, boolean online, Set<UserId> watchers)
     }
 
     @Override
+    public LiveEventType type() {
+        return LiveEventType.PRESENCE;
+    }
+
+    @Override
     public Set<UserId> audience() {
         return watchers;
     }

@@ -29,6 +29,11 @@ public record ReadMarkerMoved(ConversationId conversation, UserId reader, long u
     }
 
     @Override
+    public LiveEventType type() {
+        return LiveEventType.MESSAGE_READ;
+    }
+
+    @Override
     public Set<UserId> audience() {
         return Set.copyOf(List.of(reader, peer()));
     }

@@ -15,6 +15,11 @@ public record Typing(UserId from, UserId to, Instant until) implements LiveEvent
     }
 
     @Override
+    public LiveEventType type() {
+        return LiveEventType.TYPING;
+    }
+
+    @Override
     public Set<UserId> audience() {
         return Set.of(to);
     }

@@ -6,6 +6,7 @@ import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Conversation-list reads through the cache. */
 final class CachedInboxReads implements LoadInbox {
@@ -21,6 +22,15 @@ final class CachedInboxReads implements LoadInbox {
     @Override
     public List<InboxEntry> list(UserId owner, int limit) {
         return cache.get(CacheKey.conversationList(owner, limit), () -> inbox.list(owner, limit));
+    }
+
+    /**
+     * Straight from the store: one read by key, and asked for rarely (a typing indication, at most
+     * one per second per connection), so a cache entry per pair of users would cost more than it saves.
+     */
+    @Override
+    public Optional<InboxEntry> entry(UserId owner, UserId peer) {
+        return inbox.entry(owner, peer);
     }
 
     @Override

@@ -64,4 +64,11 @@ public interface ChatMetrics {
     /** A live event of this type ("message.created", ...) was handed to a connection, or dropped because it was too slow. */
     default void liveEvent(String type, boolean delivered) {
     }
+
+    /**
+     * The library caught a failure it could not hand to a caller (see {@link ErrorReporter});
+     * {@code where} is one of the {@link ErrorReporter.Where} labels.
+     */
+    default void libraryError(String where) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.chatplatform.application.port.out;
 
+import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
@@ -18,8 +19,12 @@ public interface ClientChannel {
      */
     boolean offer(ServerMessage message);
 
-    /** Closes the connection with a WebSocket close code and a reason the client can read. */
-    void close(int code, String reason);
+    /**
+     * Closes the connection for {@code reason}; the adapter turns the reason into its transport's
+     * code and text (for a WebSocket, a close code and a reason the client can read). Only the
+     * first call counts.
+     */
+    void close(CloseReason reason);
 
     /** What the server says on a live connection. */
     sealed interface ServerMessage {

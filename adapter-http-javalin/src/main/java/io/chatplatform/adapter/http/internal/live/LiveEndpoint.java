@@ -4,6 +4,7 @@ import io.chatplatform.adapter.http.WebSocketSettings;
 import io.chatplatform.adapter.http.internal.auth.BearerAuth;
 import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.OpenLiveConnection;
+import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.user.UserId;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -151,9 +152,9 @@ public final class LiveEndpoint implements AutoCloseable {
             LOG.error("WebSocket failed; closing it with {}", CloseCodes.SERVER_ERROR, e);
             LiveSocket socket = sockets.get(ctx.session);
             if (socket != null) {
-                socket.close(CloseCodes.SERVER_ERROR, CloseCodes.SERVER_FAULT);
+                socket.close(CloseReason.SERVER_ERROR);
             } else {
-                ctx.closeSession(CloseCodes.SERVER_ERROR, CloseCodes.SERVER_FAULT);
+                ctx.closeSession(CloseCodes.code(CloseReason.SERVER_ERROR), CloseCodes.text(CloseReason.SERVER_ERROR));
             }
         }
     }
@@ -194,7 +195,7 @@ public final class LiveEndpoint implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        sockets.values().forEach(socket -> socket.close(CloseCodes.GOING_AWAY, CloseCodes.SHUTTING_DOWN));
+        sockets.values().forEach(socket -> socket.close(CloseReason.GOING_AWAY));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_HANDSHAKE_WAIT_MILLIS);
         while (!sockets.isEmpty() && System.nanoTime() < deadline) {
             try {

@@ -9,6 +9,7 @@ import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.OpenLiveConnection;
 import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
 import io.chatplatform.application.port.out.AccessTokens.Grant;
+import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -60,7 +61,7 @@ final class LiveSocket {
     void authenticate(String token) {
         Optional<Grant> grant = token == null ? Optional.empty() : authenticate.authenticate(token);
         if (grant.isEmpty()) {
-            channel.close(CloseCodes.UNAUTHORIZED, CloseCodes.INVALID_TOKEN);
+            channel.close(CloseReason.INVALID_TOKEN);
             return;
         }
         synchronized (this) {
@@ -97,7 +98,7 @@ final class LiveSocket {
             if (message instanceof Auth auth) {
                 authenticate(auth.token());
             } else {
-                channel.close(CloseCodes.UNAUTHORIZED, CloseCodes.AUTH_FIRST);
+                channel.close(CloseReason.NOT_AUTHENTICATED);
             }
             return;
         }
@@ -129,7 +130,7 @@ final class LiveSocket {
         if (open) {
             problem("unsupported", "binary messages are not supported; send JSON text");
         } else {
-            channel.close(CloseCodes.UNAUTHORIZED, CloseCodes.AUTH_FIRST);
+            channel.close(CloseReason.NOT_AUTHENTICATED);
         }
     }
 
@@ -140,7 +141,7 @@ final class LiveSocket {
                 return;
             }
         }
-        channel.close(CloseCodes.UNAUTHORIZED, CloseCodes.AUTH_TIMEOUT);
+        channel.close(CloseReason.AUTH_TIMEOUT);
     }
 
     /** Closes the connection when its token has expired at {@code now}. */
@@ -150,12 +151,12 @@ final class LiveSocket {
                 return;
             }
         }
-        channel.close(CloseCodes.UNAUTHORIZED, CloseCodes.TOKEN_EXPIRED);
+        channel.close(CloseReason.TOKEN_EXPIRED);
     }
 
     /** Closes the connection from this side. */
-    void close(int code, String reason) {
-        channel.close(code, reason);
+    void close(CloseReason reason) {
+        channel.close(reason);
     }
 
     /** The connection closed (either side, or it broke): the application forgets it. */
@@ -197,7 +198,7 @@ final class LiveSocket {
                         + " the allowance refills");
                 return false;
             case FLOODING:
-                channel.close(CloseCodes.TOO_SLOW, CloseCodes.FLOODING);
+                channel.close(CloseReason.FLOODING);
                 return false;
             default:
                 return false;
@@ -206,7 +207,7 @@ final class LiveSocket {
 
     private void problem(String code, String message) {
         if (!channel.offer(ServerFrames.error(code, message))) {
-            channel.close(CloseCodes.TOO_SLOW, CloseCodes.QUEUE_FULL);
+            channel.close(CloseReason.TOO_SLOW);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.chatplatform.adapter.http.internal.live;
 
 import io.chatplatform.application.port.out.ClientChannel;
+import io.chatplatform.domain.realtime.CloseReason;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -68,7 +69,11 @@ final class WebSocketChannel implements ClientChannel {
      * first call counts.
      */
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseReason reason) {
+        close(CloseCodes.code(reason), CloseCodes.text(reason));
+    }
+
+    private void close(int code, String reason) {
         synchronized (this) {
             if (closeCode != null) {
                 return;

@@ -3,6 +3,7 @@ package io.chatplatform.adapter.http.internal.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.ClientChannel.Pong;
+import io.chatplatform.domain.realtime.CloseReason;
 import java.lang.reflect.Proxy;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -121,11 +122,11 @@ class WebSocketChannelTest {
         channel.offer("a");
         channel.offer("b");
 
-        channel.close(1008, "too slow");
-        channel.close(4401, "token expired");
+        channel.close(CloseReason.TOO_SLOW);
+        channel.close(CloseReason.TOKEN_EXPIRED);
         fake.complete();
 
-        assertThat(fake.closes).containsExactly("1008 too slow");
+        assertThat(fake.closes).containsExactly("1008 too slow: the server's queue for this connection is full");
         assertThat(fake.written).containsExactly("a");
         assertThat(channel.closing()).isTrue();
         assertThat(channel.closeCode()).isEqualTo(1008);

@@ -1,0 +1,174 @@
+package io.chatplatform.domain.realtime;
+
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.realtime.DeliveryCursor.AlreadyDelivered;
+import io.chatplatform.domain.realtime.DeliveryCursor.Decision;
+import io.chatplatform.domain.realtime.DeliveryCursor.FillGap;
+import io.chatplatform.domain.realtime.DeliveryCursor.Span;
+import io.chatplatform.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides what one connection sends of its conversations' ordered histories
+ * ({@link ConversationChange}s), so that each reaches the client once and in seq order: on a
+ * resume, which spans of which conversations to read from the store and where to stop (the
+ * budgets); live, whether a change is new, a repeat, or follows a gap to fill from the store first
+ * (or, when too large, to leave to the HTTP API).
+ *
+ * <p>It owns the connection's {@link DeliveryCursor}. The store is read through a
+ * {@link ChangesAfter} function the caller provides; the planner itself does no I/O and needs no
+ * thread, and returns the {@link Step}s for the caller to send, in order. Not thread-safe: one per
+ * connection, used by that connection's mailbox only.
+ */
+public final class ReplayPlanner {
+
+    /**
+     * How much one replay may read.
+     *
+     * @param perConversation at most this many changes of one conversation, by a resume or to fill a live gap
+     * @param total           at most this many changes by one resume, all conversations together
+     */
+    public record Budgets(int perConversation, int total) {
+        public Budgets {
+            if (perConversation < 1 || total < 1) {
+                throw new IllegalArgumentException("budgets must be at least 1, were " + perConversation + " per "
+                        + "conversation and " + total + " in total");
+            }
+        }
+    }
+
+    /** Reads the store: up to {@code limit} changes of the conversation after {@code afterSeq}, oldest first. */
+    @FunctionalInterface
+    public interface ChangesAfter {
+        /** The changes, oldest first; fewer than {@code limit} when the conversation has no more. */
+        List<? extends ConversationChange> after(ConversationId conversation, long afterSeq, int limit);
+    }
+
+    /** Something to send to the client. */
+    public sealed interface Step permits Send, Truncated {
+    }
+
+    /** Send this change. */
+    public record Send(ConversationChange change) implements Step {
+        public Send {
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /**
+     * The conversation with {@code peer} has more than this replay sends: the client fetches what
+     * comes after {@code afterSeq} (up to the next change it receives) through the HTTP API.
+     */
+    public record Truncated(UserId peer, long afterSeq) implements Step {
+        public Truncated {
+            Objects.requireNonNull(peer, "peer");
+        }
+    }
+
+    private final UserId user;
+    private final Budgets budgets;
+    private final DeliveryCursor cursor = new DeliveryCursor();
+
+    /** A planner for a connection of {@code user}, with nothing delivered yet. */
+    public ReplayPlanner(UserId user, Budgets budgets) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.budgets = Objects.requireNonNull(budgets, "budgets");
+    }
+
+    /**
+     * What a resume sends: per conversation of {@code conversations} (the user's most recent), the
+     * changes after the client's position ({@code positions}: peer to the last seq the client has;
+     * a conversation not named is replayed from its start) that this connection has not delivered
+     * yet, oldest first, within the budgets; where a budget ends, a {@link Truncated}. Positions of
+     * conversations not listed are taken as they are: live delivery continues after them.
+     */
+    public List<Step> resume(List<InboxEntry> conversations, Map<UserId, Long> positions, ChangesAfter store) {
+        Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(store, "store");
+        List<Step> steps = new ArrayList<>();
+        int replayed = 0;
+        Set<UserId> seen = new HashSet<>();
+        for (InboxEntry entry : conversations) {
+            seen.add(entry.peer());
+            int budget = Math.min(budgets.perConversation(), budgets.total() - replayed);
+            replayed += resumeOne(entry, Math.max(0, positions.getOrDefault(entry.peer(), 0L)), budget, store, steps);
+        }
+        positions.forEach((peer, seq) -> {
+            if (!seen.contains(peer)) {
+                cursor.skipTo(ConversationId.between(user, peer), Math.max(0, seq));
+            }
+        });
+        return steps;
+    }
+
+    /** Replays one conversation from {@code known} within {@code budget}; returns how many changes it sent. */
+    private int resumeOne(InboxEntry entry, long known, int budget, ChangesAfter store, List<Step> steps) {
+        ConversationId conversation = entry.conversationId();
+        int sent = 0;
+        long reached = known;
+        for (Span span : cursor.missing(conversation, known, entry.lastSeq())) {
+            int wanted = (int) Math.min(Integer.MAX_VALUE, span.upToSeq() - span.afterSeq());
+            int limit = Math.min(wanted, budget - sent);
+            List<? extends ConversationChange> missed = limit > 0 ? store.after(conversation, span.afterSeq(), limit) : List.of();
+            for (ConversationChange change : missed) {
+                steps.add(new Send(change));
+                reached = Math.max(reached, change.seq());
+            }
+            sent += missed.size();
+            if (missed.size() < wanted) {
+                // the client fetches the rest through the HTTP API; live delivery continues after it
+                steps.add(new Truncated(entry.peer(), missed.isEmpty() ? span.afterSeq() : missed.get(missed.size() - 1).seq()));
+                cursor.skipTo(conversation, entry.lastSeq());
+                return sent;
+            }
+        }
+        cursor.replayed(conversation, known, reached);
+        return sent;
+    }
+
+    /**
+     * What a change that arrived live sends: nothing when it was already delivered; itself when it
+     * is next (or the first this connection sees of its conversation, or late below such a first);
+     * after a gap, first the missing changes read from the store, or, when the gap is larger than
+     * a conversation's budget, a {@link Truncated} that leaves the gap to the HTTP API.
+     */
+    public List<Step> live(ConversationChange change, ChangesAfter store) {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(store, "store");
+        ConversationId conversation = change.conversation();
+        Decision decision = cursor.decide(conversation, change.seq());
+        if (decision instanceof AlreadyDelivered) {
+            return List.of();
+        }
+        List<Step> steps = new ArrayList<>();
+        if (decision instanceof FillGap gap) {
+            if (gap.size() > budgets.perConversation()) {
+                // too much to fill live: the client fetches the gap through the HTTP API
+                steps.add(new Truncated(conversation.peerOf(user), gap.fromSeq() - 1));
+                cursor.skipTo(conversation, change.seq() - 1);
+            } else {
+                for (ConversationChange earlier : store.after(conversation, gap.fromSeq() - 1, (int) gap.size())) {
+                    if (earlier.seq() < change.seq()) {
+                        steps.add(new Send(earlier));
+                        cursor.delivered(conversation, earlier.seq());
+                    }
+                }
+            }
+        }
+        steps.add(new Send(change));
+        cursor.delivered(conversation, change.seq());
+        return steps;
+    }
+
+    /** How many of the steps send a change (for a resume, the count its client is told). */
+    public static int sent(List<Step> steps) {
+        return (int) steps.stream().filter(Send.class::isInstance).count();
+    }
+}

@@ -1,0 +1,169 @@
+package io.chatplatform.domain.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.ReplayPlanner.Budgets;
+import io.chatplatform.domain.realtime.ReplayPlanner.ChangesAfter;
+import io.chatplatform.domain.realtime.ReplayPlanner.Send;
+import io.chatplatform.domain.realtime.ReplayPlanner.Step;
+import io.chatplatform.domain.realtime.ReplayPlanner.Truncated;
+import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.user.Username;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ReplayPlannerTest {
+
+    private static final UserId ALICE = UserId.of(1);
+    private static final UserId BOB = UserId.of(2);
+    private static final UserId CAROL = UserId.of(3);
+    private static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
+
+    /** The store: each conversation's messages by seq, and every read it was asked for. */
+    private final Map<ConversationId, Integer> lastSeqs = new HashMap<>();
+    private final List<String> reads = new ArrayList<>();
+    private final ChangesAfter store = (conversation, afterSeq, limit) -> {
+        reads.add(afterSeq + "+" + limit);
+        List<MessageCreated> found = new ArrayList<>();
+        for (long seq = afterSeq + 1; seq <= lastSeqs.getOrDefault(conversation, 0) && found.size() < limit; seq++) {
+            found.add(created(conversation, seq));
+        }
+        return found;
+    };
+
+    private static MessageCreated created(ConversationId conversation, long seq) {
+        UserId from = conversation.low();
+        return new MessageCreated(new Message(MessageId.of(seq * 10 + conversation.high().value()), conversation, seq,
+                from, conversation.peerOf(from), MessageContent.of("m" + seq), AT, Optional.empty()));
+    }
+
+    private InboxEntry conversationWith(UserId peer, int lastSeq) {
+        ConversationId conversation = ConversationId.between(ALICE, peer);
+        lastSeqs.put(conversation, lastSeq);
+        return new InboxEntry(ALICE, peer, Username.of("user" + peer), lastSeq, 0, MessageId.of(1), AT, "");
+    }
+
+    private static List<Long> seqs(List<Step> steps) {
+        return steps.stream().filter(Send.class::isInstance).map(step -> ((Send) step).change().seq()).toList();
+    }
+
+    private static MessageCreated withBob(long seq) {
+        return created(ConversationId.between(ALICE, BOB), seq);
+    }
+
+    @Test
+    @DisplayName("a resume replays each conversation after the client's position, oldest first")
+    void resume_after_positions() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        List<Step> steps = planner.resume(List.of(conversationWith(BOB, 5), conversationWith(CAROL, 2)), Map.of(BOB, 3L),
+                store);
+        assertThat(seqs(steps)).containsExactly(4L, 5L, 1L, 2L);
+        assertThat(ReplayPlanner.sent(steps)).isEqualTo(4);
+        assertThat(planner.live(withBob(5), store)).isEmpty();
+        assertThat(seqs(planner.live(withBob(6), store))).containsExactly(6L);
+    }
+
+    @Test
+    @DisplayName("a resume stops a conversation at its budget and says where the client continues")
+    void resume_per_conversation_budget() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(3, 100));
+        List<Step> steps = planner.resume(List.of(conversationWith(BOB, 10)), Map.of(), store);
+        assertThat(steps).containsExactly(new Send(withBob(1)), new Send(withBob(2)), new Send(withBob(3)),
+                new Truncated(BOB, 3));
+        // live delivery goes on after what the client fetches through the HTTP API
+        assertThat(seqs(planner.live(withBob(11), store))).containsExactly(11L);
+    }
+
+    @Test
+    @DisplayName("a resume stops at its total budget; the conversations it did not reach are truncated where they start")
+    void resume_total_budget() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(5, 6));
+        List<Step> steps = planner.resume(List.of(conversationWith(BOB, 4), conversationWith(CAROL, 4)),
+                Map.of(CAROL, 1L), store);
+        assertThat(seqs(steps)).containsExactly(1L, 2L, 3L, 4L, 2L, 3L);
+        assertThat(steps).filteredOn(Truncated.class::isInstance).containsExactly(new Truncated(CAROL, 3));
+        List<Step> none = new ReplayPlanner(ALICE, new Budgets(5, 1))
+                .resume(List.of(conversationWith(BOB, 1), conversationWith(CAROL, 4)), Map.of(), store);
+        assertThat(none).containsExactly(new Send(withBob(1)), new Truncated(CAROL, 0));
+        assertThat(reads).doesNotContain("0+0");
+    }
+
+    @Test
+    @DisplayName("a second resume sends only what this connection has not delivered, before and after it")
+    void second_resume() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        planner.resume(List.of(conversationWith(BOB, 5)), Map.of(BOB, 3L), store);
+        conversationWith(BOB, 7);
+        List<Step> again = planner.resume(List.of(conversationWith(BOB, 7)), Map.of(BOB, 1L), store);
+        assertThat(seqs(again)).containsExactly(2L, 3L, 6L, 7L);
+        assertThat(planner.resume(List.of(conversationWith(BOB, 7)), Map.of(BOB, 1L), store)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("positions of conversations the resume did not look at start their cursor there")
+    void positions_beyond_the_list() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        assertThat(planner.resume(List.of(), Map.of(BOB, 4L), store)).isEmpty();
+        assertThat(planner.live(withBob(4), store)).isEmpty();
+        assertThat(seqs(planner.live(withBob(5), store))).containsExactly(5L);
+    }
+
+    @Test
+    @DisplayName("live, a change after a gap comes after the missing ones read from the store; repeats are dropped")
+    void live_gap_filled() {
+        lastSeqs.put(ConversationId.between(ALICE, BOB), 9);
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(5, 100));
+        assertThat(seqs(planner.live(withBob(3), store))).containsExactly(3L);
+        assertThat(seqs(planner.live(withBob(6), store))).containsExactly(4L, 5L, 6L);
+        assertThat(reads).containsExactly("3+2");
+        assertThat(planner.live(withBob(5), store)).isEmpty();
+        // a late event just below where the connection started is still news, once
+        assertThat(seqs(planner.live(withBob(2), store))).containsExactly(2L);
+        assertThat(planner.live(withBob(2), store)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("live, a gap larger than a conversation's budget is left to the HTTP API")
+    void live_gap_too_large() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(2, 100));
+        planner.live(withBob(1), store);
+        assertThat(planner.live(withBob(5), store)).containsExactly(new Truncated(BOB, 1), new Send(withBob(5)));
+        assertThat(seqs(planner.live(withBob(6), store))).containsExactly(6L);
+        assertThat(reads).isEmpty();
+    }
+
+    @Test
+    @DisplayName("budgets and steps refuse what cannot work")
+    void invariants() {
+        assertThatThrownBy(() -> new Budgets(0, 1)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new Budgets(1, 0)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new Send(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Truncated(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ReplayPlanner(null, new Budgets(1, 1))).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    @DisplayName("every live event names its own type; the names are the protocol's")
+    void types() {
+        Message message = withBob(1).message();
+        ConversationId conversation = message.conversationId();
+        assertThat(new MessageCreated(message).type().wireName()).isEqualTo("message.created");
+        assertThat(new MessageCreated(message).conversation()).isEqualTo(conversation);
+        assertThat(new ReadMarkerMoved(conversation, BOB, 1).type().wireName()).isEqualTo("message.read");
+        assertThat(new Typing(ALICE, BOB, AT).type().wireName()).isEqualTo("typing");
+        assertThat(new PresenceChanged(ALICE, true, java.util.Set.of(BOB)).type().wireName()).isEqualTo("presence");
+        assertThat(CloseReason.valueOf("TOO_SLOW")).isEqualTo(CloseReason.TOO_SLOW);
+    }
+}

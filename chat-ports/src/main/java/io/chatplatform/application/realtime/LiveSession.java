@@ -1,0 +1,245 @@
+package io.chatplatform.application.realtime;
+
+import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
+import io.chatplatform.application.port.out.ClientChannel;
+import io.chatplatform.application.port.out.ClientChannel.Live;
+import io.chatplatform.application.port.out.ClientChannel.Pong;
+import io.chatplatform.application.port.out.ClientChannel.ResumeDone;
+import io.chatplatform.application.port.out.ClientChannel.ResumeTruncated;
+import io.chatplatform.application.port.out.ClientChannel.ResyncAdvised;
+import io.chatplatform.application.port.out.ClientChannel.ServerMessage;
+import io.chatplatform.application.port.out.ErrorReporter.Where;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.realtime.CloseReason;
+import io.chatplatform.domain.realtime.ConversationChange;
+import io.chatplatform.domain.realtime.LiveEvent;
+import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.ReplayPlanner;
+import io.chatplatform.domain.realtime.ReplayPlanner.Budgets;
+import io.chatplatform.domain.realtime.ReplayPlanner.Send;
+import io.chatplatform.domain.realtime.ReplayPlanner.Step;
+import io.chatplatform.domain.realtime.ReplayPlanner.Truncated;
+import io.chatplatform.domain.realtime.TypingThrottle;
+import io.chatplatform.domain.user.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One live connection: a small state machine (pending, live, closed) over a {@link Mailbox}.
+ * While pending (until the client resumes, says anything else, or a short wait ends) live events
+ * are held back, so that a replay is not overtaken; live, each event is delivered as the
+ * {@link ReplayPlanner} says; closed, nothing more goes out. Its work runs in its mailbox, one task
+ * at a time: the fields below the mailbox are touched by those tasks only. A task that fails
+ * closes the connection ({@link CloseReason#SERVER_ERROR}: it can no longer promise gap-free
+ * delivery, so its client reconnects and resumes) and is reported.
+ */
+final class LiveSession implements LiveConnection {
+
+    private enum State { PENDING, LIVE, CLOSED }
+
+    private final UserId user;
+    private final ClientChannel channel;
+    private final String id;
+    private final SessionContext context;
+    private final Mailbox mailbox;
+    // touched only by mailbox tasks, one at a time
+    private final ReplayPlanner planner;
+    private final List<LiveEvent> held = new ArrayList<>();
+    private final TypingThrottle throttle;
+    private State state = State.PENDING;
+    private volatile boolean closing;
+    private volatile Future<?> resumeWait;
+
+    LiveSession(UserId user, ClientChannel channel, String id, SessionContext context) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.id = Objects.requireNonNull(id, "id");
+        this.context = Objects.requireNonNull(context, "context");
+        this.mailbox = new Mailbox(context.executor(), context.settings().mailboxCapacity());
+        this.planner = new ReplayPlanner(user, new Budgets(context.settings().replayPerConversation(),
+                context.settings().replayTotal()));
+        this.throttle = context.typing().throttle();
+    }
+
+    UserId user() {
+        return user;
+    }
+
+    /** This connection's name in the presence registry, unique across instances. */
+    String id() {
+        return id;
+    }
+
+    /** Claims presence, and lets live events flow by themselves after {@code resumeWait} unless something came first. */
+    void start(ScheduledExecutorService scheduler, Duration resumeWait) {
+        submit(() -> context.presence().arrived(user, id));
+        this.resumeWait = scheduler.schedule(() -> {
+            try {
+                submit(this::live);
+            } catch (RuntimeException e) {
+                // a timer task's exception would only be kept in its future, seen by nobody
+                context.errors().report(Where.LIVE_CONNECTION, e);
+            }
+        }, resumeWait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** An event from the bus for this connection's user. */
+    void receive(LiveEvent event) {
+        submit(() -> {
+            if (state == State.PENDING) {
+                held.add(event);
+                if (held.size() > context.settings().mailboxCapacity()) {
+                    tooSlow();
+                }
+            } else if (state == State.LIVE) {
+                deliver(event);
+            }
+        });
+    }
+
+    /** Events may have been lost on the bus: the client should resume. */
+    void adviseResync() {
+        submit(() -> send(new ResyncAdvised()));
+    }
+
+    /** Closes the connection from the server's side; {@link #closed} follows when the transport reports it. */
+    void close(CloseReason reason) {
+        closing = true;
+        channel.close(reason);
+    }
+
+    @Override
+    public void resume(Map<UserId, Long> positions) {
+        Map<UserId, Long> copy = Map.copyOf(positions);
+        submit(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            List<Step> steps = planner.resume(context.inbox().list(user, context.settings().replayConversations()), copy,
+                    this::changesAfter);
+            steps.forEach(this::send);
+            send(new ResumeDone(ReplayPlanner.sent(steps)));
+            live();
+        });
+    }
+
+    @Override
+    public void typing(UserId peer) {
+        submit(() -> context.typing().typing(user, peer, throttle).ifPresent(this::send));
+    }
+
+    @Override
+    public void ping() {
+        submit(() -> send(new Pong()));
+    }
+
+    @Override
+    public void activity() {
+        submit(this::live);
+    }
+
+    @Override
+    public void closed() {
+        closing = true;
+        Future<?> wait = resumeWait;
+        if (wait != null) {
+            wait.cancel(false);
+        }
+        try {
+            leave();
+        } catch (RejectedExecutionException e) {
+            // the application was closed and its connection threads with it: nothing is left to leave
+        }
+    }
+
+    private void leave() {
+        // never refused: a connection that is gone must leave the registry and presence
+        mailbox.submitAlways(() -> run(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            held.clear();
+            context.metrics().liveConnection(false);
+            context.connections().remove(this);
+            context.presence().left(user, id);
+        }));
+    }
+
+    private void submit(Runnable task) {
+        if (closing) {
+            return;
+        }
+        if (!mailbox.submit(() -> run(task))) {
+            tooSlow();
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            context.errors().report(Where.LIVE_CONNECTION, e);
+            // the connection can no longer promise gap-free delivery: the client reconnects and resumes
+            close(CloseReason.SERVER_ERROR);
+        }
+    }
+
+    private void live() {
+        if (state != State.PENDING) {
+            return;
+        }
+        state = State.LIVE;
+        for (LiveEvent event : held) {
+            deliver(event);
+        }
+        held.clear();
+    }
+
+    private void deliver(LiveEvent event) {
+        if (event instanceof ConversationChange change) {
+            planner.live(change, this::changesAfter).forEach(this::send);
+        } else {
+            send(new Live(event));
+        }
+    }
+
+    /** The store, as the planner reads it. */
+    private List<MessageCreated> changesAfter(ConversationId conversation, long afterSeq, int limit) {
+        return context.messages().after(conversation, afterSeq, limit).stream().map(MessageCreated::new).toList();
+    }
+
+    private void send(Step step) {
+        if (step instanceof Send send) {
+            send(new Live(send.change()));
+        } else if (step instanceof Truncated truncated) {
+            send(new ResumeTruncated(truncated.peer(), truncated.afterSeq()));
+        } else {
+            throw new IllegalStateException("a replay step this connection cannot send: " + step);
+        }
+    }
+
+    private void send(ServerMessage message) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean accepted = channel.offer(message);
+        if (message instanceof Live live) {
+            context.metrics().liveEvent(live.event().type().wireName(), accepted);
+        }
+        if (!accepted) {
+            tooSlow();
+        }
+    }
+
+    private void tooSlow() {
+        close(CloseReason.TOO_SLOW);
+    }
+}
