@@ -54,10 +54,12 @@ final class LiveEventCodec {
             json = new ReadJson(read.conversation().value(), read.reader().value(), read.upToSeq());
         } else if (event instanceof Typing typing) {
             json = new TypingJson(typing.from().value(), typing.to().value(), typing.until().toString());
-        } else {
-            PresenceChanged presence = (PresenceChanged) event;
+        } else if (event instanceof PresenceChanged presence) {
             json = new PresenceJson(presence.user().value(), presence.online(),
                     presence.watchers().stream().map(UserId::value).sorted().toList());
+        } else {
+            // a new kind of event needs its own encoding here: never send it as another kind
+            throw new IllegalArgumentException("no encoding for " + event.type());
         }
         try {
             return WRITER.writeValueAsString(json);

@@ -13,6 +13,7 @@ import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import io.chatplatform.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,15 +91,9 @@ final class RealtimeFixture implements AutoCloseable {
         return message;
     }
 
-    /** Waits up to 3 s for a timer's effect (the shared test kit will bring Awaitility). */
+    /** Waits for a timer's effect. */
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 3 s");
-            }
-            Thread.onSpinWait();
-        }
+        Waits.eventually("a timer's effect").until(condition::getAsBoolean);
     }
 
     /** The in-process bus, remembering what went through it; can report a possible loss. */

@@ -63,16 +63,16 @@ public final class ServerFrames {
 
     private static Object event(LiveEvent event) {
         if (event instanceof MessageCreated created) {
-            return new MessageCreatedFrame("message.created", MessageView.of(created.message()));
+            return new MessageCreatedFrame(created.type().wireName(), MessageView.of(created.message()));
         }
         if (event instanceof ReadMarkerMoved read) {
-            return new MessageReadFrame("message.read", read.reader().value(), read.peer().value(), read.upToSeq());
+            return new MessageReadFrame(read.type().wireName(), read.reader().value(), read.peer().value(), read.upToSeq());
         }
         if (event instanceof Typing typing) {
-            return new TypingFrame("typing", typing.from().value(), typing.until());
+            return new TypingFrame(typing.type().wireName(), typing.from().value(), typing.until());
         }
         if (event instanceof PresenceChanged presence) {
-            return new PresenceFrame("presence", presence.user().value(), presence.online());
+            return new PresenceFrame(presence.type().wireName(), presence.user().value(), presence.online());
         }
         throw new IllegalArgumentException("no frame for " + event.getClass().getName());
     }
