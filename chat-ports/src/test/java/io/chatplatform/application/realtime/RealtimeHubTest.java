@@ -2,9 +2,9 @@ package io.chatplatform.application.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.application.fixtures.InMemoryMessageStore;
 import io.chatplatform.application.fixtures.MutableClock;
 import io.chatplatform.application.fixtures.RecordingChannel;
+import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.ClientChannel;
