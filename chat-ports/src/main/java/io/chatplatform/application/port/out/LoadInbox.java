@@ -4,7 +4,12 @@ import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.user.UserId;
 import java.util.List;
 
-/** Reads a user's conversation list. All of it lives with the user, so each call is one query. */
+/**
+ * Reads a user's conversation list. All of it lives with the user, so each call is one query.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface LoadInbox {
 
     /** The owner's conversations, most recent activity first. */
