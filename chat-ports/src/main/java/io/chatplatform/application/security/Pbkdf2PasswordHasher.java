@@ -15,8 +15,9 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Password hashing with the JDK alone: PBKDF2 with HMAC-SHA256, a random 16-byte salt per hash
  * and {@value #DEFAULT_ITERATIONS} iterations, the OWASP Password Storage Cheat Sheet's figure
- * for this algorithm (2023). About half a second of one core per hash or check on a 2-core VM:
- * that slowness is the protection, so run it where a request may wait.
+ * for this algorithm (2023). About 150 ms of one core per hash or check (measured on a 2-core VM,
+ * JDK 25): that slowness is the protection. Like bcrypt it holds a thread that long, so a server
+ * should run it on a bounded pool ({@code io.chatplatform.application.admission.AdmittedPasswordHasher}).
  *
  * <p>A hash is written as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (salt and hash in
  * unpadded Base64), so it says how it was made: raising the iteration count later keeps every
