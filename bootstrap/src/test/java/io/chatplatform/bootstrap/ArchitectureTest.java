@@ -42,11 +42,29 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("ports and application services depend on the domain and the JDK only")
+    @DisplayName("ports and application services depend on the domain and the JDK only (javax.crypto is the JDK's)")
     void ports_know_no_adapter_nor_framework() {
         ArchRule rule = classes().that().resideInAPackage("io.chatplatform.application..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.chatplatform.application..", "io.chatplatform.domain..", "java..");
+                .resideInAnyPackage("io.chatplatform.application..", "io.chatplatform.domain..", "java..", "javax.crypto..");
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("the port contracts use the ports, the domain, JUnit and AssertJ, nothing else")
+    void contracts_use_only_ports_and_test_libraries() {
+        ArchRule rule = classes().that().resideInAPackage("io.chatplatform.contracts..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.chatplatform.contracts..", "io.chatplatform.application..", "io.chatplatform.domain..",
+                        "java..", "org.junit.jupiter.api..", "org.assertj.core..");
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("no production class depends on the port contracts: they are test code")
+    void contracts_are_test_code() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.chatplatform.contracts..")
+                .should().dependOnClassesThat().resideInAPackage("io.chatplatform.contracts..");
         rule.check(classes);
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.fixtures.FakeAccessTokens;
 import io.chatplatform.application.fixtures.FakePasswordHasher;
-import io.chatplatform.application.fixtures.InMemoryMessageStore;
-import io.chatplatform.application.fixtures.InMemoryUserStore;
 import io.chatplatform.application.fixtures.RecordingChannel;
+import io.chatplatform.application.inmemory.InMemoryMessageStore;
+import io.chatplatform.application.inmemory.InMemoryUserStore;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.RegisterUser;
 import io.chatplatform.application.port.in.SendMessage;

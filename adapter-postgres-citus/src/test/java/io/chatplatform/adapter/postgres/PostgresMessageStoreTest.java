@@ -7,7 +7,7 @@ import static io.chatplatform.adapter.postgres.Fixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatplatform.application.fixtures.InMemoryMessageStore;
+import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.MoveReadMarker.ReadState;
 import io.chatplatform.domain.conversation.InboxEntry;

@@ -1,7 +1,7 @@
 package io.chatplatform.adapter.redis;
 
-import io.chatplatform.application.fixtures.CacheStoreContract;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.contracts.CacheStoreContract;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.chatplatform.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.application.fixtures.InMemoryRateLimiter;
+import io.chatplatform.application.inmemory.InMemoryRateLimiter;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.application.port.out.CacheStore.Miss;
 import io.chatplatform.application.port.out.ChatMetrics;

@@ -1,7 +1,7 @@
 package io.chatplatform.adapter.redis;
 
-import io.chatplatform.application.fixtures.PresenceRegistryContract;
 import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.contracts.PresenceRegistryContract;
 import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

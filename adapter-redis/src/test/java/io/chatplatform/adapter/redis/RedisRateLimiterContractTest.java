@@ -1,8 +1,8 @@
 package io.chatplatform.adapter.redis;
 
-import io.chatplatform.application.fixtures.InMemoryRateLimiter;
-import io.chatplatform.application.fixtures.RateLimiterContract;
+import io.chatplatform.application.inmemory.InMemoryRateLimiter;
 import io.chatplatform.application.port.out.RateLimiter;
+import io.chatplatform.contracts.RateLimiterContract;
 import io.chatplatform.testkit.SharedRedis;
 import java.util.ArrayList;
 import java.util.List;

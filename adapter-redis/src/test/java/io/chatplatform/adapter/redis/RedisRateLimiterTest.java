@@ -3,8 +3,8 @@ package io.chatplatform.adapter.redis;
 import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.application.fixtures.InMemoryRateLimiter;
 import io.chatplatform.application.fixtures.MutableClock;
+import io.chatplatform.application.inmemory.InMemoryRateLimiter;
 import io.chatplatform.domain.limit.Admission;
 import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.LimitedAction;

@@ -3,9 +3,9 @@ package io.chatplatform.bootstrap.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatplatform.application.fixtures.CacheStoreContract;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.contracts.CacheStoreContract;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.DisplayName;

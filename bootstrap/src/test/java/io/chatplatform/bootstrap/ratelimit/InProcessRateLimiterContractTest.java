@@ -1,7 +1,7 @@
 package io.chatplatform.bootstrap.ratelimit;
 
-import io.chatplatform.application.fixtures.RateLimiterContract;
 import io.chatplatform.application.port.out.RateLimiter;
+import io.chatplatform.contracts.RateLimiterContract;
 
 /** The in-process limiter keeps the RateLimiter contract. */
 class InProcessRateLimiterContractTest extends RateLimiterContract {

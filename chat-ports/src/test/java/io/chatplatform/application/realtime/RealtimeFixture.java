@@ -1,7 +1,7 @@
 package io.chatplatform.application.realtime;
 
-import io.chatplatform.application.fixtures.InMemoryMessageStore;
 import io.chatplatform.application.fixtures.MutableClock;
+import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ErrorReporter;

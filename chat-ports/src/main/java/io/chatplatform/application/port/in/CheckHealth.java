@@ -4,7 +4,11 @@ import io.chatplatform.application.port.out.WorkerCheck;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Reports whether the service can do its work, for load balancers and operators. */
+/**
+ * Reports whether the service can do its work, for load balancers and operators.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface CheckHealth {
 
     Health check();

@@ -6,7 +6,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 
-/** Lists the caller's conversations with their unread counts. */
+/**
+ * Lists the caller's conversations with their unread counts.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ListConversations {
 
     /** Most recent activity first. */

@@ -5,7 +5,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 
-/** Lists users who are online now (see {@link io.chatplatform.domain.user.Presence}). */
+/**
+ * Lists users who are online now (see {@link io.chatplatform.domain.user.Presence}).
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ListOnlineUsers {
 
     /** Most recently active first; never the viewer themself. */

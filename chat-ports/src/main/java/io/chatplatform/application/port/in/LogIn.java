@@ -6,7 +6,11 @@ import io.chatplatform.domain.user.PasswordAttempt;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 
-/** Exchanges a username and password for an access token. */
+/**
+ * Exchanges a username and password for an access token.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface LogIn {
 
     Result logIn(Command command);

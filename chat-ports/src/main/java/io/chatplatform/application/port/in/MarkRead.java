@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * Moves the caller's read marker forward. Marking one message read marks everything before it in
  * its conversation read as well: read state is a position, not a flag per message.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
  */
 public interface MarkRead {
 

@@ -4,7 +4,11 @@ import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.domain.user.UserId;
 import java.util.Map;
 
-/** Opens a live connection for an authenticated user: events reach them as they happen. */
+/**
+ * Opens a live connection for an authenticated user: events reach them as they happen.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface OpenLiveConnection {
 
     /**

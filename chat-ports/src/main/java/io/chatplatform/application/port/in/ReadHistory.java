@@ -6,7 +6,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 
-/** Reads the history of the caller's conversation with one peer. */
+/**
+ * Reads the history of the caller's conversation with one peer.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ReadHistory {
 
     /**

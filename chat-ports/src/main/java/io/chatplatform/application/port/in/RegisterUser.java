@@ -7,7 +7,11 @@ import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.Username;
 import java.util.Objects;
 
-/** Creates an account. */
+/**
+ * Creates an account.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface RegisterUser {
 
     Result register(Command command);

@@ -2,7 +2,11 @@ package io.chatplatform.application.port.in;
 
 import java.util.Objects;
 
-/** Renders the service's metrics for a monitoring system that pulls them (Prometheus). */
+/**
+ * Renders the service's metrics for a monitoring system that pulls them (Prometheus).
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ScrapeMetrics {
 
     /**

@@ -6,7 +6,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 
-/** Finds other users by username or display name. */
+/**
+ * Finds other users by username or display name.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface SearchUsers {
 
     Result search(Query query);

@@ -7,7 +7,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Sends a direct message; a user may send to themself (notes to self). */
+/**
+ * Sends a direct message; a user may send to themself (notes to self).
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface SendMessage {
 
     Result send(Command command);

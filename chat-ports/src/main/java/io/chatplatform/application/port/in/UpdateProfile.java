@@ -8,7 +8,11 @@ import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Changes the caller's profile and, proving the current password, their password. */
+/**
+ * Changes the caller's profile and, proving the current password, their password.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface UpdateProfile {
 
     Result update(Command command);

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Reports how well the cache works, for operators. */
+/**
+ * Reports how well the cache works, for operators.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ViewCacheStats {
 
     CacheReport cacheStats();

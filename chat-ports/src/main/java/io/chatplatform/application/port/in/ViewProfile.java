@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Shows any signed-in user the public part of another user's account. */
+/**
+ * Shows any signed-in user the public part of another user's account.
+ *
+ * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
+ */
 public interface ViewProfile {
 
     Optional<PublicProfile> profileOf(UserId viewer, UserId target);

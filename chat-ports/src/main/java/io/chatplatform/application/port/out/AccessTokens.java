@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Issues and checks the bearer tokens that prove who a caller is. */
+/**
+ * Issues and checks the bearer tokens that prove who a caller is.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface AccessTokens {
 
     /** A token for {@code user}, valid from {@code issuedAt} for the issuer's lifetime. */

@@ -16,6 +16,9 @@ import java.util.Optional;
  * participants' conversation lists move to it, and the sender's read marker moves to it. Two
  * first messages between the same pair at the same instant yield one conversation; concurrent
  * sends into one conversation get contiguous seqs.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface AppendMessage {
 

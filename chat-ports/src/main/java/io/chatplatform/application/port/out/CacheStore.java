@@ -16,6 +16,9 @@ import java.util.Set;
  * <p>A cache is an accelerator: an implementation never throws for its own faults (a server that
  * is down, slow or full). It answers {@link Bypass} instead, counts the failure and recovers by
  * itself.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface CacheStore extends ProbeDependency {
 

@@ -10,6 +10,9 @@ import java.time.Duration;
  *
  * <p>Arguments are bounded sets of values (route templates, statement names, cache types), never
  * user ids, message ids, tokens or raw paths: each distinct value becomes a time series.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface ChatMetrics {
 

@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * One open live connection to a client (a WebSocket), as the application sees it: a bounded
  * outbox. The adapter behind it writes to the network at the client's pace.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface ClientChannel {
 

@@ -7,7 +7,12 @@ import io.chatplatform.domain.user.Username;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Stores new accounts, enforcing that usernames and emails are unique regardless of case. */
+/**
+ * Stores new accounts, enforcing that usernames and emails are unique regardless of case.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface CreateUser {
 
     /**

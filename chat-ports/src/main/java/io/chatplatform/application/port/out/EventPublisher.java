@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Announces committed changes to whoever listens (open connections, other instances, caches).
  * Called after the change is durable and before the caller is answered.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 @FunctionalInterface
 public interface EventPublisher {

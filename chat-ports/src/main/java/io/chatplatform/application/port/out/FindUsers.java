@@ -13,6 +13,9 @@ import java.util.Optional;
 /**
  * Queries over many users. These are the only user queries that may touch every shard, so each is
  * bounded by a limit.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface FindUsers {
 

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
  *
  * <p>Delivery is at most once per subscriber and may reorder events; connections repair gaps from
  * the store (see {@link io.chatplatform.domain.realtime.DeliveryCursor}).
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface LiveEventBus {
 

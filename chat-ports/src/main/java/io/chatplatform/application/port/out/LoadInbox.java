@@ -5,7 +5,12 @@ import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a user's conversation list. All of it lives with the user, so each call is one query. */
+/**
+ * Reads a user's conversation list. All of it lives with the user, so each call is one query.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface LoadInbox {
 
     /** The owner's conversations, most recent activity first. */

@@ -7,7 +7,12 @@ import io.chatplatform.domain.message.MessageId;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads messages. Every query names its conversation, except {@link #find(MessageId)}. */
+/**
+ * Reads messages. Every query names its conversation, except {@link #find(MessageId)}.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface LoadMessages {
 
     /**

@@ -6,7 +6,12 @@ import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.util.Optional;
 
-/** Reads single accounts by their keys. */
+/**
+ * Reads single accounts by their keys.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface LoadUser {
 
     /** The user with this id, credentials included: for checking a password. */

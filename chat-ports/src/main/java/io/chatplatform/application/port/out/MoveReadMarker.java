@@ -3,7 +3,12 @@ package io.chatplatform.application.port.out;
 import io.chatplatform.domain.user.UserId;
 import java.util.Optional;
 
-/** Moves read markers forward. */
+/**
+ * Moves read markers forward.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface MoveReadMarker {
 
     /**

@@ -10,6 +10,9 @@ import java.util.Set;
  * Who is online, shared by every instance. A user is online while they hold at least one live
  * connection (on any instance) or made an authenticated request recently. Every claim expires by
  * itself, so the users of an instance that crashed go offline without anyone telling.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface PresenceRegistry {
 

@@ -7,6 +7,9 @@ import java.util.Optional;
  * Asking never reaches the database: a health endpoint can call it on every probe, however often a
  * load balancer asks, and pays nothing but a memory read. A single PostgreSQL server has no
  * workers: {@link #NONE}.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 @FunctionalInterface
 public interface ProbeWorkers {

@@ -11,6 +11,9 @@ import io.chatplatform.domain.limit.RateLimit;
  * <p>Never throws for a store that is down: an implementation backed by a shared store keeps
  * counting per instance while the store is away, so the limits keep working, only less
  * precisely. Thread-safe: called concurrently by every request.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
  */
 public interface RateLimiter {
 

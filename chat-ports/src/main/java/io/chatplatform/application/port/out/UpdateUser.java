@@ -7,7 +7,12 @@ import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Changes existing accounts. */
+/**
+ * Changes existing accounts.
+ *
+ * <p>Implementations must be safe for concurrent use: the library calls them from request threads and
+ * from threads of its own (live connections, timers), several at once.
+ */
 public interface UpdateUser {
 
     /** Applies a profile update atomically; empty when there is no such user. */
