@@ -1,9 +1,16 @@
 package io.chatplatform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 
 /**
  * Each figure of the service beside its ceiling measured in the same run: the ratio, the target of
@@ -12,6 +19,49 @@ import java.util.Locale;
 public final class Ratios {
 
     private Ratios() {
+    }
+
+    /** {@code ratios --ceilings DIR [results.json...]}: the ceilings, then each results file's figures as ratios of them. */
+    @CommandLine.Command(name = "ratios", description = "each figure of the results files as a ratio of its ceiling"
+            + " (see ceilings.sh)")
+    static final class Command implements Callable<Integer> {
+        @CommandLine.Option(names = "--ceilings", required = true, description = "the output directory of ceilings.sh")
+        Path ceilings;
+        @CommandLine.Option(names = "--json", description = "write the ceilings and the ratios to this file")
+        Path json;
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "results.json")
+        List<Path> files = List.of();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Ceilings c = Ceilings.load(ceilings);
+            out.print(ceilingsTable(c));
+            List<JsonNode> results = new ArrayList<>();
+            for (Path file : files) {
+                JsonNode r = Ceilings.json(file);
+                if (r == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no results file " + file);
+                }
+                results.add(r);
+            }
+            if (!results.isEmpty()) {
+                out.println();
+                out.println("== the service's figures as ratios of the ceilings ==");
+                out.print(table(rows(c, results)));
+            }
+            if (json != null) {
+                ObjectNode both = Report.JSON.createObjectNode();
+                both.set("ceilings", Report.JSON.valueToTree(c));
+                both.set("ratios", Report.JSON.valueToTree(rows(c, results)));
+                Files.writeString(json, Report.JSON.writeValueAsString(both) + "\n");
+                out.println("written to " + json);
+            }
+            out.flush();
+            return 0;
+        }
     }
 
     /** One line of the comparison. A null ceiling or target means "informational". */

@@ -2,7 +2,9 @@ package io.chatplatform.bench;
 
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,8 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.mindrot.jbcrypt.BCrypt;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Writes a large, consistent data set straight into the service's tables (schema of
@@ -38,6 +43,52 @@ public final class Seeder {
     private static final int BATCH_CONVERSATIONS = 1000;
 
     private Seeder() {
+    }
+
+    /** The sizes of the read-cold data set, shared by {@code read-cold} and {@code seed}. */
+    public static final class Sizes {
+        @Option(names = "--seed-prefix", description = "usernames <prefix>_<i> (default ${DEFAULT-VALUE})")
+        String prefix = "cold";
+        @Option(names = "--seed-users", description = "default ${DEFAULT-VALUE}")
+        int users = 1000;
+        @Option(names = "--conversations", description = "default ${DEFAULT-VALUE}")
+        int conversations = 5000;
+        @Option(names = "--messages", description = "in all, e.g. 1M (default ${DEFAULT-VALUE})")
+        long messages = 1_000_000;
+
+        public Layout plan() {
+            return Layout.plan(prefix, users, conversations, messages);
+        }
+    }
+
+    /** {@code seed}: the read-cold data set without a run (ceilings.sh seeds its own database with it). */
+    @CommandLine.Command(name = "seed", description = "seed the read-cold data set")
+    static final class Command implements Callable<Integer> {
+        @CommandLine.Mixin
+        Cli.Database database;
+        @CommandLine.Mixin
+        Sizes sizes;
+        @Option(names = "--migrate", description = "create the schema and run the service's migrations first")
+        boolean migrate;
+        @Option(names = "--layout-json", description = "write the layout found or seeded to this file")
+        Path layoutJson;
+        @Option(names = "--password", description = "the seeded users' password")
+        String password = "bench-password-1";
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Layout layout = seed(database, migrate, sizes.plan(), password, out);
+            if (layoutJson != null) {
+                Files.writeString(layoutJson, Report.JSON.writeValueAsString(layout) + "\n");
+            }
+            out.printf("layout: users %d..%d, %d conversations of %d messages, message ids from %d%n", layout.baseUserId(),
+                    layout.userId(layout.users() - 1), layout.conversations(), layout.perConversation(),
+                    layout.baseMessageId());
+            return 0;
+        }
     }
 
     /**
@@ -113,20 +164,18 @@ public final class Seeder {
     /**
      * Seeds (or finds) the layout in {@code schema}.
      *
-     * @param databaseUrl  {@code jdbc:postgresql://...} or {@code postgresql://user:pass@host/db}
+     * @param database     {@code --database-url} (jdbc or postgresql:// URL) and {@code --schema}
      * @param migrate      create the schema and run the service's migrations first
      * @param password     every seeded user's password (stored as a bcrypt hash of cost 4)
      */
-    public static Layout seed(String databaseUrl, String schema, boolean migrate, Layout plan, String password,
-                              PrintStream out) throws SQLException {
-        if (!IDENTIFIER.matcher(schema).matches()) {
-            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
-        }
+    public static Layout seed(Cli.Database database, boolean migrate, Layout plan, String password, PrintWriter out)
+            throws SQLException {
         if (!PREFIX.matcher(plan.prefix()).matches()) {
-            throw new Options.UsageException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
+            throw new IllegalArgumentException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
                     + " with a letter, not " + plan.prefix());
         }
-        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
+        String schema = database.schema;
+        PostgresSettings settings = settings(database);
         if (migrate) {
             // the service's own migrations (Flyway), exactly as the service runs them at start-up
             PostgresDatabase.open(settings.withMaxPoolSize(1)).close();
@@ -140,6 +189,17 @@ public final class Seeder {
             }
             return insert(c, plan, password, out);
         }
+    }
+
+    /** The service's database settings for {@code --database-url} and {@code --schema} (both required). */
+    private static PostgresSettings settings(Cli.Database database) {
+        if (database.url == null || database.schema == null) {
+            throw new IllegalArgumentException("--database-url and --schema are required");
+        }
+        if (!IDENTIFIER.matcher(database.schema).matches()) {
+            throw new IllegalArgumentException("--schema must be a lower-case SQL identifier, not " + database.schema);
+        }
+        return PostgresSettings.fromUrl(database.url).withSchema(database.schema);
     }
 
     static Connection connect(PostgresSettings settings, String schema) throws SQLException {
@@ -208,7 +268,7 @@ public final class Seeder {
         }
     }
 
-    private static Layout insert(Connection c, Layout plan, String password, PrintStream out) throws SQLException {
+    private static Layout insert(Connection c, Layout plan, String password, PrintWriter out) throws SQLException {
         long started = System.nanoTime();
         out.printf("seeding %,d users, %,d conversations and %,d messages (%d per conversation) with prefix %s...%n",
                 plan.users(), plan.conversations(), plan.messages(), plan.perConversation(), plan.prefix());
@@ -278,14 +338,10 @@ public final class Seeder {
      * Inserts {@code count} users named {@code <prefix>_<i>} (no conversations), for the scenarios that
      * need many accounts fast; returns the id of user 0 (user {@code i} has id {@code base + i}).
      */
-    public static long seedUsers(String databaseUrl, String schema, String prefix, int count, String password, PrintStream out)
+    public static long seedUsers(Cli.Database database, String prefix, int count, String password, PrintWriter out)
             throws SQLException {
-        if (!IDENTIFIER.matcher(schema).matches()) {
-            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
-        }
         long started = System.nanoTime();
-        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
-        try (Connection c = connect(settings, schema)) {
+        try (Connection c = connect(settings(database), database.schema)) {
             long base = reserve(c, "users_id_seq", count);
             c.setAutoCommit(false);
             insertUsers(c, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4)));

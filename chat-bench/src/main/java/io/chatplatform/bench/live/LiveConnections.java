@@ -3,7 +3,7 @@ package io.chatplatform.bench.live;
 import io.chatplatform.bench.DeliveryLedger;
 import io.chatplatform.bench.Result;
 import io.chatplatform.bench.Threads;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -50,10 +50,10 @@ public final class LiveConnections implements AutoCloseable {
      * a null token sends none) and returns when each is ready or has failed.
      */
     public static LiveConnections open(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger,
-                                       double connectRate, int inFlight, Duration readyTimeout, PrintStream out)
+                                       double connectRate, int inFlight, Duration readyTimeout, PrintWriter out)
             throws InterruptedException {
         int n = tokens.size();
-        ExecutorService executor = Threads.perTask("ws");
+        ExecutorService executor = Threads.perTask();
         // one selector thread per client: spread the connections over a few
         int clientCount = Math.max(1, Math.min(4, (n + 2499) / 2500));
         List<HttpClient> httpClients = new ArrayList<>();
@@ -141,16 +141,6 @@ public final class LiveConnections implements AutoCloseable {
             }
         }
         return reasons;
-    }
-
-    public int ready() {
-        int n = 0;
-        for (LiveClient c : clients) {
-            if (c != null) {
-                n++;
-            }
-        }
-        return n;
     }
 
     public int requested() {
