@@ -6,7 +6,8 @@
 # Measures, each for DURATION seconds (15 by default) after a short warm-up:
 #   1. the raw SQL send transaction with pgbench, PG_CLIENTS (8) clients: upsert the conversation with
 #      last_seq + 1, insert the message, insert its message_locations row, upsert both
-#      user_conversations rows, commit (what the service's append does, without the service);
+#      user_conversations rows, commit (the service's own statements, without the service: the
+#      scripts are written by chat-bench.jar pgbench-scripts from the adapter's MessageStatements);
 #   2. the newest-50 history query with pgbench, PG_CLIENTS clients;
 #   3. redis-benchmark GET of a value the size of a real cached history page (REDIS_CLIENTS
 #      clients, 16 by default);

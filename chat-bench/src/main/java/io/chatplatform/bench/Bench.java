@@ -1,8 +1,8 @@
 package io.chatplatform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatplatform.bench.http.HttpChannel;
 import io.chatplatform.bench.http.HttpChannel.Response;
+import io.chatplatform.bench.http.HttpChannel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

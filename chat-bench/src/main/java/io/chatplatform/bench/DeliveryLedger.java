@@ -38,10 +38,6 @@ public final class DeliveryLedger {
         this.endToEnd = endToEnd;
     }
 
-    public int size() {
-        return receivers.length;
-    }
-
     /** The send of {@code messageId} to {@code receiver} was answered 200 at {@code acceptedNanos}. */
     public void accepted(int receiver, long messageId, long acceptedNanos) {
         receivers[receiver].expected.add(messageId);
@@ -99,14 +95,6 @@ public final class DeliveryLedger {
             }
         }
         return true;
-    }
-
-    public long expectedTotal() {
-        long n = 0;
-        for (Receiver r : receivers) {
-            n += r.expected.size();
-        }
-        return n;
     }
 
     /** The counts, now. */

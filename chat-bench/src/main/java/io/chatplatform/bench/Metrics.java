@@ -39,10 +39,6 @@ public final class Metrics {
         }
     }
 
-    public boolean measuring() {
-        return measuring;
-    }
-
     /** Ends the warm-up: what was recorded so far is dropped, from now on everything counts. */
     public synchronized void startMeasuring() {
         for (Op op : order) {

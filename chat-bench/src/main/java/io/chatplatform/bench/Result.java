@@ -116,10 +116,6 @@ public record Result(String scenario, String label, String startedAt, String url
                            Long serverRssBytesConnected) {
     }
 
-    public Operation operation(String name) {
-        return operations.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
-    }
-
     static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;

@@ -16,8 +16,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.mindrot.jbcrypt.BCrypt;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Writes a large, consistent data set straight into the service's tables (schema of

@@ -1,8 +1,8 @@
 package io.chatplatform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatplatform.bench.http.HttpChannel;
 import io.chatplatform.bench.http.HttpChannel.Response;
+import io.chatplatform.bench.http.HttpChannel;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
 import io.chatplatform.domain.user.UserId;
 import java.io.IOException;

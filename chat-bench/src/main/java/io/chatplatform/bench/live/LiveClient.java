@@ -215,10 +215,4 @@ public final class LiveClient implements WebSocket.Listener {
         }
         return e.getClass().getSimpleName();
     }
-
-    /** A WebSocket client for many connections: HTTP/1.1, callbacks on virtual threads where available. */
-    public static HttpClient newClient(java.util.concurrent.Executor executor, Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(connectTimeout).build();
-    }
 }

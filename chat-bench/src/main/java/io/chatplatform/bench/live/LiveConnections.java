@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -33,16 +37,14 @@ public final class LiveConnections implements AutoCloseable {
     private final double connectSeconds;
     private final Histogram connectMicros;
     private final ExecutorService executor;
-    private final List<HttpClient> httpClients;
 
     private LiveConnections(LiveClient[] clients, Map<String, Long> failures, double connectSeconds, Histogram connectMicros,
-                            ExecutorService executor, List<HttpClient> httpClients) {
+                            ExecutorService executor) {
         this.clients = clients;
         this.failures = failures;
         this.connectSeconds = connectSeconds;
         this.connectMicros = connectMicros;
         this.executor = executor;
-        this.httpClients = httpClients;
     }
 
     /**
@@ -55,10 +57,10 @@ public final class LiveConnections implements AutoCloseable {
         int n = tokens.size();
         ExecutorService executor = Threads.perTask();
         // one selector thread per client: spread the connections over a few
-        int clientCount = Math.max(1, Math.min(4, (n + 2499) / 2500));
         List<HttpClient> httpClients = new ArrayList<>();
-        for (int c = 0; c < clientCount; c++) {
-            httpClients.add(LiveClient.newClient(executor, readyTimeout));
+        for (int c = 0; c < Math.max(1, Math.min(4, (n + 2499) / 2500)); c++) {
+            httpClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                    .connectTimeout(readyTimeout).build());
         }
         LiveClient[] clients = new LiveClient[n];
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -71,17 +73,12 @@ public final class LiveConnections implements AutoCloseable {
         long gap = connectRate > 0 ? (long) (1e9 / connectRate) : 0;
         List<CompletableFuture<?>> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            long due = begin + gap * i;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            LockSupport.parkNanos(begin + gap * i - System.nanoTime());
             handshakes.acquire();
             int index = i;
             long started = System.nanoTime();
-            HttpClient http = httpClients.get(i % clientCount);
-            all.add(LiveClient.connect(http, uri, i, tokens.get(i), headerAuth, ledger, readyTimeout)
-                    .whenComplete((client, error) -> {
+            all.add(LiveClient.connect(httpClients.get(i % httpClients.size()), uri, i, tokens.get(i), headerAuth, ledger,
+                    readyTimeout).whenComplete((client, error) -> {
                         handshakes.release();
                         if (error == null) {
                             clients[index] = client;
@@ -107,40 +104,27 @@ public final class LiveConnections implements AutoCloseable {
         out.printf("connected %d of %d WebSockets in %.1f s (handshake to ready: p50 %.1f ms, p99 %.1f ms)%s%n", open.get(), n,
                 seconds, connectMicros.getValueAtPercentile(50) / 1000.0, connectMicros.getValueAtPercentile(99) / 1000.0,
                 counted.isEmpty() ? "" : "; failures: " + counted);
-        return new LiveConnections(clients, counted, seconds, connectMicros, executor, httpClients);
+        return new LiveConnections(clients, counted, seconds, connectMicros, executor);
+    }
+
+    private Stream<LiveClient> ready() {
+        return Arrays.stream(clients).filter(Objects::nonNull);
     }
 
     /** The receivers that are open now. */
     public List<LiveClient> open() {
-        List<LiveClient> open = new ArrayList<>();
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() == null) {
-                open.add(c);
-            }
-        }
-        return open;
+        return ready().filter(c -> c.closed() == null).toList();
     }
 
     /** Receivers that were ready once and have closed since. */
     public long dropped() {
-        long n = 0;
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() != null) {
-                n++;
-            }
-        }
-        return n;
+        return ready().filter(c -> c.closed() != null).count();
     }
 
     /** Why the dropped ones closed, by reason. */
     public Map<String, Long> dropReasons() {
-        Map<String, Long> reasons = new TreeMap<>();
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() != null) {
-                reasons.merge(c.closed(), 1L, Long::sum);
-            }
-        }
-        return reasons;
+        return ready().filter(c -> c.closed() != null)
+                .collect(Collectors.groupingBy(LiveClient::closed, TreeMap::new, Collectors.counting()));
     }
 
     public int requested() {
@@ -162,20 +146,12 @@ public final class LiveConnections implements AutoCloseable {
 
     /** Pings every open connection (keeps them inside the server's idle timeout). */
     public void pingAll() {
-        for (LiveClient c : open()) {
-            c.ping();
-        }
+        open().forEach(LiveClient::ping);
     }
 
     @Override
     public void close() {
-        List<CompletableFuture<?>> closing = new ArrayList<>();
-        for (LiveClient c : clients) {
-            if (c != null) {
-                closing.add(c.close());
-            }
-        }
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).handle((x, e) -> null)
+        CompletableFuture.allOf(ready().map(LiveClient::close).toArray(CompletableFuture[]::new)).handle((x, e) -> null)
                 .orTimeout(10, TimeUnit.SECONDS).handle((x, e) -> null).join();
         executor.shutdownNow();
     }
