@@ -280,44 +280,40 @@ public final class Seeder {
         c.setAutoCommit(false);
         insertUsers(c, plan.prefix(), baseUser, plan.users(), hash);
         c.commit();
-        // pairs: a = k mod U, b = (a + 1 + k div U) mod U; lo/hi are their ids in order
-        String pairs = """
-                SELECT k, least(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS lo,
-                          greatest(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS hi
-                FROM generate_series(?::int, ?::int) k""";
         long lastReport = System.nanoTime();
+        int per = plan.perConversation();
         for (int k0 = 0; k0 < plan.conversations(); k0 += BATCH_CONVERSATIONS) {
             int k1 = Math.min(plan.conversations(), k0 + BATCH_CONVERSATIONS) - 1;
-            Object[] p = pairParams(layout, k0, k1);
-            update(c, "INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) "
-                    + "SELECT lo || ':' || hi, lo, hi, ?, date_trunc('milliseconds', now()) - interval '30 days' FROM (" + pairs + ") c",
-                    concat(new Object[]{plan.perConversation()}, p));
+            // conversation k: users a = k mod U and b = (a + 1 + k div U) mod U; lo/hi their ids in order.
+            // Every value below is a number or the validated prefix, so the text is formatted, not bound.
+            String pairs = """
+                    (SELECT k, least(%1$d + k %% %2$d, %1$d + (k %% %2$d + 1 + k / %2$d) %% %2$d) AS lo,
+                               greatest(%1$d + k %% %2$d, %1$d + (k %% %2$d + 1 + k / %2$d) %% %2$d) AS hi
+                     FROM generate_series(%3$d, %4$d) k) c""".formatted(baseUser, plan.users(), k0, k1);
+            String at = "date_trunc('milliseconds', now()) - interval '30 days'";
+            String messageId = baseMessage + " + c.k::bigint * " + per + " + s - 1";
+            update(c, "INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) SELECT lo || ':' || hi,"
+                    + " lo, hi, " + per + ", " + at + " FROM " + pairs);
             update(c, """
                     INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
-                    SELECT lo || ':' || hi, ?::bigint + c.k::bigint * ? + s - 1, s,
-                           CASE WHEN s % 2 = 1 THEN lo ELSE hi END, CASE WHEN s % 2 = 1 THEN hi ELSE lo END,
-                           'seeded ' || s || ' in ' || lo || ':' || hi || ?, NULL,
-                           date_trunc('milliseconds', now()) - interval '30 days' + s * interval '1 minute'
-                    FROM (""" + pairs + ") c CROSS JOIN generate_series(1, ?) s",
-                    concat(new Object[]{baseMessage, plan.perConversation(), CONTENT_TAIL}, p,
-                            new Object[]{plan.perConversation()}));
-            update(c, "INSERT INTO message_locations (message_id, conversation_id) "
-                    + "SELECT ?::bigint + c.k::bigint * ? + s - 1, lo || ':' || hi FROM (" + pairs
-                    + ") c CROSS JOIN generate_series(1, ?) s",
-                    concat(new Object[]{baseMessage, plan.perConversation()}, p, new Object[]{plan.perConversation()}));
+                    SELECT lo || ':' || hi, %s, s, CASE WHEN s %% 2 = 1 THEN lo ELSE hi END,
+                           CASE WHEN s %% 2 = 1 THEN hi ELSE lo END, 'seeded ' || s || ' in ' || lo || ':' || hi || '%s',
+                           NULL, %s + s * interval '1 minute'
+                    FROM %s CROSS JOIN generate_series(1, %d) s""".formatted(messageId, CONTENT_TAIL, at, pairs, per));
+            update(c, "INSERT INTO message_locations (message_id, conversation_id) SELECT " + messageId
+                    + ", lo || ':' || hi FROM " + pairs + " CROSS JOIN generate_series(1, " + per + ") s");
             // both lines of the conversation list; the last message (seq P) is from lo when P is odd
-            for (boolean ownerIsLo : new boolean[]{true, false}) {
-                String owner = ownerIsLo ? "lo" : "hi";
-                String peer = ownerIsLo ? "hi" : "lo";
-                update(c, "INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,"
-                        + " last_read_seq, last_message_id, last_message_at, last_message_preview) "
-                        + "SELECT " + owner + ", " + peer + ", lo || ':' || hi, ? || '_' || (" + peer + " - ?), ?::bigint,"
-                        + " CASE WHEN (? % 2 = 1) = (" + owner + " = lo) THEN ?::bigint ELSE ?::bigint - 1 END,"
-                        + " ?::bigint + c.k::bigint * ? + ? - 1, date_trunc('milliseconds', now()) - interval '30 days' + ? * interval '1 minute',"
-                        + " left('seeded ' || ? || ' in ' || lo || ':' || hi || ?, 100) FROM (" + pairs + ") c",
-                        concat(new Object[]{plan.prefix(), baseUser, plan.perConversation(), plan.perConversation(),
-                                plan.perConversation(), plan.perConversation(), baseMessage, plan.perConversation(),
-                                plan.perConversation(), plan.perConversation(), plan.perConversation(), CONTENT_TAIL}, p));
+            for (String owner : new String[]{"lo", "hi"}) {
+                String peer = owner.equals("lo") ? "hi" : "lo";
+                update(c, """
+                        INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,
+                                                        last_read_seq, last_message_id, last_message_at, last_message_preview)
+                        SELECT %1$s, %2$s, lo || ':' || hi, '%3$s_' || (%2$s - %4$d), %5$d,
+                               CASE WHEN (%5$d %% 2 = 1) = (%1$s = lo) THEN %5$d ELSE %5$d - 1 END,
+                               %6$d + c.k::bigint * %5$d + %5$d - 1, %7$s + %5$d * interval '1 minute',
+                               left('seeded ' || %5$d || ' in ' || lo || ':' || hi || '%8$s', 100)
+                        FROM %9$s""".formatted(owner, peer, plan.prefix(), baseUser, per, baseMessage, at, CONTENT_TAIL,
+                        pairs));
             }
             c.commit();
             if (System.nanoTime() - lastReport > 5_000_000_000L || k1 == plan.conversations() - 1) {
@@ -364,26 +360,6 @@ public final class Seeder {
                 INSERT INTO emails (email_canonical, user_id)
                 SELECT ? || '_' || g || '@bench.example.com', ? + g FROM generate_series(0, ? - 1) g""",
                 prefix, baseUser, count);
-    }
-
-    private static Object[] pairParams(Layout l, int k0, int k1) {
-        long b = l.baseUserId();
-        int u = l.users();
-        return new Object[]{b, u, b, u, u, u, b, u, b, u, u, u, k0, k1};
-    }
-
-    private static Object[] concat(Object[]... parts) {
-        int n = 0;
-        for (Object[] p : parts) {
-            n += p.length;
-        }
-        Object[] all = new Object[n];
-        int i = 0;
-        for (Object[] p : parts) {
-            System.arraycopy(p, 0, all, i, p.length);
-            i += p.length;
-        }
-        return all;
     }
 
     /** Takes {@code count} consecutive values of the sequence; returns the first. */
