@@ -30,7 +30,7 @@ public final class Bench {
     private final Metrics metrics = new Metrics();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    private final String runId = newRunId();
+    private final String runId = Long.toString(ThreadLocalRandom.current().nextLong(60_466_176L, 2_176_782_336L), 36);
     private volatile Optional<CacheStats> cacheAtStart = Optional.empty();
     private volatile Optional<CacheStats> cacheAtEnd = Optional.empty();
 
@@ -168,14 +168,5 @@ public final class Bench {
     static String human(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-    }
-
-    private static String newRunId() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return id.toString();
     }
 }

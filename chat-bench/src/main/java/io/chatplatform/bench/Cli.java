@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -131,22 +133,21 @@ public final class Cli {
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?)(ms|s|m|h)?");
+
     /** {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 1.5s}; a bare number is seconds; never negative. */
     public static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        String[][] units = {{"ms", "1000000"}, {"s", "1000000000"}, {"m", "60000000000"}, {"h", "3600000000000"}};
-        long unit = 1_000_000_000L;
-        for (String[] u : units) {
-            if (t.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                t = t.substring(0, t.length() - u[0].length());
-                break;
-            }
-        }
-        if (!t.matches("[0-9]+(\\.[0-9]*)?")) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             throw new CommandLine.TypeConversionException("not a duration such as 30s, 500ms, 2m or 1h: " + text);
         }
-        return Duration.ofNanos(Math.round(Double.parseDouble(t) * unit));
+        long unit = m.group(2) == null ? 1_000_000_000L : switch (m.group(2)) {
+            case "ms" -> 1_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 1_000_000_000L;
+        };
+        return Duration.ofNanos(Math.round(Double.parseDouble(m.group(1)) * unit));
     }
 
     /** A whole number; {@code k} and {@code M} multiply by 1,000 and 1,000,000; {@code _} and {@code ,} are ignored. */

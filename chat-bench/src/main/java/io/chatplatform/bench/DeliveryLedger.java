@@ -101,39 +101,26 @@ public final class DeliveryLedger {
     public Tally tally() {
         long expected = 0;
         long delivered = 0;
-        long lost = 0;
         long duplicated = 0;
         long unexpected = 0;
         long echoes = 0;
         int withLoss = 0;
         int withDuplicates = 0;
         for (Receiver r : receivers) {
+            Set<Long> want = Set.copyOf(r.expected);
             Set<Long> got = Set.copyOf(r.received);
-            long rLost = 0;
-            for (Long id : r.expected) {
-                if (got.contains(id)) {
-                    delivered++;
-                } else {
-                    rLost++;
-                }
-            }
-            long rUnexpected = 0;
-            for (Long id : got) {
-                if (!r.expected.contains(id)) {
-                    rUnexpected++;
-                }
-            }
-            long rDup = r.duplicates.sum();
-            expected += r.expected.size();
-            lost += rLost;
-            unexpected += rUnexpected;
-            duplicated += rDup;
+            long rDelivered = want.stream().filter(got::contains).count();
+            long rDuplicates = r.duplicates.sum();
+            expected += want.size();
+            delivered += rDelivered;
+            unexpected += got.stream().filter(id -> !want.contains(id)).count();
+            duplicated += rDuplicates;
             echoes += r.echoes.sum();
-            withLoss += rLost > 0 ? 1 : 0;
-            withDuplicates += rDup > 0 ? 1 : 0;
+            withLoss += rDelivered < want.size() ? 1 : 0;
+            withDuplicates += rDuplicates > 0 ? 1 : 0;
         }
-        return new Tally(expected, delivered, lost, duplicated, unexpected, echoes, framesBeforeResponse.sum(), withLoss,
-                withDuplicates);
+        return new Tally(expected, delivered, expected - delivered, duplicated, unexpected, echoes,
+                framesBeforeResponse.sum(), withLoss, withDuplicates);
     }
 
     /** The counts over every receiver. */

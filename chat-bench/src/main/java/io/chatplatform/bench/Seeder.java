@@ -5,16 +5,12 @@ import io.chatplatform.adapter.postgres.PostgresSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.mindrot.jbcrypt.BCrypt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -168,8 +164,7 @@ public final class Seeder {
      * @param migrate      create the schema and run the service's migrations first
      * @param password     every seeded user's password (stored as a bcrypt hash of cost 4)
      */
-    public static Layout seed(Cli.Database database, boolean migrate, Layout plan, String password, PrintWriter out)
-            throws SQLException {
+    public static Layout seed(Cli.Database database, boolean migrate, Layout plan, String password, PrintWriter out) {
         if (!PREFIX.matcher(plan.prefix()).matches()) {
             throw new IllegalArgumentException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
                     + " with a letter, not " + plan.prefix());
@@ -180,7 +175,7 @@ public final class Seeder {
             // the service's own migrations (Flyway), exactly as the service runs them at start-up
             PostgresDatabase.open(settings.withMaxPoolSize(1)).close();
         }
-        try (Connection c = connect(settings, schema)) {
+        try (Handle c = connect(settings, schema)) {
             Layout found = find(c, plan);
             if (found != null) {
                 out.printf("found %,d users, %,d conversations and %,d messages seeded with prefix %s in schema %s: reusing them%n",
@@ -202,24 +197,16 @@ public final class Seeder {
         return PostgresSettings.fromUrl(database.url).withSchema(database.schema);
     }
 
-    static Connection connect(PostgresSettings settings, String schema) throws SQLException {
-        Properties props = new Properties();
-        if (settings.user() != null) {
-            props.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            props.setProperty("password", settings.password());
-        }
-        Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET search_path TO " + schema);
-            s.execute("SET synchronous_commit TO off");
-        }
-        return c;
+    /** A connection to the service's schema, with commits that do not wait for the disk. */
+    static Handle connect(PostgresSettings settings, String schema) {
+        Handle h = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open();
+        h.execute("SET search_path TO " + schema);
+        h.execute("SET synchronous_commit TO off");
+        return h;
     }
 
     /** The layout already seeded with this prefix and these sizes, or null; an incompatible one is an error. */
-    static Layout find(Connection c, Layout plan) throws SQLException {
+    static Layout find(Handle c, Layout plan) {
         Long base = userIdOf(c, plan.username(0));
         if (base == null) {
             return null;
@@ -249,26 +236,17 @@ public final class Seeder {
                 + " (or partly): use another --seed-prefix, or the sizes they were seeded with");
     }
 
-    private static Long userIdOf(Connection c, String username) throws SQLException {
+    private static Long userIdOf(Handle c, String username) {
         return single(c, "SELECT user_id FROM usernames WHERE username_canonical = ?", username.toLowerCase(Locale.ROOT));
     }
 
-    private static Long single(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                long v = rs.getLong(1);
-                return rs.wasNull() ? null : v;
-            }
-        }
+    /** The first column of the first row, or null when there is no row or it is NULL. */
+    private static Long single(Handle c, String sql, Object... params) {
+        List<Long> rows = c.select(sql, params).mapTo(Long.class).list();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private static Layout insert(Connection c, Layout plan, String password, PrintWriter out) throws SQLException {
+    private static Layout insert(Handle c, Layout plan, String password, PrintWriter out) {
         long started = System.nanoTime();
         out.printf("seeding %,d users, %,d conversations and %,d messages (%d per conversation) with prefix %s...%n",
                 plan.users(), plan.conversations(), plan.messages(), plan.perConversation(), plan.prefix());
@@ -277,9 +255,7 @@ public final class Seeder {
         long baseMessage = reserve(c, "messages_id_seq", plan.messages());
         Layout layout = plan.at(baseUser, baseMessage);
         String hash = BCrypt.hashpw(password, BCrypt.gensalt(4));
-        c.setAutoCommit(false);
-        insertUsers(c, plan.prefix(), baseUser, plan.users(), hash);
-        c.commit();
+        c.inTransaction(h -> insertUsers(h, plan.prefix(), baseUser, plan.users(), hash));
         long lastReport = System.nanoTime();
         int per = plan.perConversation();
         for (int k0 = 0; k0 < plan.conversations(); k0 += BATCH_CONVERSATIONS) {
@@ -292,20 +268,21 @@ public final class Seeder {
                      FROM generate_series(%3$d, %4$d) k) c""".formatted(baseUser, plan.users(), k0, k1);
             String at = "date_trunc('milliseconds', now()) - interval '30 days'";
             String messageId = baseMessage + " + c.k::bigint * " + per + " + s - 1";
-            update(c, "INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) SELECT lo || ':' || hi,"
+            c.begin();
+            c.execute("INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) SELECT lo || ':' || hi,"
                     + " lo, hi, " + per + ", " + at + " FROM " + pairs);
-            update(c, """
+            c.execute("""
                     INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
                     SELECT lo || ':' || hi, %s, s, CASE WHEN s %% 2 = 1 THEN lo ELSE hi END,
                            CASE WHEN s %% 2 = 1 THEN hi ELSE lo END, 'seeded ' || s || ' in ' || lo || ':' || hi || '%s',
                            NULL, %s + s * interval '1 minute'
                     FROM %s CROSS JOIN generate_series(1, %d) s""".formatted(messageId, CONTENT_TAIL, at, pairs, per));
-            update(c, "INSERT INTO message_locations (message_id, conversation_id) SELECT " + messageId
+            c.execute("INSERT INTO message_locations (message_id, conversation_id) SELECT " + messageId
                     + ", lo || ':' || hi FROM " + pairs + " CROSS JOIN generate_series(1, " + per + ") s");
             // both lines of the conversation list; the last message (seq P) is from lo when P is odd
             for (String owner : new String[]{"lo", "hi"}) {
                 String peer = owner.equals("lo") ? "hi" : "lo";
-                update(c, """
+                c.execute("""
                         INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,
                                                         last_read_seq, last_message_id, last_message_at, last_message_preview)
                         SELECT %1$s, %2$s, lo || ':' || hi, '%3$s_' || (%2$s - %4$d), %5$d,
@@ -322,10 +299,7 @@ public final class Seeder {
                 lastReport = System.nanoTime();
             }
         }
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE users, usernames, emails, conversations, messages, message_locations, user_conversations");
-        }
+        c.execute("ANALYZE users, usernames, emails, conversations, messages, message_locations, user_conversations");
         out.printf("seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return layout;
     }
@@ -334,50 +308,34 @@ public final class Seeder {
      * Inserts {@code count} users named {@code <prefix>_<i>} (no conversations), for the scenarios that
      * need many accounts fast; returns the id of user 0 (user {@code i} has id {@code base + i}).
      */
-    public static long seedUsers(Cli.Database database, String prefix, int count, String password, PrintWriter out)
-            throws SQLException {
+    public static long seedUsers(Cli.Database database, String prefix, int count, String password, PrintWriter out) {
         long started = System.nanoTime();
-        try (Connection c = connect(settings(database), database.schema)) {
+        try (Handle c = connect(settings(database), database.schema)) {
             long base = reserve(c, "users_id_seq", count);
-            c.setAutoCommit(false);
-            insertUsers(c, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4)));
-            c.commit();
+            c.inTransaction(h -> insertUsers(h, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4))));
             out.printf("inserted %,d users (%s_0 .. %s_%d) in %.1f s%n", count, prefix, prefix, count - 1,
                     (System.nanoTime() - started) / 1e9);
             return base;
         }
     }
 
-    private static void insertUsers(Connection c, String prefix, long baseUser, int count, String hash) throws SQLException {
-        update(c, """
+    private static int insertUsers(Handle c, String prefix, long baseUser, int count, String hash) {
+        c.execute("""
                 INSERT INTO users (id, username, email, password_hash, created_at, last_seen)
                 SELECT ? + g, ? || '_' || g, ? || '_' || g || '@bench.example.com', ?, date_trunc('milliseconds', now()) - interval '30 days',
                        date_trunc('milliseconds', now()) - interval '1 day'
                 FROM generate_series(0, ? - 1) g""", baseUser, prefix, prefix, hash, count);
-        update(c, "INSERT INTO usernames (username_canonical, user_id) SELECT ? || '_' || g, ? + g FROM generate_series(0, ? - 1) g",
+        c.execute("INSERT INTO usernames (username_canonical, user_id) SELECT ? || '_' || g, ? + g FROM generate_series(0, ? - 1) g",
                 prefix, baseUser, count);
-        update(c, """
+        return c.execute("""
                 INSERT INTO emails (email_canonical, user_id)
                 SELECT ? || '_' || g || '@bench.example.com', ? + g FROM generate_series(0, ? - 1) g""",
                 prefix, baseUser, count);
     }
 
     /** Takes {@code count} consecutive values of the sequence; returns the first. */
-    static long reserve(Connection c, String sequence, long count) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT setval('" + sequence + "', nextval('" + sequence + "') + " + (count - 1)
-                     + ") - " + (count - 1))) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        }
+    static long reserve(Handle c, String sequence, long count) {
+        return c.select("SELECT setval('" + sequence + "', nextval('" + sequence + "') + " + (count - 1) + ") - "
+                + (count - 1)).mapTo(Long.class).one();
     }
 }

@@ -12,12 +12,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,15 +78,12 @@ class PgbenchScriptsTest {
                 assertThat(output).as(script).contains("number of failed transactions: 0");
                 assertThat(p.exitValue()).as(output).isZero();
             }
-            try (Connection c = Seeder.connect(settings, schema);
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM messages")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(40 + 20);
+            try (Handle h = Seeder.connect(settings, schema)) {
+                assertThat(h.select("SELECT count(*) FROM messages").mapTo(Long.class).one()).isEqualTo(40 + 20);
             }
         } finally {
-            try (Connection c = Seeder.connect(settings, "public"); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            try (Handle h = Seeder.connect(settings, "public")) {
+                h.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }

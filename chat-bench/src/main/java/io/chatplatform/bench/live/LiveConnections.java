@@ -33,41 +33,27 @@ import org.HdrHistogram.Histogram;
 public final class LiveConnections implements AutoCloseable {
 
     private final LiveClient[] clients;
-    private final Map<String, Long> failures;
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Histogram connectMicros = new Histogram(3);
+    private final ExecutorService executor = Threads.perTask();
     private final double connectSeconds;
-    private final Histogram connectMicros;
-    private final ExecutorService executor;
-
-    private LiveConnections(LiveClient[] clients, Map<String, Long> failures, double connectSeconds, Histogram connectMicros,
-                            ExecutorService executor) {
-        this.clients = clients;
-        this.failures = failures;
-        this.connectSeconds = connectSeconds;
-        this.connectMicros = connectMicros;
-        this.executor = executor;
-    }
 
     /**
      * Opens {@code tokens.size()} connections (client {@code i} authenticates with token {@code i};
      * a null token sends none) and returns when each is ready or has failed.
      */
-    public static LiveConnections open(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger,
-                                       double connectRate, int inFlight, Duration readyTimeout, PrintWriter out)
-            throws InterruptedException {
+    public LiveConnections(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger, double connectRate,
+                           int inFlight, Duration readyTimeout, PrintWriter out) throws InterruptedException {
         int n = tokens.size();
-        ExecutorService executor = Threads.perTask();
+        clients = new LiveClient[n];
         // one selector thread per client: spread the connections over a few
         List<HttpClient> httpClients = new ArrayList<>();
         for (int c = 0; c < Math.max(1, Math.min(4, (n + 2499) / 2500)); c++) {
             httpClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                     .connectTimeout(readyTimeout).build());
         }
-        LiveClient[] clients = new LiveClient[n];
-        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-        Histogram connectMicros = new Histogram(3);
         Semaphore handshakes = new Semaphore(Math.max(1, inFlight));
         AtomicInteger open = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
         long begin = System.nanoTime();
         long lastReport = begin;
         long gap = connectRate > 0 ? (long) (1e9 / connectRate) : 0;
@@ -88,23 +74,20 @@ public final class LiveConnections implements AutoCloseable {
                             open.incrementAndGet();
                         } else {
                             failures.computeIfAbsent(LiveClient.describe(error), k -> new LongAdder()).increment();
-                            failed.incrementAndGet();
                         }
                     }));
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                out.printf("  connecting: %d of %d open, %d failed%n", open.get(), n, failed.get());
+                out.printf("  connecting: %d of %d open, %d failed%n", open.get(), n, failures().values().stream()
+                        .mapToLong(Long::longValue).sum());
                 lastReport = System.nanoTime();
             }
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((x, e) -> null)
                 .orTimeout(readyTimeout.toMillis() * 2, TimeUnit.MILLISECONDS).handle((x, e) -> null).join();
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        Map<String, Long> counted = new TreeMap<>();
-        failures.forEach((k, v) -> counted.put(k, v.sum()));
+        connectSeconds = (System.nanoTime() - begin) / 1e9;
         out.printf("connected %d of %d WebSockets in %.1f s (handshake to ready: p50 %.1f ms, p99 %.1f ms)%s%n", open.get(), n,
-                seconds, connectMicros.getValueAtPercentile(50) / 1000.0, connectMicros.getValueAtPercentile(99) / 1000.0,
-                counted.isEmpty() ? "" : "; failures: " + counted);
-        return new LiveConnections(clients, counted, seconds, connectMicros, executor);
+                connectSeconds, connectMicros.getValueAtPercentile(50) / 1000.0,
+                connectMicros.getValueAtPercentile(99) / 1000.0, failures.isEmpty() ? "" : "; failures: " + failures());
     }
 
     private Stream<LiveClient> ready() {
@@ -127,21 +110,24 @@ public final class LiveConnections implements AutoCloseable {
                 .collect(Collectors.groupingBy(LiveClient::closed, TreeMap::new, Collectors.counting()));
     }
 
-    public int requested() {
-        return clients.length;
-    }
-
+    /** Connection failures by kind. */
     public Map<String, Long> failures() {
-        return failures;
-    }
-
-    public double connectSeconds() {
-        return connectSeconds;
+        Map<String, Long> counted = new TreeMap<>();
+        failures.forEach((k, v) -> counted.put(k, v.sum()));
+        return counted;
     }
 
     /** Handshake to {@code ready}, as an operation for the results. */
     public Result.Operation connectOperation() {
-        return Result.Operation.of("ws-connect", connectMicros, Math.max(connectSeconds, 1e-9), failures, 0);
+        return Result.Operation.of("ws-connect", connectMicros, Math.max(connectSeconds, 1e-9), failures(), 0);
+    }
+
+    /** The WebSocket figures of the run, with the ledger's counts (null: a run without messages). */
+    public Result.Realtime realtime(DeliveryLedger.Tally t, Long rssBefore, Long rssConnected) {
+        DeliveryLedger.Tally c = t == null ? new DeliveryLedger.Tally(0, 0, 0, 0, 0, 0, 0, 0, 0) : t;
+        return new Result.Realtime(clients.length, open().size(), failures(), connectSeconds, dropped(), c.expected(),
+                c.delivered(), c.lost(), c.duplicated(), c.unexpected(), c.ownEchoes(), c.framesBeforeResponse(),
+                c.receiversWithLoss(), c.receiversWithDuplicates(), rssBefore, rssConnected);
     }
 
     /** Pings every open connection (keeps them inside the server's idle timeout). */

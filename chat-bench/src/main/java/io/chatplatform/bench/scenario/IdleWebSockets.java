@@ -41,9 +41,8 @@ public final class IdleWebSockets extends Scenario {
                 bench.note(String.format(Locale.ROOT, "server RSS grew by %.1f KiB per open connection",
                         (connected - before) / 1024.0 / n));
             }
-            Result.Realtime realtime = new Result.Realtime(connections, n, open.failures(), open.connectSeconds(),
-                    open.dropped(), 0, 0, 0, 0, 0, 0, 0, 0, 0, before, connected);
-            return bench.result("idle-ws", hold.toMillis() / 1000.0, null, realtime, open.connectOperation());
+            return bench.result("idle-ws", hold.toMillis() / 1000.0, null, open.realtime(null, before, connected),
+                    open.connectOperation());
         }
     }
 }

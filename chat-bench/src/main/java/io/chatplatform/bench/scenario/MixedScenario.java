@@ -8,8 +8,6 @@ import io.chatplatform.bench.Metrics;
 import io.chatplatform.bench.Result;
 import io.chatplatform.bench.Setup.Account;
 import io.chatplatform.bench.Setup;
-import io.chatplatform.bench.http.HttpChannel.Response;
-import io.chatplatform.bench.live.LiveClient;
 import io.chatplatform.bench.live.LiveConnections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,12 +120,7 @@ public final class MixedScenario extends Scenario {
                 } else if (pick < pList) {
                     Bench.timed(list, start, () -> ChatApi.conversations(ch, token));
                 } else if (pick < pSend) {
-                    String text = Setup.text(LiveClient.CONTENT_MARK + System.nanoTime(), padding, bytes);
-                    Response ok = Bench.timed(send, start, () -> ChatApi.send(ch, token, peer, text));
-                    if (ok != null) {
-                        long acceptedAt = System.nanoTime();
-                        ledger.accepted(partner, ChatApi.json(ok).path("id").asLong(), acceptedAt);
-                    }
+                    RealtimeScenario.sendTracked(ch, start, send, ledger, token, partner, peer, padding, bytes);
                 } else {
                     Bench.timed(read, start, () -> ChatApi.markConversationRead(ch, token, peer));
                 }

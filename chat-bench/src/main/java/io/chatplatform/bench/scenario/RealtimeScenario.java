@@ -10,8 +10,10 @@ import io.chatplatform.bench.Setup.Account;
 import io.chatplatform.bench.Setup;
 import io.chatplatform.bench.Threads;
 import io.chatplatform.bench.http.HttpChannel.Response;
+import io.chatplatform.bench.http.HttpChannel;
 import io.chatplatform.bench.live.LiveClient;
 import io.chatplatform.bench.live.LiveConnections;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +66,7 @@ public final class RealtimeScenario extends Scenario {
             String padding = Setup.padding(bytes);
             double seconds = bench.run(senders, i -> (ch, start) -> {
                 int r = connected.get(ThreadLocalRandom.current().nextInt(connected.size()));
-                String text = Setup.text(LiveClient.CONTENT_MARK + System.nanoTime(), padding, bytes);
-                Response ok = Bench.timed(send, start, () -> ChatApi.send(ch, all.get(connections + i).token(),
-                        receiverIds[r], text));
-                if (ok != null) {
-                    long acceptedAt = System.nanoTime();
-                    ledger.accepted(r, ChatApi.json(ok).path("id").asLong(), acceptedAt);
-                }
+                sendTracked(ch, start, send, ledger, all.get(connections + i).token(), r, receiverIds[r], padding, bytes);
             }, rate, () -> {
                 DeliveryLedger.Tally now = ledger.tally();
                 return String.format(Locale.ROOT, "open %d, awaited %d", open.open().size(), now.expected() - now.delivered());
@@ -86,11 +82,25 @@ public final class RealtimeScenario extends Scenario {
         }
     }
 
+    /**
+     * Sends a message that carries its send time ({@link LiveClient#CONTENT_MARK}) to receiver
+     * {@code r}, and tells the ledger to expect it once the service has accepted it.
+     */
+    static void sendTracked(HttpChannel ch, long start, Metrics.Op send, DeliveryLedger ledger, String token, int r,
+                            long recipientId, String padding, int bytes) throws IOException {
+        String text = Setup.text(LiveClient.CONTENT_MARK + System.nanoTime(), padding, bytes);
+        Response ok = Bench.timed(send, start, () -> ChatApi.send(ch, token, recipientId, text));
+        if (ok != null) {
+            long acceptedAt = System.nanoTime();
+            ledger.accepted(r, ChatApi.json(ok).path("id").asLong(), acceptedAt);
+        }
+    }
+
     static LiveConnections connect(Bench bench, Cli.Live live, List<String> tokens, DeliveryLedger ledger)
             throws InterruptedException {
         URI ws = webSocketUri(bench.url(), live.path);
         bench.out().printf("opening %d WebSockets to %s, %.0f a second at most%n", tokens.size(), ws, live.connectRate);
-        return LiveConnections.open(ws, tokens, live.auth == Cli.WsAuth.header, ledger, live.connectRate, 64,
+        return new LiveConnections(ws, tokens, live.auth == Cli.WsAuth.header, ledger, live.connectRate, 64,
                 bench.options().timeout, bench.out());
     }
 
@@ -130,8 +140,6 @@ public final class RealtimeScenario extends Scenario {
         if (open.dropped() > 0) {
             bench.note(droppedNote + open.dropReasons());
         }
-        return new Result.Realtime(open.requested(), open.open().size(), open.failures(), open.connectSeconds(),
-                open.dropped(), t.expected(), t.delivered(), t.lost(), t.duplicated(), t.unexpected(), t.ownEchoes(),
-                t.framesBeforeResponse(), t.receiversWithLoss(), t.receiversWithDuplicates(), rssBefore, rssConnected);
+        return open.realtime(t, rssBefore, rssConnected);
     }
 }
