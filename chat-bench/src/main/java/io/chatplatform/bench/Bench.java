@@ -131,7 +131,6 @@ public final class Bench {
                 Result.Environment.current("raw"), Result.round(seconds, 3), ops, cache, realtime, List.copyOf(notes));
     }
 
-    /** Prints the table and writes {@code --json} if asked. */
     public void finish(Result result) {
         out.print(Report.table(result));
         if (options.json != null) {
@@ -141,7 +140,6 @@ public final class Bench {
         out.flush();
     }
 
-    /** A request that the scenario needs done. */
     public interface Call {
         Response run() throws IOException;
     }

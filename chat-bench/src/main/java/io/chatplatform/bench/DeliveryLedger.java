@@ -97,7 +97,6 @@ public final class DeliveryLedger {
         return true;
     }
 
-    /** The counts, now. */
     public Tally tally() {
         long expected = 0;
         long delivered = 0;
@@ -123,7 +122,6 @@ public final class DeliveryLedger {
                 framesBeforeResponse.sum(), withLoss, withDuplicates);
     }
 
-    /** The counts over every receiver. */
     public record Tally(long expected, long delivered, long lost, long duplicated, long unexpected, long ownEchoes,
                         long framesBeforeResponse, int receiversWithLoss, int receiversWithDuplicates) {
     }

@@ -75,12 +75,10 @@ public final class Metrics {
         return sum;
     }
 
-    /** Every operation in order of creation. */
     public synchronized List<Op> operations() {
         return List.copyOf(ops.values());
     }
 
-    /** One operation's figures. */
     public static final class Op {
         private final String name;
         private final Metrics owner;
@@ -102,8 +100,7 @@ public final class Metrics {
             return name;
         }
 
-        /** A success that took {@code nanos}. */
-        public void record(long nanos) {
+            public void record(long nanos) {
             recorder.recordValue(Math.max(1, nanos / 1_000));
         }
 

@@ -58,7 +58,6 @@ public final class Ratios {
         }
     }
 
-    /** The {@code --json} file. */
     record Written(Ceilings ceilings, List<Row> ratios) {
     }
 
@@ -67,7 +66,6 @@ public final class Ratios {
                       String verdict) {
     }
 
-    /** The ceilings, for the header of the report. */
     public static String ceilingsTable(Ceilings c) {
         StringBuilder s = new StringBuilder("== ceilings (same machine, same run) ==\n");
         if (c.machine() != null) {
@@ -192,7 +190,6 @@ public final class Ratios {
         count(rows, scenario, what + " errors", errors);
     }
 
-    /** A count that must be zero. */
     private static void count(List<Row> rows, String scenario, String figure, long n) {
         rows.add(new Row(scenario, figure, Long.toString(n), "-", "-", "0", n == 0 ? "ok" : "MISSED"));
     }

@@ -27,7 +27,6 @@ public record Result(String scenario, String label, String startedAt, String url
                      Map<String, String> options, Environment environment, double measuredSeconds,
                      List<Operation> operations, Cache cache, Realtime realtime, List<String> notes) {
 
-    /** The load generator's side. */
     public record Environment(String javaVersion, String javaVm, int processors, boolean virtualThreads, String httpClient,
                               String os, long maxHeapBytes) {
 

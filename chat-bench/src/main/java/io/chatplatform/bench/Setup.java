@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -40,7 +39,6 @@ public final class Setup {
         this.bench = bench;
     }
 
-    /** An account the bench logged in. */
     public record Account(long id, String username, String token) {
     }
 
@@ -139,7 +137,6 @@ public final class Setup {
         return other >= self ? other + 1 : other;
     }
 
-    /** Filler text of at least {@code chars} characters. */
     public static String padding(int chars) {
         return WORDS.repeat(chars / WORDS.length() + 1);
     }
@@ -184,36 +181,31 @@ public final class Setup {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Threads.perTask();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < Math.min(PARALLEL, count); w++) {
-                workers.add(pool.submit(() -> {
-                    try (HttpChannel ch = bench.channel()) {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            made[i] = task.make(ch, i);
-                            done.incrementAndGet();
-                        }
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(PARALLEL, count); w++) {
+            workers.add(pool.submit(() -> {
+                try (HttpChannel ch = bench.channel()) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        made[i] = task.make(ch, i);
+                        done.incrementAndGet();
                     }
-                    return null;
-                }));
-            }
-            long lastReport = System.nanoTime();
-            for (Future<?> worker : workers) {
-                while (true) {
-                    try {
-                        worker.get(1, TimeUnit.SECONDS);
-                        break;
-                    } catch (TimeoutException e) {
-                        if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                            bench.out().printf("  %s: %d of %d%n", what, done.get(), count);
-                            lastReport = System.nanoTime();
-                        }
-                    } catch (ExecutionException e) {
-                        next.set(count);
-                        throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
-                    }
+                } catch (Exception e) {
+                    next.set(count); // the others stop too
+                    throw e;
                 }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                bench.out().printf("  %s: %d of %d%n", what, done.get(), count);
             }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -41,7 +41,6 @@ public final class Threads {
         return Executors.newCachedThreadPool(PLATFORM);
     }
 
-    /** Starts a (virtual when available) thread for the task. */
     public static Thread start(Runnable task) {
         Thread thread = (VIRTUAL != null ? VIRTUAL : PLATFORM).newThread(task);
         thread.start();

@@ -94,7 +94,6 @@ public final class LiveConnections implements AutoCloseable {
         return Arrays.stream(clients).filter(Objects::nonNull);
     }
 
-    /** The receivers that are open now. */
     public List<LiveClient> open() {
         return ready().filter(c -> c.closed() == null).toList();
     }
@@ -104,13 +103,11 @@ public final class LiveConnections implements AutoCloseable {
         return ready().filter(c -> c.closed() != null).count();
     }
 
-    /** Why the dropped ones closed, by reason. */
     public Map<String, Long> dropReasons() {
         return ready().filter(c -> c.closed() != null)
                 .collect(Collectors.groupingBy(LiveClient::closed, TreeMap::new, Collectors.counting()));
     }
 
-    /** Connection failures by kind. */
     public Map<String, Long> failures() {
         Map<String, Long> counted = new TreeMap<>();
         failures.forEach((k, v) -> counted.put(k, v.sum()));

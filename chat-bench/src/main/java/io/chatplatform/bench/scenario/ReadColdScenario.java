@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
         + " (run the service with CHAT_CACHE=off)")
 public final class ReadColdScenario extends Scenario {
 
-    /** Which pages are read. */
     enum Pages { newest, mixed }
 
     @Mixin

@@ -20,7 +20,6 @@ abstract class Scenario implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Prepares, measures, and returns what was measured. */
     abstract Result run(Bench bench, Setup setup) throws Exception;
 
     @Override
@@ -47,7 +46,6 @@ abstract class Scenario implements Callable<Integer> {
         return content.bytes;
     }
 
-    /** Fails with {@code message} as a usage error unless {@code condition} holds. */
     void require(boolean condition, String message) {
         if (!condition) {
             throw usage(message);
