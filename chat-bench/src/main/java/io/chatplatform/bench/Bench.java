@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** What every scenario shares: the options, the HTTP channels, the metrics, and the service's side figures. */
 public final class Bench {
@@ -118,15 +119,10 @@ public final class Bench {
             }
         }
         ops.addAll(List.of(extra));
-        Map<String, Object> service = getJson("/").map(node -> {
-            Map<String, Object> info = new LinkedHashMap<>();
-            node.properties().forEach(e -> {
-                if (e.getValue().isValueNode()) {
-                    info.put(e.getKey(), e.getValue().asText());
-                }
-            });
-            return info;
-        }).orElse(null);
+        Map<String, Object> service = getJson("/").map(node -> node.properties().stream()
+                .filter(e -> e.getValue().isValueNode())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue().asText(), (a, b) -> a,
+                        LinkedHashMap::new))).orElse(null);
         return new Result(scenario, options.label, startedAt, url.toString(), service, options.given(),
                 Result.Environment.current("raw"), Result.round(seconds, 3), ops, cache, realtime, List.copyOf(notes));
     }

@@ -45,12 +45,10 @@ public record Result(String scenario, String label, String startedAt, String url
                             double p99Ms, double p999Ms, double maxMs, long errors, Map<String, Long> errorsByStatus,
                             double meanResponseBytes) {
 
+        /** An empty histogram gives zeros (HdrHistogram's mean and percentiles of nothing are 0). */
         public static Operation of(String name, Histogram h, double seconds, Map<String, Long> errors, double meanBytes) {
             long count = h.getTotalCount();
             long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-            if (count == 0) {
-                return new Operation(name, 0, 0, 0, 0, 0, 0, 0, 0, errorCount, errors, meanBytes);
-            }
             return new Operation(name, count, round(count / seconds, 1), ms(h.getMean()),
                     ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), errorCount, errors, round(meanBytes, 1));
