@@ -6,7 +6,8 @@
 # Measures, each for DURATION seconds (15 by default) after a short warm-up:
 #   1. the raw SQL send transaction with pgbench, PG_CLIENTS (8) clients: upsert the conversation with
 #      last_seq + 1, insert the message, insert its message_locations row, upsert both
-#      user_conversations rows, commit (what the service's append does, without the service);
+#      user_conversations rows, commit (the service's own statements, without the service: the
+#      scripts are written by chat-bench.jar pgbench-scripts from the adapter's MessageStatements);
 #   2. the newest-50 history query with pgbench, PG_CLIENTS clients;
 #   3. redis-benchmark GET of a value the size of a real cached history page (REDIS_CLIENTS
 #      clients, 16 by default);
@@ -136,58 +137,9 @@ fi
     --messages "$SEED_MESSAGES" --layout-json "$out/layout.json" | tee "$out/seed.txt"
 ubase=$(jq -r .base_user_id "$out/layout.json"); users=$(jq -r .users "$out/layout.json"); convs=$(jq -r .conversations "$out/layout.json")
 
-# conversation k is between users a = k mod U and (a + 1 + k div U) mod U, as the seeder lays them out
-pair='\set k random(0, :convs - 1)
-\set a :k % :users
-\set b (:a + 1 + :k / :users) % :users
-\set lo :ubase + least(:a, :b)
-\set hi :ubase + greatest(:a, :b)'
-cat > "$out/send.sql" <<EOF
-$pair
-\set s random(0, 1)
-\set snd :lo + :s * (:hi - :lo)
-\set rcp :hi - :s * (:hi - :lo)
-BEGIN;
-INSERT INTO conversations (id, user_low, user_high, last_seq, created_at)
-VALUES (CAST(:lo AS text) || ':' || CAST(:hi AS text), :lo, :hi, 1, now())
-ON CONFLICT (id) DO UPDATE SET last_seq = conversations.last_seq + 1
-RETURNING last_seq AS seq \gset
-INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
-VALUES (CAST(:lo AS text) || ':' || CAST(:hi AS text), nextval('messages_id_seq'), :seq, :snd, :rcp,
-        'pgbench message lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod', NULL, now())
-RETURNING id AS mid \gset
-INSERT INTO message_locations (message_id, conversation_id) VALUES (:mid, CAST(:lo AS text) || ':' || CAST(:hi AS text));
-INSERT INTO user_conversations AS uc (user_id, peer_id, conversation_id, peer_username, last_seq, last_read_seq,
-                                      last_message_id, last_message_at, last_message_preview)
-VALUES (:snd, :rcp, CAST(:lo AS text) || ':' || CAST(:hi AS text), 'pgbench_peer', :seq, :seq, :mid, now(),
-        'pgbench message lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod')
-ON CONFLICT (user_id, peer_id) DO UPDATE SET
-    peer_username        = EXCLUDED.peer_username,
-    last_seq             = GREATEST(uc.last_seq, EXCLUDED.last_seq),
-    last_read_seq        = GREATEST(uc.last_read_seq, EXCLUDED.last_read_seq),
-    last_message_id      = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_id ELSE uc.last_message_id END,
-    last_message_at      = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_at ELSE uc.last_message_at END,
-    last_message_preview = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_preview ELSE uc.last_message_preview END;
-INSERT INTO user_conversations AS uc (user_id, peer_id, conversation_id, peer_username, last_seq, last_read_seq,
-                                      last_message_id, last_message_at, last_message_preview)
-VALUES (:rcp, :snd, CAST(:lo AS text) || ':' || CAST(:hi AS text), 'pgbench_peer', :seq, 0, :mid, now(),
-        'pgbench message lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod')
-ON CONFLICT (user_id, peer_id) DO UPDATE SET
-    peer_username        = EXCLUDED.peer_username,
-    last_seq             = GREATEST(uc.last_seq, EXCLUDED.last_seq),
-    last_message_id      = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_id ELSE uc.last_message_id END,
-    last_message_at      = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_at ELSE uc.last_message_at END,
-    last_message_preview = CASE WHEN EXCLUDED.last_seq > uc.last_seq THEN EXCLUDED.last_message_preview ELSE uc.last_message_preview END;
-COMMIT;
-EOF
-cat > "$out/history.sql" <<EOF
-$pair
-SELECT conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at
-FROM messages
-WHERE conversation_id = CAST(:lo AS text) || ':' || CAST(:hi AS text)
-ORDER BY seq DESC
-LIMIT 50 OFFSET 0;
-EOF
+# send.sql and history.sql: the service's own statements (adapter-postgres-citus MessageStatements),
+# over random conversations of the seeded layout
+"$JAVA" -jar "$jar" pgbench-scripts --out "$out"
 
 pgbench_run() { # script label
     local args=(-n -M prepared -c "$PG_CLIENTS" -j 2 -D "ubase=$ubase" -D "users=$users" -D "convs=$convs" -f "$out/$1.sql" "$CEILING_DB")
@@ -210,7 +162,7 @@ redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" -n 15 del bench:ceiling:page >/dev/n
 sed 's/^/  /' "$out/redis-get.csv"
 
 # ---- the bare Javalin endpoint, and idle WebSockets ----------------------------------------------
-"$JAVA" -Xmx512m -cp "$jar" io.chatplatform.bench.BareServer --port "$BARE_PORT" --bytes "$page_bytes" > "$out/bare-server.log" 2>&1 &
+"$JAVA" -Xmx512m -jar "$jar" bare-server --port "$BARE_PORT" --bytes "$page_bytes" > "$out/bare-server.log" 2>&1 &
 bare_pid=$!
 trap 'kill $bare_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

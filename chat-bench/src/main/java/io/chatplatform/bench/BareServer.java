@@ -3,8 +3,10 @@ package io.chatplatform.bench;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The bare ceiling: Javalin (the service's HTTP stack, same version, virtual threads on Java 21+)
@@ -13,29 +15,27 @@ import java.util.Locale;
  * adds on top of this (authentication, the use case, the cache or the database, JSON encoding) is
  * what the ratio to this ceiling shows.
  *
- * <pre>java -cp chat-bench.jar io.chatplatform.bench.BareServer --port 8090 --bytes 9000</pre>
+ * <pre>java -jar chat-bench.jar bare-server --port 8090 --bytes 9000</pre>
  */
-public final class BareServer {
+@Command(name = "bare-server", description = "the bare Javalin ceiling: GET /page of --bytes, GET /ws")
+public final class BareServer implements Callable<Integer> {
 
-    public static final List<String> OPTIONS = List.of("port", "host", "bytes");
+    @Option(names = "--port", description = "default ${DEFAULT-VALUE}")
+    int port = 8090;
+    @Option(names = "--host", description = "default ${DEFAULT-VALUE}")
+    String host = "127.0.0.1";
+    @Option(names = "--bytes", description = "size of the JSON page (default ${DEFAULT-VALUE})")
+    int bytes = 2048;
 
-    private BareServer() {
+    /** Serves until the JVM stops. */
+    @Override
+    public Integer call() throws InterruptedException {
+        start();
+        Thread.currentThread().join();
+        return 0;
     }
 
-    public static void main(String[] args) {
-        String[] withCommand = new String[args.length + 1];
-        withCommand[0] = "bare-server";
-        System.arraycopy(args, 0, withCommand, 1, args.length);
-        Options o = Options.parse(withCommand, java.util.Set.of());
-        o.requireOnly(java.util.Set.copyOf(OPTIONS));
-        start(o);
-    }
-
-    /** Starts serving and returns the server (it runs until the JVM stops). */
-    public static Javalin start(Options o) {
-        int port = o.integer("port", 8090, 0, 65535);
-        String host = o.string("host", "127.0.0.1");
-        int bytes = o.integer("bytes", 2048, 2, 10_000_000);
+    Javalin start() {
         byte[] page = BarePage.json(bytes).getBytes(StandardCharsets.UTF_8);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

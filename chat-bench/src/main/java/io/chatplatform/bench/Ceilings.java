@@ -1,13 +1,13 @@
 package io.chatplatform.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +44,8 @@ public record Ceilings(Pgbench sendTransaction, Pgbench historyQuery, RedisGet r
     public static Ceilings load(Path dir) {
         return new Ceilings(pgbench(read(dir.resolve("pgbench-send.txt"))), pgbench(read(dir.resolve("pgbench-history.txt"))),
                 redis(read(dir.resolve("redis-get.csv")), read(dir.resolve("redis-value-bytes.txt"))),
-                bare(json(dir.resolve("bare-http.json"))), wrk(read(dir.resolve("bare-http-wrk.txt"))),
-                idle(json(dir.resolve("idle-ws.json"))), read(dir.resolve("machine.txt")));
+                bare(result(dir.resolve("bare-http.json"))), wrk(read(dir.resolve("bare-http-wrk.txt"))),
+                idle(result(dir.resolve("idle-ws.json"))), read(dir.resolve("machine.txt")));
     }
 
     private static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
@@ -68,57 +68,26 @@ public record Ceilings(Pgbench sendTransaction, Pgbench historyQuery, RedisGet r
 
     /** redis-benchmark {@code --csv}: a header line, then one line per test ({@code "GET ...","80000.00",...}). */
     static RedisGet redis(String csv, String valueBytes) {
-        if (csv == null) {
-            return null;
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (String line : csv.split("\\R")) {
-            if (!line.isBlank()) {
-                rows.add(csvLine(line));
-            }
-        }
+        List<String[]> rows = csv == null ? List.of() : csv.lines().filter(line -> !line.isBlank())
+                .map(line -> line.replace("\"", "").split("\\s*,\\s*")).toList();
         if (rows.size() < 2) {
             return null;
         }
-        String[] header = rows.get(0);
+        List<String> header = Arrays.asList(rows.get(0));
         String[] row = rows.get(rows.size() - 1);
-        Double rps = null;
-        Double p99 = null;
-        for (int i = 0; i < header.length && i < row.length; i++) {
-            if (header[i].equals("rps")) {
-                rps = Double.parseDouble(row[i]);
-            } else if (header[i].equals("p99_latency_ms")) {
-                p99 = Double.parseDouble(row[i]);
-            }
-        }
-        if (rps == null && row.length >= 2) {
-            // older redis-benchmark: "test","rps" without a header of that name
-            rps = Double.parseDouble(row[1]);
-        }
-        Integer bytes = valueBytes == null ? null : Integer.parseInt(valueBytes.trim());
-        return rps == null ? null : new RedisGet(rps, p99, bytes);
-    }
-
-    private static String[] csvLine(String line) {
-        String[] cells = line.split(",");
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = cells[i].trim().replaceAll("^\"|\"$", "");
-        }
-        return cells;
+        int rps = header.indexOf("rps");
+        int p99 = header.indexOf("p99_latency_ms");
+        // older redis-benchmark: "test","rps" without a header of that name
+        return new RedisGet(Double.parseDouble(row[rps < 0 ? 1 : rps].trim()),
+                p99 < 0 || p99 >= row.length ? null : Double.parseDouble(row[p99].trim()),
+                valueBytes == null ? null : Integer.parseInt(valueBytes.trim()));
     }
 
     /** The bench's results of {@code get} against the bare server. */
-    static Http bare(JsonNode result) {
-        if (result == null) {
-            return null;
-        }
-        JsonNode get = operation(result, "get");
-        if (get == null) {
-            return null;
-        }
-        return new Http(get.path("throughput").asDouble(), get.path("p99_ms").asDouble(),
-                result.path("options").path("users").isMissingNode() ? 64 : result.path("options").path("users").asInt(64),
-                "chat-bench " + result.path("environment").path("http_client").asText("?"));
+    static Http bare(Result result) {
+        return result == null ? null : operation(result, "get").map(get -> new Http(get.throughput(), get.p99Ms(),
+                Math.toIntExact(Cli.count(result.options() == null ? "64" : result.options().getOrDefault("users", "64"))),
+                "chat-bench " + (result.environment() == null ? "?" : result.environment().httpClient()))).orElse(null);
     }
 
     private static final Pattern WRK_RPS = Pattern.compile("(?m)^Requests/sec:\\s+([0-9.]+)");
@@ -147,26 +116,14 @@ public record Ceilings(Pgbench sendTransaction, Pgbench historyQuery, RedisGet r
         return new Http(Double.parseDouble(rps.group(1)), p99, integer(WRK_CONNECTIONS, text), "wrk");
     }
 
-    static IdleWs idle(JsonNode result) {
-        if (result == null || result.path("realtime").isMissingNode()) {
-            return null;
-        }
-        JsonNode rt = result.path("realtime");
-        return new IdleWs(rt.path("connections_open").asInt(), longOrNull(rt.path("server_rss_bytes_before")),
-                longOrNull(rt.path("server_rss_bytes_connected")));
+    static IdleWs idle(Result result) {
+        Result.Realtime rt = result == null ? null : result.realtime();
+        return rt == null ? null : new IdleWs(rt.connectionsOpen(), rt.serverRssBytesBefore(), rt.serverRssBytesConnected());
     }
 
-    static JsonNode operation(JsonNode result, String name) {
-        for (JsonNode op : result.path("operations")) {
-            if (name.equals(op.path("name").asText())) {
-                return op;
-            }
-        }
-        return null;
-    }
-
-    private static Long longOrNull(JsonNode node) {
-        return node.isNumber() ? node.asLong() : null;
+    static Optional<Result.Operation> operation(Result result, String name) {
+        return result.operations() == null ? Optional.empty()
+                : result.operations().stream().filter(op -> name.equals(op.name())).findFirst();
     }
 
     private static Double number(Pattern p, String text) {
@@ -187,9 +144,10 @@ public record Ceilings(Pgbench sendTransaction, Pgbench historyQuery, RedisGet r
         }
     }
 
-    static JsonNode json(Path file) {
+    /** A results file of the bench, or null when there is none. */
+    static Result result(Path file) {
         try {
-            return Files.exists(file) ? Report.JSON.readTree(file.toFile()) : null;
+            return Files.exists(file) ? Report.JSON.readValue(file.toFile(), Result.class) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

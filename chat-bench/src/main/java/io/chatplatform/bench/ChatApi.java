@@ -3,8 +3,8 @@ package io.chatplatform.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatplatform.bench.http.HttpTransport.Channel;
-import io.chatplatform.bench.http.HttpTransport.Response;
+import io.chatplatform.bench.http.HttpChannel.Response;
+import io.chatplatform.bench.http.HttpChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -20,18 +20,18 @@ public final class ChatApi {
     private ChatApi() {
     }
 
-    public static Response register(Channel ch, String username, String email, String password) throws IOException {
+    public static Response register(HttpChannel ch, String username, String email, String password) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("username", username).put("email", email).put("password", password);
         return ch.post("/register", null, JSON_TYPE, bytes(body));
     }
 
-    public static Response login(Channel ch, String username, String password) throws IOException {
+    public static Response login(HttpChannel ch, String username, String password) throws IOException {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return ch.post("/login", null, FORM_TYPE, form.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Response send(Channel ch, String token, long recipient, String content) throws IOException {
+    public static Response send(HttpChannel ch, String token, long recipient, String content) throws IOException {
         return ch.post("/send", token, JSON_TYPE, sendBody(recipient, content));
     }
 
@@ -40,7 +40,7 @@ public final class ChatApi {
     }
 
     /** {@code GET /messages?with_user_id=..&limit=..} with an offset (0 = newest) or a {@code before_id} cursor (0 = none). */
-    public static Response history(Channel ch, String token, long peer, int limit, int offset, long beforeId) throws IOException {
+    public static Response history(HttpChannel ch, String token, long peer, int limit, int offset, long beforeId) throws IOException {
         StringBuilder q = new StringBuilder(64).append("/messages?with_user_id=").append(peer).append("&limit=").append(limit);
         if (offset > 0) {
             q.append("&offset=").append(offset);
@@ -51,11 +51,11 @@ public final class ChatApi {
         return ch.get(q.toString(), token);
     }
 
-    public static Response conversations(Channel ch, String token) throws IOException {
+    public static Response conversations(HttpChannel ch, String token) throws IOException {
         return ch.get("/conversations", token);
     }
 
-    public static Response markConversationRead(Channel ch, String token, long peer) throws IOException {
+    public static Response markConversationRead(HttpChannel ch, String token, long peer) throws IOException {
         return ch.post("/conversations/" + peer + "/read", token, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8));
     }
 

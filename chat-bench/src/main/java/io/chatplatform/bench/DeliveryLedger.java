@@ -38,10 +38,6 @@ public final class DeliveryLedger {
         this.endToEnd = endToEnd;
     }
 
-    public int size() {
-        return receivers.length;
-    }
-
     /** The send of {@code messageId} to {@code receiver} was answered 200 at {@code acceptedNanos}. */
     public void accepted(int receiver, long messageId, long acceptedNanos) {
         receivers[receiver].expected.add(messageId);
@@ -101,54 +97,31 @@ public final class DeliveryLedger {
         return true;
     }
 
-    public long expectedTotal() {
-        long n = 0;
-        for (Receiver r : receivers) {
-            n += r.expected.size();
-        }
-        return n;
-    }
-
-    /** The counts, now. */
     public Tally tally() {
         long expected = 0;
         long delivered = 0;
-        long lost = 0;
         long duplicated = 0;
         long unexpected = 0;
         long echoes = 0;
         int withLoss = 0;
         int withDuplicates = 0;
         for (Receiver r : receivers) {
+            Set<Long> want = Set.copyOf(r.expected);
             Set<Long> got = Set.copyOf(r.received);
-            long rLost = 0;
-            for (Long id : r.expected) {
-                if (got.contains(id)) {
-                    delivered++;
-                } else {
-                    rLost++;
-                }
-            }
-            long rUnexpected = 0;
-            for (Long id : got) {
-                if (!r.expected.contains(id)) {
-                    rUnexpected++;
-                }
-            }
-            long rDup = r.duplicates.sum();
-            expected += r.expected.size();
-            lost += rLost;
-            unexpected += rUnexpected;
-            duplicated += rDup;
+            long rDelivered = want.stream().filter(got::contains).count();
+            long rDuplicates = r.duplicates.sum();
+            expected += want.size();
+            delivered += rDelivered;
+            unexpected += got.stream().filter(id -> !want.contains(id)).count();
+            duplicated += rDuplicates;
             echoes += r.echoes.sum();
-            withLoss += rLost > 0 ? 1 : 0;
-            withDuplicates += rDup > 0 ? 1 : 0;
+            withLoss += rDelivered < want.size() ? 1 : 0;
+            withDuplicates += rDuplicates > 0 ? 1 : 0;
         }
-        return new Tally(expected, delivered, lost, duplicated, unexpected, echoes, framesBeforeResponse.sum(), withLoss,
-                withDuplicates);
+        return new Tally(expected, delivered, expected - delivered, duplicated, unexpected, echoes,
+                framesBeforeResponse.sum(), withLoss, withDuplicates);
     }
 
-    /** The counts over every receiver. */
     public record Tally(long expected, long delivered, long lost, long duplicated, long unexpected, long ownEchoes,
                         long framesBeforeResponse, int receiversWithLoss, int receiversWithDuplicates) {
     }

@@ -1,10 +1,12 @@
 package io.chatplatform.bench;
 
-import java.io.PrintStream;
+import io.chatplatform.bench.http.HttpChannel;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -17,53 +19,41 @@ import java.util.function.Supplier;
  */
 public final class LoadRunner {
 
-    /** One virtual user. */
+    /** One virtual user: one step (usually one request) on its own connection. */
+    @FunctionalInterface
     public interface VirtualUser {
         /**
          * Performs one step and records it in the metrics; {@code startNanos} ({@link System#nanoTime})
          * is when the step should have started, the origin of its latency.
          */
-        void step(long startNanos) throws Exception;
-
-        /** Releases what the user holds (its connection). */
-        default void close() {
-        }
+        void step(HttpChannel channel, long startNanos) throws Exception;
     }
 
     private LoadRunner() {
     }
 
     /**
-     * @param users    how many virtual users
-     * @param factory  the virtual user of each index
-     * @param rate     steps per second over all users; 0 for as fast as responses come back
-     * @param extra    text appended to each progress line (may return null)
-     * @return the measured seconds
+     * Runs {@code users} virtual users, each on its own channel, for the warm-up and the measured
+     * duration; {@code rate} is steps per second over all users (0: as fast as responses come back);
+     * {@code extra} is appended to each progress line. {@code atMeasureStart} and {@code atMeasureEnd}
+     * run on the runner's thread right at the phase boundaries (to read the service's counters there).
+     * Returns the measured seconds.
      */
-    public static double run(Metrics metrics, PrintStream out, int users, IntFunction<VirtualUser> factory, double rate,
-                             Duration warmup, Duration duration, Duration progressEvery, Supplier<String> extra)
-            throws InterruptedException {
-        return run(metrics, out, users, factory, rate, warmup, duration, progressEvery, extra, () -> { }, () -> { });
-    }
-
-    /**
-     * As above; {@code atMeasureStart} and {@code atMeasureEnd} run on the runner's thread right at the
-     * phase boundaries (to read the service's counters there).
-     */
-    public static double run(Metrics metrics, PrintStream out, int users, IntFunction<VirtualUser> factory, double rate,
+    public static double run(Metrics metrics, PrintWriter out, int users, Supplier<HttpChannel> channels,
+                             IntFunction<VirtualUser> factory, double rate,
                              Duration warmup, Duration duration, Duration progressEvery, Supplier<String> extra,
                              Runnable atMeasureStart, Runnable atMeasureEnd) throws InterruptedException {
         Metrics.Op failures = metrics.op("step-failure");
         long begin = System.nanoTime();
         long interval = rate > 0 ? Math.max(1, Math.round(users * 1e9 / rate)) : 0;
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>(users);
         for (int i = 0; i < users; i++) {
             VirtualUser user = factory.apply(i);
             long firstSlot = begin + (interval == 0 ? 0 : interval * i / users);
-            threads.add(Threads.start("vu-" + i, () -> {
+            threads.add(Threads.start(() -> {
                 long next = firstSlot;
-                try {
+                try (HttpChannel channel = channels.get()) {
                     while (!stop.get()) {
                         long start;
                         if (interval > 0) {
@@ -77,7 +67,7 @@ public final class LoadRunner {
                             start = System.nanoTime();
                         }
                         try {
-                            user.step(start);
+                            user.step(channel, start);
                         } catch (InterruptedException e) {
                             return;
                         } catch (Exception e) {
@@ -86,8 +76,6 @@ public final class LoadRunner {
                             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000, 10_000_000));
                         }
                     }
-                } finally {
-                    user.close();
                 }
             }));
         }
@@ -134,7 +122,7 @@ public final class LoadRunner {
         return metrics.measuredSeconds();
     }
 
-    static void sleepUntil(long deadline, java.util.concurrent.atomic.AtomicBoolean stop) {
+    static void sleepUntil(long deadline, AtomicBoolean stop) {
         while (!stop.get()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

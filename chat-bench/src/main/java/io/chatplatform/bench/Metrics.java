@@ -1,12 +1,12 @@
 package io.chatplatform.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -18,34 +18,19 @@ import org.HdrHistogram.Recorder;
  */
 public final class Metrics {
 
-    private final Map<String, Op> ops = new ConcurrentHashMap<>();
-    private final List<Op> order = new ArrayList<>();
+    private final Map<String, Op> ops = new LinkedHashMap<>();
     private volatile boolean measuring;
     private long measureStartNanos;
     private long measureEndNanos;
 
     /** The operation of that name, created on first use; reports list operations in order of creation. */
-    public Op op(String name) {
-        Op op = ops.get(name);
-        if (op != null) {
-            return op;
-        }
-        synchronized (this) {
-            return ops.computeIfAbsent(name, n -> {
-                Op created = new Op(n, this);
-                order.add(created);
-                return created;
-            });
-        }
-    }
-
-    public boolean measuring() {
-        return measuring;
+    public synchronized Op op(String name) {
+        return ops.computeIfAbsent(name, n -> new Op(n, this));
     }
 
     /** Ends the warm-up: what was recorded so far is dropped, from now on everything counts. */
     public synchronized void startMeasuring() {
-        for (Op op : order) {
+        for (Op op : ops.values()) {
             op.drain(false);
             op.bytes.reset();
             op.sized.reset();
@@ -58,7 +43,7 @@ public final class Metrics {
     public synchronized void stopMeasuring() {
         measureEndNanos = System.nanoTime();
         measuring = false;
-        for (Op op : order) {
+        for (Op op : ops.values()) {
             op.drain(true);
         }
     }
@@ -72,7 +57,7 @@ public final class Metrics {
     /** The histograms since the last sample, one per operation that has any, for a progress line; kept in the totals while measuring. */
     public synchronized Map<String, Histogram> sample() {
         Map<String, Histogram> interval = new LinkedHashMap<>();
-        for (Op op : order) {
+        for (Op op : ops.values()) {
             Histogram h = op.drain(measuring);
             interval.put(op.name, h.copy());
         }
@@ -82,7 +67,7 @@ public final class Metrics {
     /** Errors since the last call, all operations together (for the progress line). */
     public synchronized long errorsSinceLastSample() {
         long sum = 0;
-        for (Op op : order) {
+        for (Op op : ops.values()) {
             long now = op.errorTotal();
             sum += now - op.errorsSeen;
             op.errorsSeen = now;
@@ -90,12 +75,10 @@ public final class Metrics {
         return sum;
     }
 
-    /** Every operation in order of creation. */
     public synchronized List<Op> operations() {
-        return List.copyOf(order);
+        return List.copyOf(ops.values());
     }
 
-    /** One operation's figures. */
     public static final class Op {
         private final String name;
         private final Metrics owner;
@@ -117,8 +100,7 @@ public final class Metrics {
             return name;
         }
 
-        /** A success that took {@code nanos}. */
-        public void record(long nanos) {
+            public void record(long nanos) {
             recorder.recordValue(Math.max(1, nanos / 1_000));
         }
 
@@ -145,14 +127,7 @@ public final class Metrics {
         }
 
         long errorTotal() {
-            long sum = 0;
-            for (LongAdder a : errors.values()) {
-                sum += a.sum();
-            }
-            for (LongAdder a : warmupErrors.values()) {
-                sum += a.sum();
-            }
-            return sum;
+            return Stream.concat(errors.values().stream(), warmupErrors.values().stream()).mapToLong(LongAdder::sum).sum();
         }
 
         /** The successes measured (a copy). */

@@ -20,20 +20,9 @@ public final class ProcessMemory {
         }
     }
 
-    /** The {@code VmRSS:   123456 kB} line in bytes, or null. */
+    /** The {@code VmRSS:   123456 kB} line (the kernel always writes kB) in bytes, or null. */
     static Long parseVmRss(List<String> status) {
-        for (String line : status) {
-            if (line.startsWith("VmRSS:")) {
-                String[] parts = line.substring(6).trim().split("\\s+");
-                long value = Long.parseLong(parts[0]);
-                String unit = parts.length > 1 ? parts[1] : "kB";
-                return switch (unit) {
-                    case "kB" -> value * 1024;
-                    case "mB", "MB" -> value * 1024 * 1024;
-                    default -> value;
-                };
-            }
-        }
-        return null;
+        return status.stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024).findFirst().orElse(null);
     }
 }

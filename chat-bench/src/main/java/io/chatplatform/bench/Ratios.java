@@ -1,9 +1,14 @@
 package io.chatplatform.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 
 /**
  * Each figure of the service beside its ceiling measured in the same run: the ratio, the target of
@@ -14,12 +19,53 @@ public final class Ratios {
     private Ratios() {
     }
 
+    /** {@code ratios --ceilings DIR [results.json...]}: the ceilings, then each results file's figures as ratios of them. */
+    @CommandLine.Command(name = "ratios", description = "each figure of the results files as a ratio of its ceiling"
+            + " (see ceilings.sh)")
+    static final class Command implements Callable<Integer> {
+        @CommandLine.Option(names = "--ceilings", required = true, description = "the output directory of ceilings.sh")
+        Path ceilings;
+        @CommandLine.Option(names = "--json", description = "write the ceilings and the ratios to this file")
+        Path json;
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "results.json")
+        List<Path> files = List.of();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Ceilings c = Ceilings.load(ceilings);
+            out.print(ceilingsTable(c));
+            List<Result> results = new ArrayList<>();
+            for (Path file : files) {
+                if (!Files.exists(file)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no results file " + file);
+                }
+                results.add(Ceilings.result(file));
+            }
+            if (!results.isEmpty()) {
+                out.println();
+                out.println("== the service's figures as ratios of the ceilings ==");
+                out.print(table(rows(c, results)));
+            }
+            if (json != null) {
+                Files.writeString(json, Report.JSON.writeValueAsString(new Written(c, rows(c, results))) + "\n");
+                out.println("written to " + json);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    record Written(Ceilings ceilings, List<Row> ratios) {
+    }
+
     /** One line of the comparison. A null ceiling or target means "informational". */
     public record Row(String scenario, String figure, String service, String ceiling, String ratio, String target,
                       String verdict) {
     }
 
-    /** The ceilings, for the header of the report. */
     public static String ceilingsTable(Ceilings c) {
         StringBuilder s = new StringBuilder("== ceilings (same machine, same run) ==\n");
         if (c.machine() != null) {
@@ -52,88 +98,66 @@ public final class Ratios {
     }
 
     /** The rows for each results file, by its scenario. */
-    public static List<Row> rows(Ceilings c, List<JsonNode> results) {
+    public static List<Row> rows(Ceilings c, List<Result> results) {
         List<Row> rows = new ArrayList<>();
-        for (JsonNode r : results) {
-            String scenario = r.path("scenario").asText("?");
+        for (Result r : results) {
+            String scenario = r.scenario() == null ? "?" : r.scenario();
             switch (scenario) {
-                case "send" -> {
-                    JsonNode send = Ceilings.operation(r, "send");
-                    if (send != null) {
-                        throughput(rows, scenario, "send msg/s", send.path("throughput").asDouble(),
-                                c.sendTransaction() == null ? null : c.sendTransaction().tps(), "raw send tx", 0.5);
-                        latency(rows, scenario, "send p99", send.path("p99_ms").asDouble(), 20);
-                        errors(rows, scenario, "send", send.path("errors").asLong());
-                    }
-                }
+                case "send" -> Ceilings.operation(r, "send").ifPresent(send -> {
+                    throughput(rows, scenario, "send msg/s", send.throughput(),
+                            c.sendTransaction() == null ? null : c.sendTransaction().tps(), "raw send tx", 0.5);
+                    latency(rows, scenario, "send p99", send.p99Ms(), 20);
+                    errors(rows, scenario, "send", send.errors());
+                });
                 case "read-cached" -> {
-                    double thr = 0;
-                    double p99 = 0;
-                    long errors = 0;
-                    for (String name : List.of("history", "conversations")) {
-                        JsonNode op = Ceilings.operation(r, name);
-                        if (op != null) {
-                            thr += op.path("throughput").asDouble();
-                            p99 = Math.max(p99, op.path("p99_ms").asDouble());
-                            errors += op.path("errors").asLong();
-                        }
-                    }
+                    List<Result.Operation> reads = r.operations().stream()
+                            .filter(op -> op.name().equals("history") || op.name().equals("conversations")).toList();
+                    double thr = reads.stream().mapToDouble(Result.Operation::throughput).sum();
                     throughput(rows, scenario, "reads/s", thr, c.bareHttp() == null ? null : c.bareHttp().rps(),
                             "bare endpoint", 0.4);
                     throughput(rows, scenario, "reads/s", thr, c.redisGet() == null ? null : c.redisGet().rps(),
                             "Redis GET", null);
-                    latency(rows, scenario, "read p99 (worst op)", p99, 10);
-                    JsonNode ratio = r.path("cache").path("measured").path("hit_ratio");
-                    if (ratio.isNumber()) {
-                        rows.add(new Row(scenario, "cache hit ratio", pct(ratio.asDouble()), "-", "-", ">= 95 %",
-                                ratio.asDouble() >= 0.95 ? "ok" : "MISSED"));
+                    latency(rows, scenario, "read p99 (worst op)",
+                            reads.stream().mapToDouble(Result.Operation::p99Ms).max().orElse(0), 10);
+                    if (r.cache() != null && r.cache().measured() != null) {
+                        double ratio = r.cache().measured().hitRatio();
+                        rows.add(new Row(scenario, "cache hit ratio", pct(ratio), "-", "-", ">= 95 %",
+                                ratio >= 0.95 ? "ok" : "MISSED"));
                     }
-                    errors(rows, scenario, "reads", errors);
+                    errors(rows, scenario, "reads", reads.stream().mapToLong(Result.Operation::errors).sum());
                 }
-                case "read-cold" -> {
-                    JsonNode h = Ceilings.operation(r, "history");
-                    if (h != null) {
-                        throughput(rows, scenario, "pages/s", h.path("throughput").asDouble(),
-                                c.historyQuery() == null ? null : c.historyQuery().tps(), "newest-50 query", 0.5);
-                        latency(rows, scenario, "page p99", h.path("p99_ms").asDouble(), 25);
-                        errors(rows, scenario, "pages", h.path("errors").asLong());
-                    }
-                }
+                case "read-cold" -> Ceilings.operation(r, "history").ifPresent(h -> {
+                    throughput(rows, scenario, "pages/s", h.throughput(),
+                            c.historyQuery() == null ? null : c.historyQuery().tps(), "newest-50 query", 0.5);
+                    latency(rows, scenario, "page p99", h.p99Ms(), 25);
+                    errors(rows, scenario, "pages", h.errors());
+                });
                 case "realtime", "mixed" -> realtime(rows, c, scenario, r);
-                default -> {
-                    for (JsonNode op : r.path("operations")) {
-                        rows.add(new Row(scenario, op.path("name").asText() + " /s",
-                                num(op.path("throughput").asDouble()), "-", "-", "-", "-"));
-                    }
-                }
+                default -> r.operations().forEach(op -> rows.add(new Row(scenario, op.name() + " /s",
+                        num(op.throughput()), "-", "-", "-", "-")));
             }
         }
         return rows;
     }
 
-    private static void realtime(List<Row> rows, Ceilings c, String scenario, JsonNode r) {
-        JsonNode rt = r.path("realtime");
-        int requested = rt.path("connections_requested").asInt();
-        int open = rt.path("connections_open").asInt();
+    private static void realtime(List<Row> rows, Ceilings c, String scenario, Result r) {
+        Result.Realtime rt = r.realtime();
+        if (rt == null) {
+            return;
+        }
+        int requested = rt.connectionsRequested();
+        int open = rt.connectionsOpen();
         boolean target = scenario.equals("realtime");
         rows.add(new Row(scenario, "connections open", Integer.toString(open), requested + " asked",
                 pct(requested == 0 ? 0 : (double) open / requested), target ? "all, 10,000 asked" : "all",
                 open != requested ? "MISSED" : !target || requested >= 10_000 ? "ok" : "ok (fewer than 10,000 asked)"));
-        JsonNode delivery = Ceilings.operation(r, "delivery");
-        if (delivery != null) {
-            latency(rows, scenario, "delivery p99", delivery.path("p99_ms").asDouble(), 50);
-        }
-        JsonNode send = Ceilings.operation(r, "send");
-        if (send != null) {
-            rows.add(new Row(scenario, "send msg/s", num(send.path("throughput").asDouble()), "-", "-",
-                    scenario.equals("realtime") ? "1,000/s" : "-", "-"));
-        }
-        for (String field : List.of("lost", "duplicated")) {
-            long n = rt.path(field).asLong();
-            rows.add(new Row(scenario, "messages " + field, Long.toString(n), "-", "-", "0", n == 0 ? "ok" : "MISSED"));
-        }
-        Long before = rt.path("server_rss_bytes_before").isNumber() ? rt.path("server_rss_bytes_before").asLong() : null;
-        Long after = rt.path("server_rss_bytes_connected").isNumber() ? rt.path("server_rss_bytes_connected").asLong() : null;
+        Ceilings.operation(r, "delivery").ifPresent(d -> latency(rows, scenario, "delivery p99", d.p99Ms(), 50));
+        Ceilings.operation(r, "send").ifPresent(send -> rows.add(new Row(scenario, "send msg/s", num(send.throughput()),
+                "-", "-", target ? "1,000/s" : "-", "-")));
+        count(rows, scenario, "messages lost", rt.lost());
+        count(rows, scenario, "messages duplicated", rt.duplicated());
+        Long before = rt.serverRssBytesBefore();
+        Long after = rt.serverRssBytesConnected();
         if (after != null) {
             rows.add(new Row(scenario, "server RSS connected", Report.mib(after), "-", "-", "-Xmx512m", "-"));
         }
@@ -163,7 +187,11 @@ public final class Ratios {
     }
 
     private static void errors(List<Row> rows, String scenario, String what, long errors) {
-        rows.add(new Row(scenario, what + " errors", Long.toString(errors), "-", "-", "0", errors == 0 ? "ok" : "MISSED"));
+        count(rows, scenario, what + " errors", errors);
+    }
+
+    private static void count(List<Row> rows, String scenario, String figure, long n) {
+        rows.add(new Row(scenario, figure, Long.toString(n), "-", "-", "0", n == 0 ? "ok" : "MISSED"));
     }
 
     public static String table(List<Row> rows) {

@@ -1,5 +1,6 @@
 package io.chatplatform.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,10 +17,11 @@ import org.HdrHistogram.Histogram;
 /** Renders a {@link Result}: the final table, the JSON file, and the progress lines while running. */
 public final class Report {
 
-    /** The JSON of results files: snake_case names, indented, fields in declaration order. */
+    /** The JSON of results files: snake_case names, indented, fields in declaration order; read back by {@code ratios}. */
     public static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private Report() {

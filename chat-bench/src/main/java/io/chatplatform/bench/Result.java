@@ -27,7 +27,6 @@ public record Result(String scenario, String label, String startedAt, String url
                      Map<String, String> options, Environment environment, double measuredSeconds,
                      List<Operation> operations, Cache cache, Realtime realtime, List<String> notes) {
 
-    /** The load generator's side. */
     public record Environment(String javaVersion, String javaVm, int processors, boolean virtualThreads, String httpClient,
                               String os, long maxHeapBytes) {
 
@@ -46,12 +45,10 @@ public record Result(String scenario, String label, String startedAt, String url
                             double p99Ms, double p999Ms, double maxMs, long errors, Map<String, Long> errorsByStatus,
                             double meanResponseBytes) {
 
+        /** An empty histogram gives zeros (HdrHistogram's mean and percentiles of nothing are 0). */
         public static Operation of(String name, Histogram h, double seconds, Map<String, Long> errors, double meanBytes) {
             long count = h.getTotalCount();
             long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-            if (count == 0) {
-                return new Operation(name, 0, 0, 0, 0, 0, 0, 0, 0, errorCount, errors, meanBytes);
-            }
             return new Operation(name, count, round(count / seconds, 1), ms(h.getMean()),
                     ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), errorCount, errors, round(meanBytes, 1));
@@ -114,10 +111,6 @@ public record Result(String scenario, String label, String startedAt, String url
                            long duplicated, long unexpected, long ownEchoes, long framesBeforeResponse,
                            int receiversWithLoss, int receiversWithDuplicates, Long serverRssBytesBefore,
                            Long serverRssBytesConnected) {
-    }
-
-    public Operation operation(String name) {
-        return operations.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
     }
 
     static double round(double value, int digits) {

@@ -2,17 +2,18 @@ package io.chatplatform.bench;
 
 import io.chatplatform.adapter.postgres.PostgresDatabase;
 import io.chatplatform.adapter.postgres.PostgresSettings;
-import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.mindrot.jbcrypt.BCrypt;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Writes a large, consistent data set straight into the service's tables (schema of
@@ -38,6 +39,52 @@ public final class Seeder {
     private static final int BATCH_CONVERSATIONS = 1000;
 
     private Seeder() {
+    }
+
+    /** The sizes of the read-cold data set, shared by {@code read-cold} and {@code seed}. */
+    public static final class Sizes {
+        @Option(names = "--seed-prefix", description = "usernames <prefix>_<i> (default ${DEFAULT-VALUE})")
+        String prefix = "cold";
+        @Option(names = "--seed-users", description = "default ${DEFAULT-VALUE}")
+        int users = 1000;
+        @Option(names = "--conversations", description = "default ${DEFAULT-VALUE}")
+        int conversations = 5000;
+        @Option(names = "--messages", description = "in all, e.g. 1M (default ${DEFAULT-VALUE})")
+        long messages = 1_000_000;
+
+        public Layout plan() {
+            return Layout.plan(prefix, users, conversations, messages);
+        }
+    }
+
+    /** {@code seed}: the read-cold data set without a run (ceilings.sh seeds its own database with it). */
+    @CommandLine.Command(name = "seed", description = "seed the read-cold data set")
+    static final class Command implements Callable<Integer> {
+        @CommandLine.Mixin
+        Cli.Database database;
+        @CommandLine.Mixin
+        Sizes sizes;
+        @Option(names = "--migrate", description = "create the schema and run the service's migrations first")
+        boolean migrate;
+        @Option(names = "--layout-json", description = "write the layout found or seeded to this file")
+        Path layoutJson;
+        @Option(names = "--password", description = "the seeded users' password")
+        String password = "bench-password-1";
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Layout layout = seed(database, migrate, sizes.plan(), password, out);
+            if (layoutJson != null) {
+                Files.writeString(layoutJson, Report.JSON.writeValueAsString(layout) + "\n");
+            }
+            out.printf("layout: users %d..%d, %d conversations of %d messages, message ids from %d%n", layout.baseUserId(),
+                    layout.userId(layout.users() - 1), layout.conversations(), layout.perConversation(),
+                    layout.baseMessageId());
+            return 0;
+        }
     }
 
     /**
@@ -113,25 +160,22 @@ public final class Seeder {
     /**
      * Seeds (or finds) the layout in {@code schema}.
      *
-     * @param databaseUrl  {@code jdbc:postgresql://...} or {@code postgresql://user:pass@host/db}
+     * @param database     {@code --database-url} (jdbc or postgresql:// URL) and {@code --schema}
      * @param migrate      create the schema and run the service's migrations first
      * @param password     every seeded user's password (stored as a bcrypt hash of cost 4)
      */
-    public static Layout seed(String databaseUrl, String schema, boolean migrate, Layout plan, String password,
-                              PrintStream out) throws SQLException {
-        if (!IDENTIFIER.matcher(schema).matches()) {
-            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
-        }
+    public static Layout seed(Cli.Database database, boolean migrate, Layout plan, String password, PrintWriter out) {
         if (!PREFIX.matcher(plan.prefix()).matches()) {
-            throw new Options.UsageException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
+            throw new IllegalArgumentException("--seed-prefix must be 1 to 20 lower-case letters and digits, starting"
                     + " with a letter, not " + plan.prefix());
         }
-        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
+        String schema = database.schema;
+        PostgresSettings settings = settings(database);
         if (migrate) {
             // the service's own migrations (Flyway), exactly as the service runs them at start-up
             PostgresDatabase.open(settings.withMaxPoolSize(1)).close();
         }
-        try (Connection c = connect(settings, schema)) {
+        try (Handle c = connect(settings, schema)) {
             Layout found = find(c, plan);
             if (found != null) {
                 out.printf("found %,d users, %,d conversations and %,d messages seeded with prefix %s in schema %s: reusing them%n",
@@ -142,24 +186,27 @@ public final class Seeder {
         }
     }
 
-    static Connection connect(PostgresSettings settings, String schema) throws SQLException {
-        Properties props = new Properties();
-        if (settings.user() != null) {
-            props.setProperty("user", settings.user());
+    /** The service's database settings for {@code --database-url} and {@code --schema} (both required). */
+    private static PostgresSettings settings(Cli.Database database) {
+        if (database.url == null || database.schema == null) {
+            throw new IllegalArgumentException("--database-url and --schema are required");
         }
-        if (settings.password() != null) {
-            props.setProperty("password", settings.password());
+        if (!IDENTIFIER.matcher(database.schema).matches()) {
+            throw new IllegalArgumentException("--schema must be a lower-case SQL identifier, not " + database.schema);
         }
-        Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET search_path TO " + schema);
-            s.execute("SET synchronous_commit TO off");
-        }
-        return c;
+        return PostgresSettings.fromUrl(database.url).withSchema(database.schema);
+    }
+
+    /** A connection to the service's schema, with commits that do not wait for the disk. */
+    static Handle connect(PostgresSettings settings, String schema) {
+        Handle h = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open();
+        h.execute("SET search_path TO " + schema);
+        h.execute("SET synchronous_commit TO off");
+        return h;
     }
 
     /** The layout already seeded with this prefix and these sizes, or null; an incompatible one is an error. */
-    static Layout find(Connection c, Layout plan) throws SQLException {
+    static Layout find(Handle c, Layout plan) {
         Long base = userIdOf(c, plan.username(0));
         if (base == null) {
             return null;
@@ -189,26 +236,17 @@ public final class Seeder {
                 + " (or partly): use another --seed-prefix, or the sizes they were seeded with");
     }
 
-    private static Long userIdOf(Connection c, String username) throws SQLException {
+    private static Long userIdOf(Handle c, String username) {
         return single(c, "SELECT user_id FROM usernames WHERE username_canonical = ?", username.toLowerCase(Locale.ROOT));
     }
 
-    private static Long single(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                long v = rs.getLong(1);
-                return rs.wasNull() ? null : v;
-            }
-        }
+    /** The first column of the first row, or null when there is no row or it is NULL. */
+    private static Long single(Handle c, String sql, Object... params) {
+        List<Long> rows = c.select(sql, params).mapTo(Long.class).list();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private static Layout insert(Connection c, Layout plan, String password, PrintStream out) throws SQLException {
+    private static Layout insert(Handle c, Layout plan, String password, PrintWriter out) {
         long started = System.nanoTime();
         out.printf("seeding %,d users, %,d conversations and %,d messages (%d per conversation) with prefix %s...%n",
                 plan.users(), plan.conversations(), plan.messages(), plan.perConversation(), plan.prefix());
@@ -217,47 +255,42 @@ public final class Seeder {
         long baseMessage = reserve(c, "messages_id_seq", plan.messages());
         Layout layout = plan.at(baseUser, baseMessage);
         String hash = BCrypt.hashpw(password, BCrypt.gensalt(4));
-        c.setAutoCommit(false);
-        insertUsers(c, plan.prefix(), baseUser, plan.users(), hash);
-        c.commit();
-        // pairs: a = k mod U, b = (a + 1 + k div U) mod U; lo/hi are their ids in order
-        String pairs = """
-                SELECT k, least(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS lo,
-                          greatest(?::bigint + k % ?, ?::bigint + (k % ? + 1 + k / ?) % ?) AS hi
-                FROM generate_series(?::int, ?::int) k""";
+        c.inTransaction(h -> insertUsers(h, plan.prefix(), baseUser, plan.users(), hash));
         long lastReport = System.nanoTime();
+        int per = plan.perConversation();
         for (int k0 = 0; k0 < plan.conversations(); k0 += BATCH_CONVERSATIONS) {
             int k1 = Math.min(plan.conversations(), k0 + BATCH_CONVERSATIONS) - 1;
-            Object[] p = pairParams(layout, k0, k1);
-            update(c, "INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) "
-                    + "SELECT lo || ':' || hi, lo, hi, ?, date_trunc('milliseconds', now()) - interval '30 days' FROM (" + pairs + ") c",
-                    concat(new Object[]{plan.perConversation()}, p));
-            update(c, """
+            // conversation k: users a = k mod U and b = (a + 1 + k div U) mod U; lo/hi their ids in order.
+            // Every value below is a number or the validated prefix, so the text is formatted, not bound.
+            String pairs = """
+                    (SELECT k, least(%1$d + k %% %2$d, %1$d + (k %% %2$d + 1 + k / %2$d) %% %2$d) AS lo,
+                               greatest(%1$d + k %% %2$d, %1$d + (k %% %2$d + 1 + k / %2$d) %% %2$d) AS hi
+                     FROM generate_series(%3$d, %4$d) k) c""".formatted(baseUser, plan.users(), k0, k1);
+            String at = "date_trunc('milliseconds', now()) - interval '30 days'";
+            String messageId = baseMessage + " + c.k::bigint * " + per + " + s - 1";
+            c.begin();
+            c.execute("INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) SELECT lo || ':' || hi,"
+                    + " lo, hi, " + per + ", " + at + " FROM " + pairs);
+            c.execute("""
                     INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
-                    SELECT lo || ':' || hi, ?::bigint + c.k::bigint * ? + s - 1, s,
-                           CASE WHEN s % 2 = 1 THEN lo ELSE hi END, CASE WHEN s % 2 = 1 THEN hi ELSE lo END,
-                           'seeded ' || s || ' in ' || lo || ':' || hi || ?, NULL,
-                           date_trunc('milliseconds', now()) - interval '30 days' + s * interval '1 minute'
-                    FROM (""" + pairs + ") c CROSS JOIN generate_series(1, ?) s",
-                    concat(new Object[]{baseMessage, plan.perConversation(), CONTENT_TAIL}, p,
-                            new Object[]{plan.perConversation()}));
-            update(c, "INSERT INTO message_locations (message_id, conversation_id) "
-                    + "SELECT ?::bigint + c.k::bigint * ? + s - 1, lo || ':' || hi FROM (" + pairs
-                    + ") c CROSS JOIN generate_series(1, ?) s",
-                    concat(new Object[]{baseMessage, plan.perConversation()}, p, new Object[]{plan.perConversation()}));
+                    SELECT lo || ':' || hi, %s, s, CASE WHEN s %% 2 = 1 THEN lo ELSE hi END,
+                           CASE WHEN s %% 2 = 1 THEN hi ELSE lo END, 'seeded ' || s || ' in ' || lo || ':' || hi || '%s',
+                           NULL, %s + s * interval '1 minute'
+                    FROM %s CROSS JOIN generate_series(1, %d) s""".formatted(messageId, CONTENT_TAIL, at, pairs, per));
+            c.execute("INSERT INTO message_locations (message_id, conversation_id) SELECT " + messageId
+                    + ", lo || ':' || hi FROM " + pairs + " CROSS JOIN generate_series(1, " + per + ") s");
             // both lines of the conversation list; the last message (seq P) is from lo when P is odd
-            for (boolean ownerIsLo : new boolean[]{true, false}) {
-                String owner = ownerIsLo ? "lo" : "hi";
-                String peer = ownerIsLo ? "hi" : "lo";
-                update(c, "INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,"
-                        + " last_read_seq, last_message_id, last_message_at, last_message_preview) "
-                        + "SELECT " + owner + ", " + peer + ", lo || ':' || hi, ? || '_' || (" + peer + " - ?), ?::bigint,"
-                        + " CASE WHEN (? % 2 = 1) = (" + owner + " = lo) THEN ?::bigint ELSE ?::bigint - 1 END,"
-                        + " ?::bigint + c.k::bigint * ? + ? - 1, date_trunc('milliseconds', now()) - interval '30 days' + ? * interval '1 minute',"
-                        + " left('seeded ' || ? || ' in ' || lo || ':' || hi || ?, 100) FROM (" + pairs + ") c",
-                        concat(new Object[]{plan.prefix(), baseUser, plan.perConversation(), plan.perConversation(),
-                                plan.perConversation(), plan.perConversation(), baseMessage, plan.perConversation(),
-                                plan.perConversation(), plan.perConversation(), plan.perConversation(), CONTENT_TAIL}, p));
+            for (String owner : new String[]{"lo", "hi"}) {
+                String peer = owner.equals("lo") ? "hi" : "lo";
+                c.execute("""
+                        INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,
+                                                        last_read_seq, last_message_id, last_message_at, last_message_preview)
+                        SELECT %1$s, %2$s, lo || ':' || hi, '%3$s_' || (%2$s - %4$d), %5$d,
+                               CASE WHEN (%5$d %% 2 = 1) = (%1$s = lo) THEN %5$d ELSE %5$d - 1 END,
+                               %6$d + c.k::bigint * %5$d + %5$d - 1, %7$s + %5$d * interval '1 minute',
+                               left('seeded ' || %5$d || ' in ' || lo || ':' || hi || '%8$s', 100)
+                        FROM %9$s""".formatted(owner, peer, plan.prefix(), baseUser, per, baseMessage, at, CONTENT_TAIL,
+                        pairs));
             }
             c.commit();
             if (System.nanoTime() - lastReport > 5_000_000_000L || k1 == plan.conversations() - 1) {
@@ -266,10 +299,7 @@ public final class Seeder {
                 lastReport = System.nanoTime();
             }
         }
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE users, usernames, emails, conversations, messages, message_locations, user_conversations");
-        }
+        c.execute("ANALYZE users, usernames, emails, conversations, messages, message_locations, user_conversations");
         out.printf("seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return layout;
     }
@@ -278,74 +308,34 @@ public final class Seeder {
      * Inserts {@code count} users named {@code <prefix>_<i>} (no conversations), for the scenarios that
      * need many accounts fast; returns the id of user 0 (user {@code i} has id {@code base + i}).
      */
-    public static long seedUsers(String databaseUrl, String schema, String prefix, int count, String password, PrintStream out)
-            throws SQLException {
-        if (!IDENTIFIER.matcher(schema).matches()) {
-            throw new Options.UsageException("--schema must be a lower-case SQL identifier, not " + schema);
-        }
+    public static long seedUsers(Cli.Database database, String prefix, int count, String password, PrintWriter out) {
         long started = System.nanoTime();
-        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl).withSchema(schema);
-        try (Connection c = connect(settings, schema)) {
+        try (Handle c = connect(settings(database), database.schema)) {
             long base = reserve(c, "users_id_seq", count);
-            c.setAutoCommit(false);
-            insertUsers(c, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4)));
-            c.commit();
+            c.inTransaction(h -> insertUsers(h, prefix, base, count, BCrypt.hashpw(password, BCrypt.gensalt(4))));
             out.printf("inserted %,d users (%s_0 .. %s_%d) in %.1f s%n", count, prefix, prefix, count - 1,
                     (System.nanoTime() - started) / 1e9);
             return base;
         }
     }
 
-    private static void insertUsers(Connection c, String prefix, long baseUser, int count, String hash) throws SQLException {
-        update(c, """
+    private static int insertUsers(Handle c, String prefix, long baseUser, int count, String hash) {
+        c.execute("""
                 INSERT INTO users (id, username, email, password_hash, created_at, last_seen)
                 SELECT ? + g, ? || '_' || g, ? || '_' || g || '@bench.example.com', ?, date_trunc('milliseconds', now()) - interval '30 days',
                        date_trunc('milliseconds', now()) - interval '1 day'
                 FROM generate_series(0, ? - 1) g""", baseUser, prefix, prefix, hash, count);
-        update(c, "INSERT INTO usernames (username_canonical, user_id) SELECT ? || '_' || g, ? + g FROM generate_series(0, ? - 1) g",
+        c.execute("INSERT INTO usernames (username_canonical, user_id) SELECT ? || '_' || g, ? + g FROM generate_series(0, ? - 1) g",
                 prefix, baseUser, count);
-        update(c, """
+        return c.execute("""
                 INSERT INTO emails (email_canonical, user_id)
                 SELECT ? || '_' || g || '@bench.example.com', ? + g FROM generate_series(0, ? - 1) g""",
                 prefix, baseUser, count);
     }
 
-    private static Object[] pairParams(Layout l, int k0, int k1) {
-        long b = l.baseUserId();
-        int u = l.users();
-        return new Object[]{b, u, b, u, u, u, b, u, b, u, u, u, k0, k1};
-    }
-
-    private static Object[] concat(Object[]... parts) {
-        int n = 0;
-        for (Object[] p : parts) {
-            n += p.length;
-        }
-        Object[] all = new Object[n];
-        int i = 0;
-        for (Object[] p : parts) {
-            System.arraycopy(p, 0, all, i, p.length);
-            i += p.length;
-        }
-        return all;
-    }
-
     /** Takes {@code count} consecutive values of the sequence; returns the first. */
-    static long reserve(Connection c, String sequence, long count) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT setval('" + sequence + "', nextval('" + sequence + "') + " + (count - 1)
-                     + ") - " + (count - 1))) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        }
+    static long reserve(Handle c, String sequence, long count) {
+        return c.select("SELECT setval('" + sequence + "', nextval('" + sequence + "') + " + (count - 1) + ") - "
+                + (count - 1)).mapTo(Long.class).one();
     }
 }

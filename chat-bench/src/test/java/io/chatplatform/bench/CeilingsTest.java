@@ -2,7 +2,6 @@ package io.chatplatform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,17 +97,17 @@ class CeilingsTest {
         assertThat(Ratios.ceilingsTable(c)).contains("raw send transaction (pgbench, 8 clients): 6800 tps")
                 .contains("bare Javalin endpoint (wrk, 64 connections): 55000 req/s");
 
-        List<JsonNode> results = List.of(
-                Report.JSON.readTree("""
+        List<Result> results = List.of(
+                result("""
                         {"scenario":"send","operations":[{"name":"send","throughput":3500,"p99_ms":12.0,"errors":0}]}"""),
-                Report.JSON.readTree("""
+                result("""
                         {"scenario":"read-cached","operations":[
                            {"name":"history","throughput":15000,"p99_ms":8.0,"errors":0},
                            {"name":"conversations","throughput":4000,"p99_ms":11.0,"errors":0}],
                          "cache":{"measured":{"hit_ratio":0.97}}}"""),
-                Report.JSON.readTree("""
+                result("""
                         {"scenario":"read-cold","operations":[{"name":"history","throughput":9000,"p99_ms":20,"errors":3}]}"""),
-                Report.JSON.readTree("""
+                result("""
                         {"scenario":"realtime","operations":[{"name":"delivery","p99_ms":30},{"name":"send","throughput":1000}],
                          "realtime":{"connections_requested":10000,"connections_open":10000,"lost":0,"duplicated":0,
                                      "server_rss_bytes_before":100000000,"server_rss_bytes_connected":400000000}}"""));
@@ -135,9 +134,13 @@ class CeilingsTest {
     @Test
     void aMissingCeilingLeavesTheRatioOut(@TempDir Path dir) throws Exception {
         Ceilings c = Ceilings.load(dir);
-        List<Ratios.Row> rows = Ratios.rows(c, List.of(Report.JSON.readTree("""
+        List<Ratios.Row> rows = Ratios.rows(c, List.of(result("""
                 {"scenario":"send","operations":[{"name":"send","throughput":3500,"p99_ms":12.0,"errors":0}]}""")));
         assertThat(rows.get(0).ceiling()).isEqualTo("(no raw send tx ceiling)");
         assertThat(rows.get(0).verdict()).isEqualTo("-");
+    }
+
+    private static Result result(String json) throws Exception {
+        return Report.JSON.readValue(json, Result.class);
     }
 }

@@ -39,8 +39,12 @@ import java.util.Optional;
  * incomplete or from an incompatible version is refused (and then treated as a miss) rather than
  * turned into an invalid object. Unknown fields are ignored, so a newer version may add fields;
  * a field whose meaning changes must get a new name.
+ *
+ * <p>{@link #encode} and {@link #decode} are public so that tools outside the adapter (the JMH
+ * benchmarks of chat-bench) measure exactly what the store runs; the format itself is this
+ * adapter's, not a contract with anyone else. Thread-safe.
  */
-final class ValueCodec {
+public final class ValueCodec {
 
     /** Shared with {@link LiveEventCodec}: the same strictness for every JSON this adapter reads. */
     static final JsonMapper JSON = JsonMapper.builder()
@@ -61,7 +65,7 @@ final class ValueCodec {
     }
 
     /** The JSON for a value of {@code key}'s type. */
-    static <V> String encode(CacheKey<V> key, V value) {
+    public static <V> String encode(CacheKey<V> key, V value) {
         Object json = switch (key.type()) {
             case PROFILE -> AccountJson.of((Account) value);
             case USERNAME -> ((UserId) value).value();
@@ -79,7 +83,7 @@ final class ValueCodec {
 
     /** The value the JSON stands for, or empty when it cannot be read as {@code key}'s type. */
     @SuppressWarnings("unchecked")
-    static <V> Optional<V> decode(CacheKey<V> key, String json) {
+    public static <V> Optional<V> decode(CacheKey<V> key, String json) {
         try {
             Object value = switch (key.type()) {
                 case PROFILE -> JSON.readValue(json, AccountJson.class).toAccount();

@@ -12,9 +12,11 @@
  * {@link io.chatplatform.adapter.redis.RedisPresenceRegistry} and
  * {@link io.chatplatform.adapter.redis.RedisRateLimiter}, each connected with
  * {@code connect(connections, ...)}, or with {@code connect(settings, ...)} on connections of its
- * own. Everything else (key layout, Lua scripts, JSON encodings, the circuit breakers, the cache's
- * invalidation backlog, the subscriber loop) is package-private: neither Redis's data shapes nor
- * Jedis nor resilience4j leave this package. docs/cache.md and docs/realtime-redis.md describe the keys, the protocols and the
+ * own. {@link io.chatplatform.adapter.redis.ValueCodec}'s {@code encode}/{@code decode} are public
+ * for one reader outside, the bench's codec benchmark. Everything else (key layout, Lua scripts,
+ * the live events' encoding, the circuit breakers, the cache's invalidation backlog, the subscriber
+ * loop) is package-private: neither Redis's data shapes nor Jedis nor resilience4j leave this
+ * package. docs/cache.md and docs/realtime-redis.md describe the keys, the protocols and the
  * failure behaviour.
  */
 package io.chatplatform.adapter.redis;

@@ -1,6 +1,6 @@
 package io.chatplatform.bench.jmh;
 
-import io.chatplatform.adapter.redis.BenchCodecAccess;
+import io.chatplatform.adapter.redis.ValueCodec;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
@@ -20,8 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cache value (de)serialisation of a 50-message history page with the Redis adapter's own codec
- * ({@code ValueCodec}: compact JSON, decoded back through the domain's constructors), reached
- * through {@link BenchCodecAccess} because the codec is package-private.
+ * ({@link ValueCodec}: compact JSON, decoded back through the domain's constructors).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,24 +38,24 @@ public class CacheCodecBenchmark {
     public void setUp() {
         key = CacheKey.historyPage(Fixtures.CONVERSATION, HistoryPage.newest());
         page = Fixtures.page(50);
-        json = BenchCodecAccess.encode(key, page);
-        if (!BenchCodecAccess.decode(key, json).orElseThrow().equals(page)) {
+        json = ValueCodec.encode(key, page);
+        if (!ValueCodec.decode(key, json).orElseThrow().equals(page)) {
             throw new IllegalStateException("the codec does not round-trip the page");
         }
     }
 
     @Benchmark
     public String encodePage() {
-        return BenchCodecAccess.encode(key, page);
+        return ValueCodec.encode(key, page);
     }
 
     @Benchmark
     public Optional<List<Message>> decodePage() {
-        return BenchCodecAccess.decode(key, json);
+        return ValueCodec.decode(key, json);
     }
 
     @Benchmark
     public Optional<List<Message>> roundTrip() {
-        return BenchCodecAccess.decode(key, BenchCodecAccess.encode(key, page));
+        return ValueCodec.decode(key, ValueCodec.encode(key, page));
     }
 }

@@ -1,6 +1,5 @@
 package io.chatplatform.bench.jmh;
 
-import io.chatplatform.adapter.redis.BenchCodecAccess;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
@@ -19,10 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/**
- * Cache key derivation: the port's {@code CacheKey} factories (what every cached read builds), and
- * the Redis adapter's key text for an entry (package-private, reached through {@link BenchCodecAccess}).
- */
+/** Cache key derivation: the port's {@code CacheKey} factories, what every cached read builds. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,15 +29,11 @@ public class CacheKeyBenchmark {
 
     private ConversationId conversation;
     private HistoryPage newest;
-    private CacheKey<List<Message>> historyKey;
-    private BenchCodecAccess redis;
 
     @Setup
     public void setUp() {
         conversation = Fixtures.CONVERSATION;
         newest = HistoryPage.newest();
-        historyKey = CacheKey.historyPage(conversation, newest);
-        redis = new BenchCodecAccess("chat:");
     }
 
     @Benchmark
@@ -57,11 +49,5 @@ public class CacheKeyBenchmark {
     @Benchmark
     public Object conversationListKey() {
         return CacheKey.conversationList(Fixtures.ALICE, 200);
-    }
-
-    /** The full Redis key of a history entry, from the port's key (what the get and put scripts receive). */
-    @Benchmark
-    public String redisEntryKey() {
-        return redis.entryKey(historyKey, 731, 12);
     }
 }

@@ -33,7 +33,6 @@ public final class LiveClient implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile String closed;
-    private volatile long otherFrames;
 
     private LiveClient(int index, String token, boolean headerAuth, DeliveryLedger ledger) {
         this.index = index;
@@ -79,11 +78,6 @@ public final class LiveClient implements WebSocket.Listener {
         return closed;
     }
 
-    /** Frames that were neither {@code ready} nor {@code message.created} (pong, presence, typing, ...). */
-    public long otherFrames() {
-        return otherFrames;
-    }
-
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
@@ -118,7 +112,6 @@ public final class LiveClient implements WebSocket.Listener {
         try {
             frame = JSON.readTree(text);
         } catch (Exception e) {
-            otherFrames++;
             return;
         }
         String type = frame.path("type").asText("");
@@ -131,13 +124,10 @@ public final class LiveClient implements WebSocket.Listener {
                             sentNanos(m.path("content").asText("")), arrival);
                 }
             }
-            case "error" -> {
-                otherFrames++;
-                if (!ready.isDone()) {
-                    ready.completeExceptionally(new IllegalStateException("error before ready: " + text));
-                }
+            case "error" -> ready.completeExceptionally(new IllegalStateException("error before ready: " + text));
+            default -> {
+                // pong, presence, typing: not measured
             }
-            default -> otherFrames++;
         }
     }
 
@@ -224,11 +214,5 @@ public final class LiveClient implements WebSocket.Listener {
             return message.length() > 40 ? message.substring(0, 40) : message;
         }
         return e.getClass().getSimpleName();
-    }
-
-    /** A WebSocket client for many connections: HTTP/1.1, callbacks on virtual threads where available. */
-    public static HttpClient newClient(java.util.concurrent.Executor executor, Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(connectTimeout).build();
     }
 }

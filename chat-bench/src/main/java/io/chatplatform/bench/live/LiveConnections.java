@@ -3,13 +3,15 @@ package io.chatplatform.bench.live;
 import io.chatplatform.bench.DeliveryLedger;
 import io.chatplatform.bench.Result;
 import io.chatplatform.bench.Threads;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -29,59 +33,38 @@ import org.HdrHistogram.Histogram;
 public final class LiveConnections implements AutoCloseable {
 
     private final LiveClient[] clients;
-    private final Map<String, Long> failures;
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Histogram connectMicros = new Histogram(3);
+    private final ExecutorService executor = Threads.perTask();
     private final double connectSeconds;
-    private final Histogram connectMicros;
-    private final ExecutorService executor;
-    private final List<HttpClient> httpClients;
-
-    private LiveConnections(LiveClient[] clients, Map<String, Long> failures, double connectSeconds, Histogram connectMicros,
-                            ExecutorService executor, List<HttpClient> httpClients) {
-        this.clients = clients;
-        this.failures = failures;
-        this.connectSeconds = connectSeconds;
-        this.connectMicros = connectMicros;
-        this.executor = executor;
-        this.httpClients = httpClients;
-    }
 
     /**
      * Opens {@code tokens.size()} connections (client {@code i} authenticates with token {@code i};
      * a null token sends none) and returns when each is ready or has failed.
      */
-    public static LiveConnections open(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger,
-                                       double connectRate, int inFlight, Duration readyTimeout, PrintStream out)
-            throws InterruptedException {
+    public LiveConnections(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger, double connectRate,
+                           int inFlight, Duration readyTimeout, PrintWriter out) throws InterruptedException {
         int n = tokens.size();
-        ExecutorService executor = Threads.perTask("ws");
+        clients = new LiveClient[n];
         // one selector thread per client: spread the connections over a few
-        int clientCount = Math.max(1, Math.min(4, (n + 2499) / 2500));
         List<HttpClient> httpClients = new ArrayList<>();
-        for (int c = 0; c < clientCount; c++) {
-            httpClients.add(LiveClient.newClient(executor, readyTimeout));
+        for (int c = 0; c < Math.max(1, Math.min(4, (n + 2499) / 2500)); c++) {
+            httpClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                    .connectTimeout(readyTimeout).build());
         }
-        LiveClient[] clients = new LiveClient[n];
-        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-        Histogram connectMicros = new Histogram(3);
         Semaphore handshakes = new Semaphore(Math.max(1, inFlight));
         AtomicInteger open = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
         long begin = System.nanoTime();
         long lastReport = begin;
         long gap = connectRate > 0 ? (long) (1e9 / connectRate) : 0;
         List<CompletableFuture<?>> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            long due = begin + gap * i;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            LockSupport.parkNanos(begin + gap * i - System.nanoTime());
             handshakes.acquire();
             int index = i;
             long started = System.nanoTime();
-            HttpClient http = httpClients.get(i % clientCount);
-            all.add(LiveClient.connect(http, uri, i, tokens.get(i), headerAuth, ledger, readyTimeout)
-                    .whenComplete((client, error) -> {
+            all.add(LiveClient.connect(httpClients.get(i % httpClients.size()), uri, i, tokens.get(i), headerAuth, ledger,
+                    readyTimeout).whenComplete((client, error) -> {
                         handshakes.release();
                         if (error == null) {
                             clients[index] = client;
@@ -91,101 +74,67 @@ public final class LiveConnections implements AutoCloseable {
                             open.incrementAndGet();
                         } else {
                             failures.computeIfAbsent(LiveClient.describe(error), k -> new LongAdder()).increment();
-                            failed.incrementAndGet();
                         }
                     }));
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                out.printf("  connecting: %d of %d open, %d failed%n", open.get(), n, failed.get());
+                out.printf("  connecting: %d of %d open, %d failed%n", open.get(), n, failures().values().stream()
+                        .mapToLong(Long::longValue).sum());
                 lastReport = System.nanoTime();
             }
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((x, e) -> null)
                 .orTimeout(readyTimeout.toMillis() * 2, TimeUnit.MILLISECONDS).handle((x, e) -> null).join();
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        Map<String, Long> counted = new TreeMap<>();
-        failures.forEach((k, v) -> counted.put(k, v.sum()));
+        connectSeconds = (System.nanoTime() - begin) / 1e9;
         out.printf("connected %d of %d WebSockets in %.1f s (handshake to ready: p50 %.1f ms, p99 %.1f ms)%s%n", open.get(), n,
-                seconds, connectMicros.getValueAtPercentile(50) / 1000.0, connectMicros.getValueAtPercentile(99) / 1000.0,
-                counted.isEmpty() ? "" : "; failures: " + counted);
-        return new LiveConnections(clients, counted, seconds, connectMicros, executor, httpClients);
+                connectSeconds, connectMicros.getValueAtPercentile(50) / 1000.0,
+                connectMicros.getValueAtPercentile(99) / 1000.0, failures.isEmpty() ? "" : "; failures: " + failures());
     }
 
-    /** The receivers that are open now. */
+    private Stream<LiveClient> ready() {
+        return Arrays.stream(clients).filter(Objects::nonNull);
+    }
+
     public List<LiveClient> open() {
-        List<LiveClient> open = new ArrayList<>();
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() == null) {
-                open.add(c);
-            }
-        }
-        return open;
+        return ready().filter(c -> c.closed() == null).toList();
     }
 
     /** Receivers that were ready once and have closed since. */
     public long dropped() {
-        long n = 0;
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() != null) {
-                n++;
-            }
-        }
-        return n;
+        return ready().filter(c -> c.closed() != null).count();
     }
 
-    /** Why the dropped ones closed, by reason. */
     public Map<String, Long> dropReasons() {
-        Map<String, Long> reasons = new TreeMap<>();
-        for (LiveClient c : clients) {
-            if (c != null && c.closed() != null) {
-                reasons.merge(c.closed(), 1L, Long::sum);
-            }
-        }
-        return reasons;
-    }
-
-    public int ready() {
-        int n = 0;
-        for (LiveClient c : clients) {
-            if (c != null) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    public int requested() {
-        return clients.length;
+        return ready().filter(c -> c.closed() != null)
+                .collect(Collectors.groupingBy(LiveClient::closed, TreeMap::new, Collectors.counting()));
     }
 
     public Map<String, Long> failures() {
-        return failures;
-    }
-
-    public double connectSeconds() {
-        return connectSeconds;
+        Map<String, Long> counted = new TreeMap<>();
+        failures.forEach((k, v) -> counted.put(k, v.sum()));
+        return counted;
     }
 
     /** Handshake to {@code ready}, as an operation for the results. */
     public Result.Operation connectOperation() {
-        return Result.Operation.of("ws-connect", connectMicros, Math.max(connectSeconds, 1e-9), failures, 0);
+        return Result.Operation.of("ws-connect", connectMicros, Math.max(connectSeconds, 1e-9), failures(), 0);
+    }
+
+    /** The WebSocket figures of the run, with the ledger's counts (null: a run without messages). */
+    public Result.Realtime realtime(DeliveryLedger.Tally t, Long rssBefore, Long rssConnected) {
+        DeliveryLedger.Tally c = t == null ? new DeliveryLedger.Tally(0, 0, 0, 0, 0, 0, 0, 0, 0) : t;
+        return new Result.Realtime(clients.length, open().size(), failures(), connectSeconds, dropped(), c.expected(),
+                c.delivered(), c.lost(), c.duplicated(), c.unexpected(), c.ownEchoes(), c.framesBeforeResponse(),
+                c.receiversWithLoss(), c.receiversWithDuplicates(), rssBefore, rssConnected);
     }
 
     /** Pings every open connection (keeps them inside the server's idle timeout). */
     public void pingAll() {
-        for (LiveClient c : open()) {
-            c.ping();
-        }
+        open().forEach(LiveClient::ping);
     }
 
     @Override
     public void close() {
-        List<CompletableFuture<?>> closing = new ArrayList<>();
-        for (LiveClient c : clients) {
-            if (c != null) {
-                closing.add(c.close());
-            }
-        }
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).handle((x, e) -> null)
+        CompletableFuture.allOf(ready().map(LiveClient::close).toArray(CompletableFuture[]::new)).handle((x, e) -> null)
                 .orTimeout(10, TimeUnit.SECONDS).handle((x, e) -> null).join();
         executor.shutdownNow();
     }

@@ -1,45 +1,30 @@
 package io.chatplatform.bench.scenario;
 
 import io.chatplatform.bench.Bench;
-import io.chatplatform.bench.LoadRunner;
 import io.chatplatform.bench.Metrics;
-import io.chatplatform.bench.Options;
 import io.chatplatform.bench.Result;
-import io.chatplatform.bench.http.HttpTransport.Channel;
-import java.util.List;
+import io.chatplatform.bench.Setup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code get}: every virtual user GETs one path in a closed loop. For the bare-endpoint ceiling
- * (the same load tool as the service's scenarios) and for comparing the bench's HTTP clients with
+ * (the same load tool as the service's scenarios) and for comparing the bench's HTTP client with
  * wrk on the simplest request there is.
  */
-public final class GetScenario {
+@Command(name = "get", description = "GET --path in a closed loop (the bare-endpoint ceiling, or a comparison with wrk)")
+public final class GetScenario extends Scenario {
 
-    public static final List<String> OPTIONS = List.of("path", "token");
+    @Option(names = "--path", description = "default ${DEFAULT-VALUE}")
+    String path = "/";
+    @Option(names = "--token", description = "a bearer token to send")
+    String token;
 
-    private GetScenario() {
-    }
-
-    public static Result run(Bench bench) throws InterruptedException {
-        Options o = bench.options();
-        int users = o.integer("users", 64, 1, 100_000);
-        String path = o.string("path", "/");
-        String token = o.optional("token").orElse(null);
-        double rate = o.rate("rate", 0);
+    @Override
+    Result run(Bench bench, Setup setup) throws InterruptedException {
         Metrics.Op get = bench.metrics().op("get");
-        double seconds = bench.run(users, i -> new LoadRunner.VirtualUser() {
-            final Channel ch = bench.transport().channel();
-
-            @Override
-            public void step(long start) {
-                Bench.timed(get, start, () -> ch.get(path, token));
-            }
-
-            @Override
-            public void close() {
-                ch.close();
-            }
-        }, rate, null);
+        double seconds = bench.run(common.users(64), i -> (ch, start) -> Bench.timed(get, start, () -> ch.get(path, token)),
+                common.rate(0), null);
         return bench.result("get", seconds, null, null);
     }
 }

@@ -1,13 +1,16 @@
 package io.chatplatform.bench.scenario;
 
 import io.chatplatform.bench.Bench;
-import io.chatplatform.bench.Options;
+import io.chatplatform.bench.Cli;
 import io.chatplatform.bench.Result;
+import io.chatplatform.bench.Setup;
 import io.chatplatform.bench.live.LiveConnections;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code idle-ws}: opens {@code --connections} WebSockets that only wait, holds them for
@@ -15,32 +18,31 @@ import java.util.List;
  * ({@code --server-pid}). With {@code --token} every connection authenticates with it; against the
  * bare server none is needed.
  */
-public final class IdleWebSockets {
+@Command(name = "idle-ws", description = "--connections idle WebSockets held for --hold; the server's RSS with --server-pid")
+public final class IdleWebSockets extends Scenario {
 
-    public static final List<String> OPTIONS = List.of("connections", "hold", "server-pid", "connect-rate", "ws-path",
-            "ws-auth", "token");
+    @Option(names = "--connections", description = "default ${DEFAULT-VALUE}")
+    int connections = 5000;
+    @Option(names = "--hold", description = "default ${DEFAULT-VALUE}")
+    Duration hold = Duration.ofSeconds(5);
+    @Option(names = "--token", description = "a bearer token for every connection")
+    String token;
+    @Mixin
+    Cli.Live live;
 
-    private IdleWebSockets() {
-    }
-
-    public static Result run(Bench bench) throws Exception {
-        Options o = bench.options();
-        int n = o.integer("connections", 5000, 1, 1_000_000);
-        Duration hold = o.duration("hold", Duration.ofSeconds(5));
-        String token = o.optional("token").orElse(null);
-        Long before = RealtimeScenario.serverRss(o);
-        List<String> tokens = new ArrayList<>(Collections.nCopies(n, token));
-        try (LiveConnections live = RealtimeScenario.connect(bench, tokens, null)) {
+    @Override
+    Result run(Bench bench, Setup setup) throws Exception {
+        Long before = live.serverRss();
+        try (LiveConnections open = RealtimeScenario.connect(bench, live, Collections.nCopies(connections, token), null)) {
             Thread.sleep(hold.toMillis());
-            Long connected = RealtimeScenario.serverRss(o);
-            if (before != null && connected != null && live.open().size() > 0) {
-                bench.note(String.format(java.util.Locale.ROOT, "server RSS grew by %.1f KiB per open connection",
-                        (connected - before) / 1024.0 / live.open().size()));
+            Long connected = live.serverRss();
+            int n = open.open().size();
+            if (before != null && connected != null && n > 0) {
+                bench.note(String.format(Locale.ROOT, "server RSS grew by %.1f KiB per open connection",
+                        (connected - before) / 1024.0 / n));
             }
-            Result.Realtime realtime = new Result.Realtime(n, live.open().size(), live.failures(), live.connectSeconds(),
-                    live.dropped(), 0, 0, 0, 0, 0, 0, 0, 0, 0, before, connected);
-            return bench.withOperation(bench.result("idle-ws", hold.toMillis() / 1000.0, null, realtime),
-                    live.connectOperation());
+            return bench.result("idle-ws", hold.toMillis() / 1000.0, null, open.realtime(null, before, connected),
+                    open.connectOperation());
         }
     }
 }

@@ -1,14 +1,17 @@
 package io.chatplatform.bench.scenario;
 
 import io.chatplatform.bench.Bench;
-import io.chatplatform.bench.Bench.Account;
 import io.chatplatform.bench.ChatApi;
+import io.chatplatform.bench.Cli;
 import io.chatplatform.bench.LoadRunner;
 import io.chatplatform.bench.Metrics;
-import io.chatplatform.bench.Options;
 import io.chatplatform.bench.Result;
-import io.chatplatform.bench.http.HttpTransport.Channel;
+import io.chatplatform.bench.Setup.Account;
+import io.chatplatform.bench.Setup;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code login-flood}: does a password-guessing flood starve everyone else? {@code --users} readers
@@ -19,27 +22,26 @@ import java.util.List;
  * third phase. The flood's answers are counted by status: 400 (a password was checked), 429
  * (refused by a rate limit before any hash), 503 (the hashing pool was full).
  */
-public final class LoginFloodScenario {
+@Command(name = "login-flood", description = "--users readers read history, alone and then while --flooders post wrong passwords")
+public final class LoginFloodScenario extends Scenario {
 
-    public static final List<String> OPTIONS = List.of("flooders", "flood-rate", "seed-messages", "limit");
+    @Option(names = "--flooders", description = "default ${DEFAULT-VALUE}")
+    int flooders = 32;
+    @Option(names = "--flood-rate", description = "wrong passwords per second in all; 0 = closed loop")
+    double floodRate;
+    @Option(names = "--seed-messages", description = "default ${DEFAULT-VALUE}")
+    int seedMessages = 20;
+    @Option(names = "--limit", description = "page size (default ${DEFAULT-VALUE})")
+    int limit = 50;
 
-    private LoginFloodScenario() {
-    }
-
-    public static Result run(Bench bench) throws Exception {
-        Options o = bench.options();
-        int readers = o.integer("users", 16, 2, 10_000);
-        int flooders = o.integer("flooders", 32, 1, 10_000);
-        double floodRate = o.rate("flood-rate", 0);
-        int seedMessages = o.integer("seed-messages", 20, 1, 1000);
-        int limit = o.integer("limit", 50, 1, 100);
-        if (o.rate("rate", 0) > 0) {
-            throw new Options.UsageException("login-flood runs its readers in a closed loop; use --flood-rate for the flood");
-        }
-
-        List<Account> accounts = bench.createAccounts(readers + 1, "f");
+    @Override
+    Result run(Bench bench, Setup setup) throws Exception {
+        int readers = common.users(16);
+        require(readers >= 2, "--users must be 2 or more");
+        require(common.rate(0) == 0, "login-flood runs its readers in a closed loop; use --flood-rate for the flood");
+        List<Account> accounts = setup.accounts(readers + 1, "f", null);
         Account victim = accounts.get(readers);
-        ReadCachedScenario.seed(bench, accounts.subList(0, readers), 1, seedMessages, 80);
+        setup.seedConversations(accounts.subList(0, readers), 1, seedMessages, new Cli.Content().bytes);
 
         Metrics.Op quiet = bench.metrics().op("history quiet");
         Metrics.Op flooded = bench.metrics().op("history flood");
@@ -47,60 +49,33 @@ public final class LoginFloodScenario {
         Metrics.Op after = bench.metrics().op("history after");
 
         bench.out().println("phase 1: readers alone");
-        bench.run(readers, i -> reader(bench, accounts, i, readers, limit, quiet), 0, null);
+        bench.run(readers, i -> reader(accounts, i, readers, quiet), 0, null);
         bench.out().printf("phase 2: readers while %d connections post wrong passwords for %s%s%n", flooders,
-                victim.username(), floodRate > 0 ? String.format(java.util.Locale.ROOT, " at %.0f/s", floodRate) : " as fast as answered");
-        double perFlooder = floodRate > 0 ? floodRate / flooders : 0;
-        double seconds = bench.run(readers + flooders, i -> i < readers
-                ? reader(bench, accounts, i, readers, limit, flooded)
-                : flooder(bench, victim, flood, perFlooder), 0, null);
+                victim.username(), floodRate > 0 ? String.format(Locale.ROOT, " at %.0f/s", floodRate) : " as fast as answered");
+        long pause = floodRate > 0 ? Math.round(1e9 * flooders / floodRate) : 0;
+        bench.run(readers + flooders, i -> i < readers ? reader(accounts, i, readers, flooded) : flooder(victim, flood, pause),
+                0, null);
         bench.out().println("phase 3: readers alone again");
-        seconds = bench.run(readers, i -> reader(bench, accounts, i, readers, limit, after), 0, null);
+        double seconds = bench.run(readers, i -> reader(accounts, i, readers, after), 0, null);
         bench.note("the flood's statuses: 400 = a password was checked, 429 = refused by a rate limit before any hash, "
                 + "503 = the hashing pool was full");
         return bench.result("login-flood", seconds, bench.measuredCache(), null);
     }
 
     /** Reads its conversation with the next reader, newest page, again and again. */
-    private static LoadRunner.VirtualUser reader(Bench bench, List<Account> accounts, int i, int readers, int limit,
-                                                 Metrics.Op op) {
-        Account me = accounts.get(i);
-        long peer = accounts.get(ReadCachedScenario.partner(i, 0, readers)).id();
-        Channel ch = bench.transport().channel();
-        return new LoadRunner.VirtualUser() {
-            @Override
-            public void step(long start) {
-                Bench.timed(op, start, () -> ChatApi.history(ch, me.token(), peer, limit, 0, 0));
-            }
-
-            @Override
-            public void close() {
-                ch.close();
-            }
-        };
+    private LoadRunner.VirtualUser reader(List<Account> accounts, int i, int readers, Metrics.Op op) {
+        long peer = accounts.get(Setup.partner(i, 0, readers)).id();
+        return (ch, start) -> Bench.timed(op, start, () -> ChatApi.history(ch, accounts.get(i).token(), peer, limit, 0, 0));
     }
 
-    /** Posts a wrong password for the victim, in a closed loop or paced at {@code rate} per second. */
-    private static LoadRunner.VirtualUser flooder(Bench bench, Account victim, Metrics.Op op, double rate) {
-        Channel ch = bench.transport().channel();
-        long pause = rate > 0 ? Math.round(1e9 / rate) : 0;
-        return new LoadRunner.VirtualUser() {
-            long attempt;
-
-            @Override
-            public void step(long start) throws InterruptedException {
-                Bench.timed(op, start, () -> ChatApi.login(ch, victim.username(), "not-the-password-" + attempt++));
-                if (pause > 0) {
-                    long left = start + pause - System.nanoTime();
-                    if (left > 0) {
-                        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-                    }
-                }
-            }
-
-            @Override
-            public void close() {
-                ch.close();
+    /** Posts a wrong password for the victim, in a closed loop or one every {@code pauseNanos}. */
+    private static LoadRunner.VirtualUser flooder(Account victim, Metrics.Op op, long pauseNanos) {
+        long[] attempt = {0};
+        return (ch, start) -> {
+            Bench.timed(op, start, () -> ChatApi.login(ch, victim.username(), "not-the-password-" + attempt[0]++));
+            long left = start + pauseNanos - System.nanoTime();
+            if (pauseNanos > 0 && left > 0) {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
             }
         };
     }

@@ -1,17 +1,19 @@
 package io.chatplatform.bench.scenario;
 
 import io.chatplatform.bench.Bench;
-import io.chatplatform.bench.Bench.Account;
 import io.chatplatform.bench.ChatApi;
-import io.chatplatform.bench.LoadRunner;
+import io.chatplatform.bench.Cli;
 import io.chatplatform.bench.Metrics;
-import io.chatplatform.bench.Options;
 import io.chatplatform.bench.Result;
 import io.chatplatform.bench.Seeder;
-import io.chatplatform.bench.http.HttpTransport.Channel;
+import io.chatplatform.bench.Setup.Account;
+import io.chatplatform.bench.Setup;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code read-cold}: history pages spread over a million or more stored messages, seeded straight
@@ -21,35 +23,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * offsets and {@code before_id} cursors. Run the service with {@code CHAT_CACHE=off} for this
  * scenario: the figures are then those of the database path, whatever the run's length.
  */
-public final class ReadColdScenario {
+@Command(name = "read-cold", description = "history pages spread over 1M+ messages seeded in PostgreSQL"
+        + " (run the service with CHAT_CACHE=off)")
+public final class ReadColdScenario extends Scenario {
 
-    public static final List<String> OPTIONS = List.of("database-url", "schema", "seed-users", "conversations", "messages",
-            "seed-prefix", "pages", "limit");
+    enum Pages { newest, mixed }
 
-    private ReadColdScenario() {
-    }
+    @Mixin
+    Cli.Database database;
+    @Mixin
+    Seeder.Sizes sizes;
+    @Option(names = "--pages", description = "newest or mixed (default ${DEFAULT-VALUE})")
+    Pages pages = Pages.newest;
+    @Option(names = "--limit", description = "page size (default ${DEFAULT-VALUE})")
+    int limit = 50;
 
-    public static Seeder.Layout plan(Options o) {
-        return Seeder.Layout.plan(o.string("seed-prefix", "cold"), o.integer("seed-users", 1000, 3, 10_000_000),
-                o.integer("conversations", 5000, 1, 100_000_000), o.count("messages", 1_000_000, 1, 2_000_000_000));
-    }
-
-    public static Result run(Bench bench) throws Exception {
-        Options o = bench.options();
-        int users = o.integer("users", 64, 1, 100_000);
-        int limit = o.integer("limit", 50, 1, 100);
-        String pages = o.string("pages", "newest").toLowerCase(Locale.ROOT);
-        if (!pages.equals("newest") && !pages.equals("mixed")) {
-            throw new Options.UsageException("--pages is newest or mixed, not " + pages);
-        }
-        double rate = o.rate("rate", 0);
-        Seeder.Layout layout = Seeder.seed(o.required("database-url"), o.required("schema"), false, plan(o),
-                bench.password(), bench.out());
+    @Override
+    Result run(Bench bench, Setup setup) throws Exception {
+        Seeder.Layout layout = Seeder.seed(database, false, sizes.plan(), common.password, bench.out());
         long[] ids = new long[layout.users()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = layout.userId(i);
-        }
-        List<Account> accounts = bench.loginSeeded(ids, layout::username);
+        Arrays.setAll(ids, layout::userId);
+        List<Account> accounts = setup.login(ids, layout::username);
         var stats = bench.cacheStats();
         if (stats.isPresent() && !"disabled".equals(stats.get().backend())) {
             bench.note("the service's cache is on (" + stats.get().backend() + "): read-cold is meant to run against"
@@ -57,37 +51,18 @@ public final class ReadColdScenario {
         }
         Metrics.Op history = bench.metrics().op("history");
         int per = layout.perConversation();
-        double seconds = bench.run(users, i -> new LoadRunner.VirtualUser() {
-            final Channel ch = bench.transport().channel();
-
-            @Override
-            public void step(long start) {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                int k = random.nextInt(layout.conversations());
-                int[] pair = layout.pair(k);
-                boolean first = random.nextBoolean();
-                Account reader = accounts.get(first ? pair[0] : pair[1]);
-                long peer = layout.userId(first ? pair[1] : pair[0]);
-                int offset = 0;
-                long before = 0;
-                if (pages.equals("mixed") && per > limit) {
-                    switch (random.nextInt(3)) {
-                        case 1 -> offset = random.nextInt(per - limit + 1);
-                        case 2 -> before = layout.messageId(k, limit + 1 + random.nextInt(per - limit));
-                        default -> {
-                        }
-                    }
-                }
-                int o1 = offset;
-                long b1 = before;
-                Bench.timed(history, start, () -> ChatApi.history(ch, reader.token(), peer, limit, o1, b1));
-            }
-
-            @Override
-            public void close() {
-                ch.close();
-            }
-        }, rate, null);
+        double seconds = bench.run(common.users(64), i -> (ch, start) -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int k = random.nextInt(layout.conversations());
+            int[] pair = layout.pair(k);
+            boolean first = random.nextBoolean();
+            Account reader = accounts.get(first ? pair[0] : pair[1]);
+            long peer = layout.userId(first ? pair[1] : pair[0]);
+            int kind = pages == Pages.mixed && per > limit ? random.nextInt(3) : 0;
+            int offset = kind == 1 ? random.nextInt(per - limit + 1) : 0;
+            long before = kind == 2 ? layout.messageId(k, limit + 1 + random.nextInt(per - limit)) : 0;
+            Bench.timed(history, start, () -> ChatApi.history(ch, reader.token(), peer, limit, offset, before));
+        }, common.rate(0), null);
         return bench.result("read-cold", seconds, bench.measuredCache(), null);
     }
 }

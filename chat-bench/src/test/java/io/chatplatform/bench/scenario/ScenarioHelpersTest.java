@@ -3,7 +3,7 @@ package io.chatplatform.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatplatform.bench.Options;
+import io.chatplatform.bench.Setup;
 import io.chatplatform.bench.live.LiveClient;
 import java.net.URI;
 import java.util.HashSet;
@@ -21,13 +21,13 @@ class ScenarioHelpersTest {
         for (int i = 0; i < users; i++) {
             Set<Integer> partners = new HashSet<>();
             for (int p = 0; p < 2 * peers; p++) {
-                int partner = ReadCachedScenario.partner(i, p, users);
+                int partner = Setup.partner(i, p, users);
                 assertThat(partner).isNotEqualTo(i);
                 partners.add(partner);
                 // the partner has i among its own partners: every conversation is read from both sides
                 boolean back = false;
                 for (int q = 0; q < 2 * peers; q++) {
-                    back |= ReadCachedScenario.partner(partner, q, users) == i;
+                    back |= Setup.partner(partner, q, users) == i;
                 }
                 assertThat(back).isTrue();
             }
@@ -40,7 +40,7 @@ class ScenarioHelpersTest {
         Random random = new Random(1);
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            int other = Content.otherThan(2, 5, random);
+            int other = Setup.otherThan(2, 5, random);
             assertThat(other).isNotEqualTo(2).isBetween(0, 4);
             seen.add(other);
         }
@@ -49,7 +49,7 @@ class ScenarioHelpersTest {
 
     @Test
     void contentsHaveTheLengthAskedForAndCarryTheSendTime() {
-        String text = Content.text(LiveClient.CONTENT_MARK + 123456789L, Content.padding(80), 80);
+        String text = Setup.text(LiveClient.CONTENT_MARK + 123456789L, Setup.padding(80), 80);
         assertThat(text).hasSize(80).startsWith("t=123456789 ");
         assertThat(LiveClient.sentNanos(text)).isEqualTo(123456789L);
         assertThat(LiveClient.sentNanos("t=42")).isEqualTo(42);
@@ -63,7 +63,7 @@ class ScenarioHelpersTest {
         assertThat(mix.get("history")).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(mix.get("read")).isEqualTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(MixedScenario.parseMix("send=1")).containsEntry("send", 1.0).containsEntry("history", 0.0);
-        assertThatThrownBy(() -> MixedScenario.parseMix("write=5")).isInstanceOf(Options.UsageException.class);
+        assertThatThrownBy(() -> MixedScenario.parseMix("write=5")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MixedScenario.parseMix("send=-1")).hasMessageContaining("negative");
         assertThatThrownBy(() -> MixedScenario.parseMix("send=0")).hasMessageContaining("positive");
     }

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Both transports against the JDK's own small HTTP server: fixed-length and chunked bodies, statuses, headers. */
-class RawTransportTest {
+/** The bench's HTTP client against the JDK's own small HTTP server: fixed-length and chunked bodies, statuses, headers. */
+class HttpChannelTest {
 
     private HttpServer server;
     private URI base;
@@ -62,20 +60,18 @@ class RawTransportTest {
         server.stop(0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"raw", "jdk"})
-    void getsAndPostsOnOneKeptAliveChannel(String kind) throws IOException {
-        try (HttpTransport transport = HttpTransport.create(kind, base, 4, Duration.ofSeconds(5));
-             HttpTransport.Channel ch = transport.channel()) {
-            HttpTransport.Response get = ch.get("/fixed?x=1", "tok");
+    @Test
+    void getsAndPostsOnOneKeptAliveChannel() throws IOException {
+        try (HttpChannel ch = new HttpChannel(base, Duration.ofSeconds(5))) {
+            HttpChannel.Response get = ch.get("/fixed?x=1", "tok");
             assertThat(get.status()).isEqualTo(200);
             assertThat(get.text()).isEqualTo("{\"ok\":true}");
-            HttpTransport.Response post = ch.post("/fixed", null, "application/json",
+            HttpChannel.Response post = ch.post("/fixed", null, "application/json",
                     "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
             assertThat(post.ok()).isTrue();
-            HttpTransport.Response chunked = ch.get("/chunked", null);
+            HttpChannel.Response chunked = ch.get("/chunked", null);
             assertThat(chunked.body()).hasSize(1000);
-            HttpTransport.Response missing = ch.get("/missing", null);
+            HttpChannel.Response missing = ch.get("/missing", null);
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.ok()).isFalse();
             assertThat(missing.text()).contains("Not Found");
@@ -85,18 +81,17 @@ class RawTransportTest {
     }
 
     @Test
-    void aRefusedConnectionIsAnIoError() throws IOException {
+    void aRefusedConnectionIsAnIoError() {
         server.stop(0);
-        try (HttpTransport transport = HttpTransport.create("raw", base, 1, Duration.ofSeconds(2));
-             HttpTransport.Channel ch = transport.channel()) {
+        try (HttpChannel ch = new HttpChannel(base, Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> ch.get("/fixed", null)).isInstanceOf(IOException.class)
-                    .satisfies(e -> assertThat(HttpTransport.errorKind(e)).isIn("connect", "io"));
+                    .satisfies(e -> assertThat(HttpChannel.errorKind(e)).isIn("connect", "io"));
         }
     }
 
     @Test
-    void unknownClientsAreRefused() {
-        assertThatThrownBy(() -> HttpTransport.create("curl", base, 1, Duration.ofSeconds(1)))
-                .hasMessageContaining("jdk or raw");
+    void onlyPlainHttpIsSpoken() {
+        assertThatThrownBy(() -> new HttpChannel(URI.create("https://example.com/"), Duration.ofSeconds(1)))
+                .hasMessageContaining("plain http only");
     }
 }
