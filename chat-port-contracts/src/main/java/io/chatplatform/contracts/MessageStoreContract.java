@@ -289,6 +289,20 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    @DisplayName("one line of a list by its peer: the same as in the list; none without a conversation")
+    void entry_by_peer() {
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
+        send(alice, bob, "hello", at(1));
+
+        assertThat(store.inbox().entry(bob.id(), alice.id())).contains(newestOf(bob));
+        assertThat(store.inbox().entry(alice.id(), bob.id())).contains(newestOf(alice));
+        assertThat(store.inbox().entry(alice.id(), carol.id())).isEmpty();
+        assertThat(store.inbox().entry(carol.id(), alice.id())).isEmpty();
+    }
+
+    @Test
     @DisplayName("the preview is the first 100 code points of the last message, never splitting an emoji")
     void preview() {
         User alice = user("alice");

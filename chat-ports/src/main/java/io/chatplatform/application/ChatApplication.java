@@ -46,13 +46,16 @@ import java.util.concurrent.ScheduledExecutorService;
  * chat, and what the HTTP adapter is given. Build it from the outbound ports with {@link #builder()}.
  *
  * <pre>{@code
- * ChatApplication chat = ChatApplication.builder()
- *         .users(userStore)            // CreateUser & LoadUser & UpdateUser & FindUsers
- *         .messages(messageStore)      // AppendMessage & LoadMessages & LoadInbox & MoveReadMarker
- *         .passwordHasher(hasher)
- *         .accessTokens(tokens)
- *         .build();
+ * // every port in memory (InMemoryAdapters), then replace the ones you have: here the stores
+ * try (ChatApplication chat = InMemoryAdapters.builder()
+ *         .users(yourUserStore)          // CreateUser & LoadUser & UpdateUser & FindUsers
+ *         .messages(yourMessageStore)    // AppendMessage & LoadMessages & LoadInbox & MoveReadMarker
+ *         .build()) {
+ *     chat.sendMessage().send(new SendMessage.Command(alice, bob, MessageContent.of("hi"), Optional.empty()));
+ * }
  * }</pre>
+ *
+ * <p>The README's "Embed it" section has a complete program (module {@code examples/embedded}).
  *
  * <p>Building starts no thread; the first live connection starts real time (see
  * {@link io.chatplatform.application.realtime.LiveConnections}), and {@link #close()} stops what
