@@ -42,6 +42,11 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     /** The pool that hashes passwords, as its threads, refusals and metrics name it. */
     static final String HASHING = "password hashing";
+    /**
+     * Presence's own pool: its renewals and the bursts of connections coming online are bulk work that
+     * must not take the connections the cache and the rate limits need (a bulkhead; decision 0019).
+     */
+    static final int PRESENCE_CONNECTIONS = 64;
 
     private final Deque<AutoCloseable> resources;
     private final ChatHttpServer http;
@@ -79,9 +84,14 @@ public final class ChatServer implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.open(db, metrics);
             started.push(database);
             metrics.watchDatabasePool(database::poolUsage);
-            // one pool of Redis connections for the instance, closed after every part that uses it (decision 0019)
-            Optional<RedisConnections> redis = redisSettings(config).map(RedisConnections::open);
+            // Redis connections for the request path (cache, rate limits, publishing), closed after every part
+            // that uses them; presence has a pool of its own (decision 0019)
+            Optional<RedisSettings> redisSettings = redisSettings(config);
+            Optional<RedisConnections> redis = redisSettings.map(RedisConnections::open);
             redis.ifPresent(started::push);
+            Optional<RedisConnections> presenceRedis = redisSettings.map(settings ->
+                    RedisConnections.open(settings.withMaxConnections(PRESENCE_CONNECTIONS)));
+            presenceRedis.ifPresent(started::push);
             Optional<CacheStore> cache = cache(config, redis, metrics, started);
             cache.ifPresent(store -> metrics.watchCache(store::isAvailable));
 
@@ -108,7 +118,7 @@ public final class ChatServer implements AutoCloseable {
                 // several instances: live events and presence travel through Redis
                 RedisLiveEventBus bus = RedisLiveEventBus.connect(redis.get());
                 started.push(bus);
-                RedisPresenceRegistry presence = RedisPresenceRegistry.connect(redis.get());
+                RedisPresenceRegistry presence = RedisPresenceRegistry.connect(presenceRedis.get());
                 started.push(presence);
                 builder.liveEventBus(bus).presenceRegistry(presence);
             }
