@@ -23,8 +23,9 @@ import io.chatplatform.domain.Text;
  * longest emoji in use (a kiss with two skin tones) has 10 code points.
  *
  * <p>This is a grammar of the emoji sequences of Unicode Technical Standard #51, checked against
- * the emoji property tables below, and deliberately not {@link java.text.BreakIterator}: grapheme
- * segmentation changed between JDK 17 and 21, and a grapheme can be text ({@code a\u0301}). It
+ * the emoji property tables below, and deliberately not {@link java.text.BreakIterator}: its
+ * grapheme segmentation changed in JDK 20 (extended grapheme clusters), and a grapheme can be text
+ * (a letter and a combining accent). It
  * accepts sequences that are well-formed without requiring them to be on Unicode's list of
  * recommended sequences, so a vendor's new ZWJ sequence is not refused; a new emoji
  * <em>character</em> needs a newer table.
