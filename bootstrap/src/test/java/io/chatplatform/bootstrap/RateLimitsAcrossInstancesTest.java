@@ -3,7 +3,6 @@ package io.chatplatform.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -21,32 +20,22 @@ class RateLimitsAcrossInstancesTest {
 
     @TempDir
     static Path dataDir;
-    private static ServiceEnvironment environment;
-    private static ChatServer first;
-    private static ChatServer second;
+    private static TwoInstances instances;
     private static Http one;
     private static Http two;
 
     @BeforeAll
     static void start() {
-        environment = new ServiceEnvironment(dataDir);
-        Map<String, String> redis = new HashMap<>(environment.sharedRedis());
-        redis.put("CHAT_RATE_LIMITS", "defaults");
-        first = environment.start(redis);
-        second = environment.start(redis);
-        one = new Http(first.port());
-        two = new Http(second.port());
+        instances = TwoInstances.start(dataDir, Map.of("CHAT_RATE_LIMITS", "defaults"));
+        one = instances.one;
+        two = instances.two;
     }
 
     @AfterAll
     static void stop() {
-        if (first != null) {
-            first.close();
+        if (instances != null) {
+            instances.close();
         }
-        if (second != null) {
-            second.close();
-        }
-        environment.cleanUp();
     }
 
     @Test

@@ -31,31 +31,22 @@ class SharedCacheTest {
 
     @TempDir
     static Path dataDir;
-    private static ServiceEnvironment environment;
-    private static ChatServer first;
-    private static ChatServer second;
+    private static TwoInstances instances;
     private static Http one;
     private static Http two;
 
     @BeforeAll
     static void start() {
-        environment = new ServiceEnvironment(dataDir);
-        Map<String, String> redis = environment.sharedRedis();
-        first = environment.start(redis);
-        second = environment.start(redis);
-        one = new Http(first.port());
-        two = new Http(second.port());
+        instances = TwoInstances.start(dataDir, Map.of());
+        one = instances.one;
+        two = instances.two;
     }
 
     @AfterAll
     static void stop() {
-        if (first != null) {
-            first.close();
+        if (instances != null) {
+            instances.close();
         }
-        if (second != null) {
-            second.close();
-        }
-        environment.cleanUp();
     }
 
     private static String unique(String prefix) {

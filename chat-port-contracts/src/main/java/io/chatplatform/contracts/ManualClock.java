@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the contract tests move by hand: what a contract that depends on time reads, and what a subclass gives its implementation. */
+/**
+ * A clock the contract tests move by hand: what a contract that depends on time reads, and what a
+ * subclass gives its implementation. chat-ports' own tests have the same clock in their fixtures
+ * ({@code MutableClock}): they cannot use this one, since this module depends on chat-ports.
+ */
 public final class ManualClock extends Clock {
 
     private volatile Instant now;

@@ -3,8 +3,8 @@ package io.chatplatform.adapter.redis;
 import static io.chatplatform.testkit.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatplatform.application.fixtures.MutableClock;
 import io.chatplatform.application.inmemory.InMemoryRateLimiter;
+import io.chatplatform.contracts.ManualClock;
 import io.chatplatform.domain.limit.Admission;
 import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.LimitedAction;
@@ -27,7 +27,7 @@ class RedisRateLimiterTest {
     private static final RateLimit FIVE_A_MINUTE = new RateLimit(LimitedAction.SENDS_PER_USER,
             List.of(Bandwidth.of(5, Duration.ofMinutes(1))));
 
-    private final MutableClock clock = MutableClock.at("2026-12-05T12:00:00Z");
+    private final ManualClock clock = ManualClock.at("2026-12-05T12:00:00Z");
     private final String subject = "user-" + UUID.randomUUID();
 
     private static int admitted(RedisRateLimiter limiter, RateLimit limit, String subject, int attempts) {
