@@ -1,10 +1,12 @@
 package io.chatplatform.application;
 
 import io.chatplatform.application.port.in.Authenticate;
+import io.chatplatform.application.port.in.ChangeMessage;
 import io.chatplatform.application.port.in.CountUnread;
 import io.chatplatform.application.port.in.ListConversations;
 import io.chatplatform.application.port.in.ListOnlineUsers;
 import io.chatplatform.application.port.in.LogIn;
+import io.chatplatform.application.port.in.MarkDelivered;
 import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.OpenLiveConnection;
 import io.chatplatform.application.port.in.ReadHistory;
@@ -18,6 +20,7 @@ import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.in.ViewProfile;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.ChangeMessages;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.CreateUser;
@@ -26,6 +29,7 @@ import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.FindUsers;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
+import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
@@ -34,6 +38,7 @@ import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.application.port.out.RateLimiter;
 import io.chatplatform.application.port.out.UpdateUser;
 import io.chatplatform.application.realtime.RealtimeSettings;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
 import io.chatplatform.domain.user.Presence;
 import java.time.Clock;
@@ -50,6 +55,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * try (ChatApplication chat = InMemoryAdapters.builder()
  *         .users(yourUserStore)          // CreateUser & LoadUser & UpdateUser & FindUsers
  *         .messages(yourMessageStore)    // AppendMessage & LoadMessages & LoadInbox & MoveReadMarker
+ *                                        // & ChangeMessages & LoadChanges
  *         .build()) {
  *     chat.sendMessage().send(new SendMessage.Command(alice, bob, MessageContent.of("hi"), Optional.empty()));
  * }
@@ -68,7 +74,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
                               UpdateProfile updateProfile, ViewProfile viewProfile, SearchUsers searchUsers,
                               ListOnlineUsers listOnlineUsers, SendMessage sendMessage, ReadHistory readHistory,
                               MarkRead markRead, ListConversations listConversations, CountUnread countUnread,
-                              ViewCacheStats viewCacheStats, OpenLiveConnection openLiveConnection)
+                              ViewCacheStats viewCacheStats, OpenLiveConnection openLiveConnection,
+                              ChangeMessage changeMessage, MarkDelivered markDelivered)
         implements AutoCloseable {
 
     public ChatApplication {
@@ -88,6 +95,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         Objects.requireNonNull(countUnread, "countUnread");
         Objects.requireNonNull(viewCacheStats, "viewCacheStats");
         Objects.requireNonNull(openLiveConnection, "openLiveConnection");
+        Objects.requireNonNull(changeMessage, "changeMessage");
+        Objects.requireNonNull(markDelivered, "markDelivered");
     }
 
     /**
@@ -127,6 +136,9 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         LoadMessages loadMessages;
         LoadInbox loadInbox;
         MoveReadMarker moveReadMarker;
+        ChangeMessages changeMessages;
+        LoadChanges loadChanges;
+        MessageChangeLimits messageChangeLimits = MessageChangeLimits.defaults();
         PasswordHasher passwordHasher;
         AccessTokens accessTokens;
         EventPublisher events = EventPublisher.none();
@@ -152,8 +164,10 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         }
 
         /** One store for every message and conversation-list port. */
-        public <S extends AppendMessage & LoadMessages & LoadInbox & MoveReadMarker> Builder messages(S store) {
-            return appendMessage(store).loadMessages(store).loadInbox(store).moveReadMarker(store);
+        public <S extends AppendMessage & LoadMessages & LoadInbox & MoveReadMarker & ChangeMessages & LoadChanges>
+        Builder messages(S store) {
+            return appendMessage(store).loadMessages(store).loadInbox(store).moveReadMarker(store)
+                    .changeMessages(store).loadChanges(store);
         }
 
         /** Stores new accounts (or give {@link #users}). */
@@ -198,9 +212,27 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             return this;
         }
 
-        /** Moves read markers (or give {@link #messages}). */
+        /** Moves read and delivery markers (or give {@link #messages}). */
         public Builder moveReadMarker(MoveReadMarker port) {
             this.moveReadMarker = Objects.requireNonNull(port, "moveReadMarker");
+            return this;
+        }
+
+        /** Edits, deletes and reacts to stored messages (or give {@link #messages}). */
+        public Builder changeMessages(ChangeMessages port) {
+            this.changeMessages = Objects.requireNonNull(port, "changeMessages");
+            return this;
+        }
+
+        /** Reads conversations' change streams, for resumes (or give {@link #messages}). */
+        public Builder loadChanges(LoadChanges port) {
+            this.loadChanges = Objects.requireNonNull(port, "loadChanges");
+            return this;
+        }
+
+        /** The edit window, edit history length and emoji per message; {@link MessageChangeLimits#defaults()} unless given. */
+        public Builder messageChangeLimits(MessageChangeLimits limits) {
+            this.messageChangeLimits = Objects.requireNonNull(limits, "messageChangeLimits");
             return this;
         }
 
@@ -334,6 +366,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             require(loadMessages, "loadMessages (or messages)");
             require(loadInbox, "loadInbox (or messages)");
             require(moveReadMarker, "moveReadMarker (or messages)");
+            require(changeMessages, "changeMessages (or messages)");
+            require(loadChanges, "loadChanges (or messages)");
             require(passwordHasher, "passwordHasher");
             require(accessTokens, "accessTokens");
             if (!rateLimits.limits().isEmpty()) {

@@ -18,8 +18,10 @@ import io.chatplatform.application.service.AccountService;
 import io.chatplatform.application.service.ActivityService;
 import io.chatplatform.application.service.DirectoryService;
 import io.chatplatform.application.service.InboxService;
+import io.chatplatform.application.service.MessageChangeService;
 import io.chatplatform.application.service.MessagingService;
 import io.chatplatform.application.service.RateLimiting;
+import io.chatplatform.domain.message.change.MessageChangePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,17 +56,21 @@ final class ChatAssembly {
         listeners.add(reported(new LiveEventPublisher(bus), errors));
         listeners.add(reported(given.events, errors));
         EventPublisher publisher = EventPublisher.all(listeners);
-        var live = new LiveConnections(bus, registry, inboxes, messages, given.clock, given.realtimeSettings,
-                Optional.ofNullable(given.connectionExecutor), Optional.ofNullable(given.scheduler), given.metrics, errors);
+        var policy = new MessageChangePolicy(given.messageChangeLimits);
+        var messaging = new MessagingService(users, given.appendMessage, messages, given.moveReadMarker, publisher,
+                given.metrics, limiting, given.clock, policy);
+        var changes = new MessageChangeService(given.changeMessages, messages, policy, publisher, given.metrics,
+                limiting, given.clock);
+        var live = new LiveConnections(bus, registry, inboxes, given.loadChanges, messaging, given.clock,
+                given.realtimeSettings, Optional.ofNullable(given.connectionExecutor), Optional.ofNullable(given.scheduler),
+                given.metrics, errors);
         var activity = new ActivityService(given.updateUser, given.presence, registry, publisher, given.clock);
         var accounts = new AccountService(given.createUser, users, given.updateUser, given.passwordHasher,
                 given.accessTokens, publisher, activity, given.metrics, limiting, given.clock);
         var directory = new DirectoryService(given.findUsers, users, registry, limiting, given.clock);
-        var messaging = new MessagingService(users, given.appendMessage, messages, given.moveReadMarker, publisher,
-                given.metrics, limiting, given.clock);
         var inbox = new InboxService(inboxes);
         return new ChatApplication(accounts, accounts, accounts, activity, accounts, accounts, directory,
-                directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, live);
+                directory, directory, messaging, messaging, messaging, inbox, inbox, cacheStats, live, changes, messaging);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.chatplatform.domain.cache;
 
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 
@@ -19,15 +20,34 @@ public sealed interface CacheScope {
     /** A stable, unique name for the scope, used to derive its counter's key. */
     String name();
 
-    /** Everything cached about one conversation: its history pages. */
-    record Conversation(ConversationId id) implements CacheScope {
-        public Conversation {
+    /**
+     * One participant's history pages of a conversation. Per participant, because a message one of
+     * them hid is in the other's pages still: hiding makes only the hider's pages stale.
+     */
+    record History(ConversationId id, UserId reader) implements CacheScope {
+        public History {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(reader, "reader");
+            if (!id.involves(reader)) {
+                throw new IllegalArgumentException(reader + " has no history in conversation " + id);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "conv:" + id.value() + ":" + reader.value();
+        }
+    }
+
+    /** One message read by its id: stale when it is edited, deleted or reacted to. */
+    record Message(MessageId id) implements CacheScope {
+        public Message {
             Objects.requireNonNull(id, "id");
         }
 
         @Override
         public String name() {
-            return "conv:" + id.value();
+            return "msg:" + id.value();
         }
     }
 
@@ -55,8 +75,12 @@ public sealed interface CacheScope {
         }
     }
 
-    static CacheScope conversation(ConversationId id) {
-        return new Conversation(id);
+    static CacheScope history(ConversationId id, UserId reader) {
+        return new History(id, reader);
+    }
+
+    static CacheScope message(MessageId id) {
+        return new Message(id);
     }
 
     static CacheScope inbox(UserId owner) {

@@ -13,9 +13,9 @@ public enum CacheType {
     PROFILE("profile", Duration.ofMinutes(30)),
     /** Username (lower-cased) to user id. Usernames never change, so unscoped. */
     USERNAME("username", Duration.ofMinutes(30)),
-    /** One page of a conversation's history. Scoped by the conversation. */
+    /** One page of a conversation's history as one participant sees it. Scoped by that participant's history. */
     HISTORY_PAGE("history", Duration.ofMinutes(10)),
-    /** A single message by id. Messages do not change once sent, so unscoped. */
+    /** A single message by id. Scoped by the message: edits, deletions and reactions make it stale. */
     MESSAGE("message", Duration.ofMinutes(5)),
     /** A user's conversation list. Scoped by the user's inbox; changes with every message. */
     CONVERSATION_LIST("conversations", Duration.ofMinutes(1)),

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param reader         who read
  * @param upToSeq        the reader's read marker after the change
  * @param unreadCount    what the reader has left unread in this conversation
+ * @param position       the move's position in the conversation's change stream
  */
-public record MessagesRead(ConversationId conversationId, UserId reader, long upToSeq, long unreadCount)
+public record MessagesRead(ConversationId conversationId, UserId reader, long upToSeq, long unreadCount, long position)
         implements DomainEvent {
 
     public MessagesRead {
@@ -21,8 +22,8 @@ public record MessagesRead(ConversationId conversationId, UserId reader, long up
         if (!conversationId.involves(reader)) {
             throw new IllegalArgumentException("reader " + reader + " is not in conversation " + conversationId);
         }
-        if (upToSeq < 0 || unreadCount < 0) {
-            throw new IllegalArgumentException("upToSeq and unreadCount must not be negative");
+        if (upToSeq < 0 || unreadCount < 0 || position < 1) {
+            throw new IllegalArgumentException("upToSeq and unreadCount must not be negative, position must be positive");
         }
     }
 }

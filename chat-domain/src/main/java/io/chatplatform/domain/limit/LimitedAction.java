@@ -21,6 +21,12 @@ public enum LimitedAction {
     REGISTRATIONS_PER_ADDRESS("registrations_per_address", List.of(Bandwidth.of(25, Duration.ofMinutes(5)))),
     /** Messages sent per user: a burst of 30 in 10 seconds, 300 a minute sustained. */
     SENDS_PER_USER("sends_per_user", List.of(Bandwidth.of(30, Duration.ofSeconds(10)), Bandwidth.of(300, Duration.ofMinutes(1)))),
+    /**
+     * Edits, deletions and reactions per user: a burst of 60 in 10 seconds (reacting to a screenful
+     * of messages), 600 a minute sustained.
+     */
+    MESSAGE_CHANGES_PER_USER("message_changes_per_user",
+            List.of(Bandwidth.of(60, Duration.ofSeconds(10)), Bandwidth.of(600, Duration.ofMinutes(1)))),
     /** User searches per user: a burst of 20 in 10 seconds, 120 a minute sustained. */
     SEARCHES_PER_USER("searches_per_user", List.of(Bandwidth.of(20, Duration.ofSeconds(10)), Bandwidth.of(120, Duration.ofMinutes(1)))),
     /**

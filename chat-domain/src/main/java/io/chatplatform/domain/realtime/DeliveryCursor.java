@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  * whether to deliver it (also late, below where the connection started), drop it as already
  * delivered, or first fill a gap (a message committed
  * earlier whose event has not arrived yet, or was lost); and, for a resume, which seqs are
- * missing. Seqs are contiguous per conversation, so a gap is visible. Not thread-safe: one per
+ * missing. Seqs are contiguous per conversation, so a gap is visible. The "seqs" here are
+ * positions in the conversation's change stream ({@link ConversationChange#position()}), which
+ * number every change, new messages included (decision 0023). Not thread-safe: one per
  * connection, used by that connection's mailbox only.
  */
 public final class DeliveryCursor {

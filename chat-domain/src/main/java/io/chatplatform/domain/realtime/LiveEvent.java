@@ -5,11 +5,10 @@ import java.util.Set;
 
 /**
  * Something open connections are told about as it happens. Live events are derived from
- * committed domain events ({@link MessageCreated}, {@link ReadMarkerMoved}) or are signals that
- * are never stored ({@link Typing}, {@link PresenceChanged}). Those that are steps of a
- * conversation's ordered history are {@link ConversationChange}s.
+ * committed domain events (the {@link ConversationChange}s) or are signals that
+ * are never stored ({@link Typing}, {@link PresenceChanged}).
  */
-public sealed interface LiveEvent permits ConversationChange, ReadMarkerMoved, Typing, PresenceChanged {
+public sealed interface LiveEvent permits ConversationChange, Typing, PresenceChanged {
 
     /** The users whose connections (every device of theirs) receive the event. */
     Set<UserId> audience();

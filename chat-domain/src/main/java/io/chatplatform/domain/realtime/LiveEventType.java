@@ -9,8 +9,16 @@ public enum LiveEventType {
 
     /** {@link MessageCreated}. */
     MESSAGE_CREATED("message.created"),
+    /** {@link MessageEdited}. */
+    MESSAGE_UPDATED("message.updated"),
+    /** {@link MessageDeleted}. */
+    MESSAGE_DELETED("message.deleted"),
+    /** {@link ReactionUpdated}. */
+    REACTION_UPDATED("reaction.updated"),
     /** {@link ReadMarkerMoved}. */
     MESSAGE_READ("message.read"),
+    /** {@link DeliveryMarkerMoved}. */
+    MESSAGE_DELIVERED("message.delivered"),
     /** {@link Typing}. */
     TYPING("typing"),
     /** {@link PresenceChanged}. */

@@ -1,5 +1,6 @@
 package io.chatplatform.domain.realtime;
 
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.DomainEvent;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
@@ -14,10 +15,13 @@ public final class LiveEvents {
     /** The live event a committed domain event becomes, if any. */
     public static Optional<LiveEvent> of(DomainEvent event) {
         if (event instanceof MessageSent sent) {
-            return Optional.of(new MessageCreated(sent.message()));
+            return Optional.of(new MessageCreated(sent.message(), sent.position()));
         }
         if (event instanceof MessagesRead read) {
-            return Optional.of(new ReadMarkerMoved(read.conversationId(), read.reader(), read.upToSeq()));
+            return Optional.of(new ReadMarkerMoved(read.conversationId(), read.reader(), read.upToSeq(), read.position()));
+        }
+        if (event instanceof ConversationChanged changed) {
+            return Optional.of(changed.change());
         }
         return Optional.empty();
     }

@@ -3,24 +3,21 @@ package io.chatplatform.domain.realtime;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.user.UserId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** A message was stored. Its sender's other devices get it too. */
-public record MessageCreated(Message message) implements ConversationChange {
+/** A message was stored (at {@code position} of its conversation's stream). Its sender's other devices get it too. */
+public record MessageCreated(Message message, long position) implements ConversationChange {
 
     public MessageCreated {
         Objects.requireNonNull(message, "message");
+        ConversationChange.requirePosition(position);
     }
 
     @Override
     public ConversationId conversation() {
         return message.conversationId();
-    }
-
-    @Override
-    public long seq() {
-        return message.seq();
     }
 
     @Override
@@ -30,6 +27,6 @@ public record MessageCreated(Message message) implements ConversationChange {
 
     @Override
     public Set<UserId> audience() {
-        return Set.copyOf(java.util.List.of(message.senderId(), message.recipientId()));
+        return Set.copyOf(List.of(message.senderId(), message.recipientId()));
     }
 }

@@ -7,14 +7,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A reader's read marker moved forward: the peer learns how far their messages were read, the
- * reader's other devices clear their unread badges.
+ * A reader's read marker moved forward to message seq {@code upToSeq}: the peer learns how far
+ * their messages were read, the reader's other devices clear their unread badges.
  */
-public record ReadMarkerMoved(ConversationId conversation, UserId reader, long upToSeq) implements LiveEvent {
+public record ReadMarkerMoved(ConversationId conversation, UserId reader, long upToSeq, long position)
+        implements ConversationChange {
 
     public ReadMarkerMoved {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(reader, "reader");
+        ConversationChange.requirePosition(position);
         if (!conversation.involves(reader)) {
             throw new IllegalArgumentException("reader " + reader + " is not in conversation " + conversation);
         }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Decides what one connection sends of its conversations' ordered histories
- * ({@link ConversationChange}s), so that each reaches the client once and in seq order: on a
+ * ({@link ConversationChange}s), so that each reaches the client once and in position order: on a
  * resume, which spans of which conversations to read from the store and where to stop (the
  * budgets); live, whether a change is new, a repeat, or follows a gap to fill from the store first
  * (or, when too large, to leave to the HTTP API).
@@ -43,11 +43,11 @@ public final class ReplayPlanner {
         }
     }
 
-    /** Reads the store: up to {@code limit} changes of the conversation after {@code afterSeq}, oldest first. */
+    /** Reads the store: up to {@code limit} changes of the conversation after {@code afterPosition}, oldest first. */
     @FunctionalInterface
     public interface ChangesAfter {
         /** The changes, oldest first; fewer than {@code limit} when the conversation has no more. */
-        List<? extends ConversationChange> after(ConversationId conversation, long afterSeq, int limit);
+        List<? extends ConversationChange> after(ConversationId conversation, long afterPosition, int limit);
     }
 
     /** Something to send to the client. */
@@ -63,9 +63,9 @@ public final class ReplayPlanner {
 
     /**
      * The conversation with {@code peer} has more than this replay sends: the client fetches what
-     * comes after {@code afterSeq} (up to the next change it receives) through the HTTP API.
+     * comes after {@code afterPosition} (up to the next change it receives) through the HTTP API.
      */
-    public record Truncated(UserId peer, long afterSeq) implements Step {
+    public record Truncated(UserId peer, long afterPosition) implements Step {
         public Truncated {
             Objects.requireNonNull(peer, "peer");
         }
@@ -83,7 +83,7 @@ public final class ReplayPlanner {
 
     /**
      * What a resume sends: per conversation of {@code conversations} (the user's most recent), the
-     * changes after the client's position ({@code positions}: peer to the last seq the client has;
+     * changes after the client's position ({@code positions}: peer to the last position the client has;
      * a conversation not named is replayed from its start) that this connection has not delivered
      * yet, oldest first, within the budgets; where a budget ends, a {@link Truncated}. Positions of
      * conversations not listed are taken as they are: live delivery continues after them.
@@ -108,26 +108,38 @@ public final class ReplayPlanner {
         return steps;
     }
 
-    /** Replays one conversation from {@code known} within {@code budget}; returns how many changes it sent. */
+    /**
+     * Replays one conversation from {@code known} within {@code budget}; returns how many changes it
+     * sent. The store skips changes the user cannot see (another's deletion for themself), so a
+     * read may come back short, or reach past a span: a short read means the span is complete,
+     * only a read that used up its limit inside the span leaves a rest for the HTTP API.
+     */
     private int resumeOne(InboxEntry entry, long known, int budget, ChangesAfter store, List<Step> steps) {
         ConversationId conversation = entry.conversationId();
         int sent = 0;
         long reached = known;
-        for (Span span : cursor.missing(conversation, known, entry.lastSeq())) {
-            int wanted = (int) Math.min(Integer.MAX_VALUE, span.upToSeq() - span.afterSeq());
-            int limit = Math.min(wanted, budget - sent);
-            List<? extends ConversationChange> missed = limit > 0 ? store.after(conversation, span.afterSeq(), limit) : List.of();
-            for (ConversationChange change : missed) {
-                steps.add(new Send(change));
-                reached = Math.max(reached, change.seq());
+        for (Span span : cursor.missing(conversation, known, entry.lastPosition())) {
+            long wanted = span.upToSeq() - span.afterSeq();
+            int limit = (int) Math.min(wanted, budget - sent);
+            List<? extends ConversationChange> read = limit > 0 ? store.after(conversation, span.afterSeq(), limit) : List.of();
+            long last = span.afterSeq();
+            int inSpan = 0;
+            for (ConversationChange change : read) {
+                if (change.position() <= span.upToSeq()) {
+                    steps.add(new Send(change));
+                    last = change.position();
+                    inSpan++;
+                }
             }
-            sent += missed.size();
-            if (missed.size() < wanted) {
+            sent += inSpan;
+            boolean complete = read.size() < limit || inSpan < read.size() || limit == wanted;
+            if (!complete) {
                 // the client fetches the rest through the HTTP API; live delivery continues after it
-                steps.add(new Truncated(entry.peer(), missed.isEmpty() ? span.afterSeq() : missed.get(missed.size() - 1).seq()));
-                cursor.skipTo(conversation, entry.lastSeq());
+                steps.add(new Truncated(entry.peer(), last));
+                cursor.skipTo(conversation, entry.lastPosition());
                 return sent;
             }
+            reached = Math.max(reached, span.upToSeq());
         }
         cursor.replayed(conversation, known, reached);
         return sent;
@@ -143,7 +155,7 @@ public final class ReplayPlanner {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(store, "store");
         ConversationId conversation = change.conversation();
-        Decision decision = cursor.decide(conversation, change.seq());
+        Decision decision = cursor.decide(conversation, change.position());
         if (decision instanceof AlreadyDelivered) {
             return List.of();
         }
@@ -152,18 +164,18 @@ public final class ReplayPlanner {
             if (gap.size() > budgets.perConversation()) {
                 // too much to fill live: the client fetches the gap through the HTTP API
                 steps.add(new Truncated(conversation.peerOf(user), gap.fromSeq() - 1));
-                cursor.skipTo(conversation, change.seq() - 1);
+                cursor.skipTo(conversation, change.position() - 1);
             } else {
                 for (ConversationChange earlier : store.after(conversation, gap.fromSeq() - 1, (int) gap.size())) {
-                    if (earlier.seq() < change.seq()) {
+                    if (earlier.position() < change.position()) {
                         steps.add(new Send(earlier));
-                        cursor.delivered(conversation, earlier.seq());
+                        cursor.delivered(conversation, earlier.position());
                     }
                 }
             }
         }
         steps.add(new Send(change));
-        cursor.delivered(conversation, change.seq());
+        cursor.delivered(conversation, change.position());
         return steps;
     }
 

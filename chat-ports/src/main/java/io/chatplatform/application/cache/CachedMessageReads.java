@@ -3,9 +3,11 @@ package io.chatplatform.application.cache;
 import io.chatplatform.application.port.out.CacheKey;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.EarlierVersion;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +24,8 @@ final class CachedMessageReads implements LoadMessages {
     }
 
     @Override
-    public List<Message> page(ConversationId conversation, HistoryPage page) {
-        return cache.get(CacheKey.historyPage(conversation, page), () -> messages.page(conversation, page));
+    public List<Message> page(ConversationId conversation, UserId reader, HistoryPage page) {
+        return cache.get(CacheKey.historyPage(conversation, reader, page), () -> messages.page(conversation, reader, page));
     }
 
     @Override
@@ -38,9 +40,9 @@ final class CachedMessageReads implements LoadMessages {
         return cache.getOptional(CacheKey.message(id), () -> messages.find(id));
     }
 
+    /** Straight from the store: asked for when someone opens a message's edit history, rarely. */
     @Override
-    public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
-        // replays after a reconnect: each position is asked for once, not worth caching
-        return messages.after(conversation, afterSeq, limit);
+    public List<EarlierVersion> earlierVersions(ConversationId conversation, MessageId id) {
+        return messages.earlierVersions(conversation, id);
     }
 }

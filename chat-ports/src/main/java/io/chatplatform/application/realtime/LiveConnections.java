@@ -1,12 +1,13 @@
 package io.chatplatform.application.realtime;
 
+import io.chatplatform.application.port.in.MarkDelivered;
 import io.chatplatform.application.port.in.OpenLiveConnection;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
-import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
     private final LiveEventBus bus;
     private final PresenceRegistry presence;
     private final LoadInbox inbox;
-    private final LoadMessages messages;
+    private final LoadChanges changes;
+    private final MarkDelivered deliveries;
     private final Clock clock;
     private final RealtimeSettings settings;
     private final Optional<Executor> executor;
@@ -52,13 +54,15 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
      * @param executor  runs the connections' work; a cached pool of daemon threads, owned and shut down here, when empty
      * @param scheduler runs the timers; a daemon thread, owned and shut down here, when empty
      */
-    public LiveConnections(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadMessages messages, Clock clock,
+    public LiveConnections(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadChanges changes,
+                           MarkDelivered deliveries, Clock clock,
                            RealtimeSettings settings, Optional<Executor> executor,
                            Optional<ScheduledExecutorService> scheduler, ChatMetrics metrics, ErrorReporter errors) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
-        this.messages = Objects.requireNonNull(messages, "messages");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -107,7 +111,7 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
             Executor work = executor.orElseGet(() -> ownExecutor = Executors.newCachedThreadPool(daemon("chat-live")));
             ScheduledExecutorService timers = scheduler.orElseGet(
                     () -> ownScheduler = Executors.newSingleThreadScheduledExecutor(daemon("chat-live-timer")));
-            hub = new RealtimeHub(bus, presence, inbox, messages, clock, settings, work, timers, metrics, errors);
+            hub = new RealtimeHub(bus, presence, inbox, changes, deliveries, clock, settings, work, timers, metrics, errors);
         }
         return hub;
     }

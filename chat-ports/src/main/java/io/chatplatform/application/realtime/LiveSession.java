@@ -13,7 +13,6 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.realtime.LiveEvent;
-import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.ReplayPlanner;
 import io.chatplatform.domain.realtime.ReplayPlanner.Budgets;
 import io.chatplatform.domain.realtime.ReplayPlanner.Send;
@@ -23,6 +22,7 @@ import io.chatplatform.domain.realtime.TypingThrottle;
 import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,18 +116,38 @@ final class LiveSession implements LiveConnection {
     }
 
     @Override
-    public void resume(Map<UserId, Long> positions) {
-        Map<UserId, Long> copy = Map.copyOf(positions);
+    public void resume(Map<UserId, Long> messageSeqs, Map<UserId, Long> changePositions) {
+        Map<UserId, Long> seqs = Map.copyOf(messageSeqs);
+        Map<UserId, Long> changes = Map.copyOf(changePositions);
         submit(() -> {
             if (state == State.CLOSED) {
                 return;
             }
-            List<Step> steps = planner.resume(context.inbox().list(user, context.settings().replayConversations()), copy,
-                    this::changesAfter);
+            List<Step> steps = planner.resume(context.inbox().list(user, context.settings().replayConversations()),
+                    positions(seqs, changes), this::changesAfter);
             steps.forEach(this::send);
             send(new ResumeDone(ReplayPlanner.sent(steps)));
             live();
         });
+    }
+
+    /**
+     * Positions in the change streams: as given, or, for a client that counts messages only, the
+     * position of the creation of the last message it has (one read by key per conversation).
+     */
+    private Map<UserId, Long> positions(Map<UserId, Long> messageSeqs, Map<UserId, Long> changePositions) {
+        Map<UserId, Long> positions = new HashMap<>(changePositions);
+        messageSeqs.forEach((peer, seq) -> positions.computeIfAbsent(peer, missing ->
+                context.changes().positionOfMessage(ConversationId.between(user, peer), Math.max(0, seq))));
+        return positions;
+    }
+
+    @Override
+    public void received(UserId peer, long upToSeq) {
+        Objects.requireNonNull(peer, "peer");
+        // the store write happens on this connection's mailbox, so a flood of acknowledgements
+        // waits its turn instead of holding request threads
+        submit(() -> context.deliveries().markDelivered(user, peer, upToSeq));
     }
 
     @Override
@@ -211,16 +231,18 @@ final class LiveSession implements LiveConnection {
         }
     }
 
-    /** The store, as the planner reads it. */
-    private List<MessageCreated> changesAfter(ConversationId conversation, long afterSeq, int limit) {
-        return context.messages().after(conversation, afterSeq, limit).stream().map(MessageCreated::new).toList();
+    /** The store, as the planner reads it: the changes this connection's user may see. */
+    private List<ConversationChange> changesAfter(ConversationId conversation, long afterPosition, int limit) {
+        return context.changes().after(conversation, user, afterPosition, limit);
     }
 
     private void send(Step step) {
         if (step instanceof Send send) {
             send(new Live(send.change()));
         } else if (step instanceof Truncated truncated) {
-            send(new ResumeTruncated(truncated.peer(), truncated.afterSeq()));
+            long afterSeq = context.changes().messageSeqAt(ConversationId.between(user, truncated.peer()),
+                    truncated.afterPosition());
+            send(new ResumeTruncated(truncated.peer(), afterSeq, truncated.afterPosition()));
         } else {
             throw new IllegalStateException("a replay step this connection cannot send: " + step);
         }

@@ -7,7 +7,8 @@ import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.ErrorReporter.Where;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
-import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.in.MarkDelivered;
+import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.LiveEvent;
@@ -54,7 +55,8 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
      * @param scheduler runs the timers; {@link #close()} cancels them but does not shut it down
      * @param errors    where failures on the timers and in connections are reported (and counted)
      */
-    public RealtimeHub(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadMessages messages, Clock clock,
+    public RealtimeHub(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadChanges changes,
+                       MarkDelivered deliveries, Clock clock,
                        RealtimeSettings settings, Executor executor, ScheduledExecutorService scheduler,
                        ChatMetrics metrics, ErrorReporter errors) {
         Objects.requireNonNull(bus, "bus");
@@ -63,7 +65,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.errors = Objects.requireNonNull(errors, "errors");
         PresenceKeeper keeper = new PresenceKeeper(presence, inbox, bus, clock, settings, errors);
-        this.context = new SessionContext(settings, inbox, messages, connections, keeper,
+        this.context = new SessionContext(settings, inbox, changes, deliveries, connections, keeper,
                 new TypingRelay(inbox, bus, clock, settings), executor, metrics, errors);
         this.subscription = bus.subscribe(this::dispatch, connections::adviseResync);
         long heartbeat = settings.heartbeat().toMillis();

@@ -1,22 +1,28 @@
 package io.chatplatform.application.service;
 
+import io.chatplatform.application.port.in.MarkDelivered;
 import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
+import io.chatplatform.application.port.out.ChangeKind;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.change.MessageChangePolicy;
+import io.chatplatform.domain.message.change.MessageState;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
@@ -24,8 +30,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Sending, reading and marking read the messages of direct conversations. */
-public final class MessagingService implements SendMessage, ReadHistory, MarkRead {
+/**
+ * Sending, reading and marking read the messages of direct conversations, and recording their
+ * delivery.
+ */
+public final class MessagingService implements SendMessage, ReadHistory, MarkRead, MarkDelivered {
 
     private final LoadUser loadUser;
     private final AppendMessage appendMessage;
@@ -35,10 +44,11 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
     private final ChatMetrics metrics;
     private final RateLimiting limits;
     private final Clock clock;
+    private final MessageChangePolicy changePolicy;
 
     public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
                             MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics,
-                            RateLimiting limits, Clock clock) {
+                            RateLimiting limits, Clock clock, MessageChangePolicy changePolicy) {
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.appendMessage = Objects.requireNonNull(appendMessage, "appendMessage");
         this.loadMessages = Objects.requireNonNull(loadMessages, "loadMessages");
@@ -47,6 +57,7 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changePolicy = Objects.requireNonNull(changePolicy, "changePolicy");
     }
 
     @Override
@@ -66,20 +77,53 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
         if (recipient.isEmpty()) {
             return new RecipientNotFound();
         }
+        if (command.replyTo().isPresent() && !isInConversation(command.replyTo().get(), command.sender(), command.recipient())) {
+            return new ReplyNotFound();
+        }
         var outcome = appendMessage.append(new AppendMessage.NewMessage(
                 participant(sender.get()), participant(recipient.get()),
-                command.content(), command.clientMessageId(), Times.now(clock)));
-        if (outcome instanceof AppendMessage.AlreadyAppended) {
+                command.content(), command.clientMessageId(), Times.now(clock), command.replyTo()));
+        if (!(outcome instanceof AppendMessage.Appended appended)) {
             return new AlreadySent(outcome.message());
         }
-        events.publish(new MessageSent(outcome.message()));
+        events.publish(new MessageSent(appended.message(), appended.position()));
         metrics.messageSent();
-        return new Sent(outcome.message());
+        return new Sent(appended.message());
+    }
+
+    /** The reply rule of the domain: a message of the same conversation, also a tombstone. */
+    private boolean isInConversation(MessageId target, UserId sender, UserId recipient) {
+        return loadMessages.find(target)
+                .map(message -> changePolicy.reply(sender, recipient, MessageState.of(message, 0)).allowed())
+                .orElse(false);
+    }
+
+    /** A page of the conversation; the peer's messages it returns count as delivered to the reader. */
+    @Override
+    public List<Message> history(ReadHistory.Query query) {
+        List<Message> page = loadMessages.page(ConversationId.between(query.reader(), query.peer()), query.reader(),
+                query.page());
+        if (!query.reader().equals(query.peer())) {
+            page.stream()
+                    .filter(message -> message.senderId().equals(query.peer()))
+                    .mapToLong(Message::seq)
+                    .max()
+                    .ifPresent(newest -> markDelivered(query.reader(), query.peer(), newest));
+        }
+        return page;
     }
 
     @Override
-    public List<Message> history(ReadHistory.Query query) {
-        return loadMessages.page(ConversationId.between(query.reader(), query.peer()), query.page());
+    public void markDelivered(UserId recipient, UserId peer, long upToSeq) {
+        if (recipient.equals(peer) || upToSeq < 1) {
+            return;
+        }
+        moveReadMarker.markDelivered(recipient, peer, upToSeq).ifPresent(delivered -> {
+            ConversationId conversation = ConversationId.between(recipient, peer);
+            events.publish(new ConversationChanged(new DeliveryMarkerMoved(conversation, recipient,
+                    delivered.upToSeq(), delivered.position())));
+            metrics.messageChanged(ChangeKind.DELIVERED);
+        });
     }
 
     @Override
@@ -111,8 +155,10 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
             return new NotFound();
         }
         ConversationId conversation = ConversationId.between(reader, peer);
-        events.publish(new MessagesRead(conversation, reader, state.get().lastReadSeq(), state.get().unreadCount()));
-        return new Marked(conversation, state.get().lastReadSeq(), state.get().unreadCount());
+        MoveReadMarker.ReadState read = state.get();
+        read.position().ifPresent(position ->
+                events.publish(new MessagesRead(conversation, reader, read.lastReadSeq(), read.unreadCount(), position)));
+        return new Marked(conversation, read.lastReadSeq(), read.unreadCount());
     }
 
     private static Participant participant(Account user) {

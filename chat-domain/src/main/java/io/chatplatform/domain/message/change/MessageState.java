@@ -50,7 +50,13 @@ public record MessageState(UserId senderId, UserId recipientId, Instant createdA
     /** A message as sent: not edited, not deleted, no reactions. */
     public static MessageState sent(Message message) {
         return new MessageState(message.senderId(), message.recipientId(), message.createdAt(),
-                Optional.of(message.content()), Optional.empty(), 0, Reactions.none());
+                message.content(), Optional.empty(), 0, Reactions.none());
+    }
+
+    /** {@code message} as it stands, with {@code earlierVersions} kept from its edits. */
+    public static MessageState of(Message message, int earlierVersions) {
+        return new MessageState(message.senderId(), message.recipientId(), message.createdAt(), message.content(),
+                message.deletedAt(), earlierVersions, message.reactions());
     }
 
     /** The tombstone of a message deleted for everyone at {@code deletedAt}. */

@@ -22,11 +22,21 @@ public interface OpenLiveConnection {
     interface LiveConnection {
 
         /**
-         * Replays, in order and once, every message the client missed: per conversation, those after
-         * the seq the client last saw ({@code positions}: peer user id to seq; a conversation not named
-         * is replayed from its start), then continues live without gap or duplicate.
+         * Replays, in order and once, every change the client missed: per conversation, those after
+         * the client's position in the conversation's change stream, then continues live without gap
+         * or duplicate. {@code changePositions} (peer user id to the last change position seen) is
+         * what a client of the change stream sends; {@code messageSeqs} (peer user id to the last
+         * message seq seen) is what a client that counts messages only sends, and stands for the
+         * position of that message's creation. A peer named in both is taken from
+         * {@code changePositions}; a conversation named in neither is replayed from its start.
          */
-        void resume(Map<UserId, Long> positions);
+        void resume(Map<UserId, Long> messageSeqs, Map<UserId, Long> changePositions);
+
+        /**
+         * The client received the messages of its conversation with {@code peer} up to seq
+         * {@code upToSeq}: the peer's messages up to there are delivered (the peer's ticks follow).
+         */
+        void received(UserId peer, long upToSeq);
 
         /** The user is typing to {@code peer} (rate-limited; only to someone they have a conversation with). */
         void typing(UserId peer);

@@ -3,6 +3,7 @@ package io.chatplatform.application.port.in;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,19 +19,27 @@ public interface SendMessage {
 
     /**
      * A message to send. With a client message id, a retried command returns the message the first
-     * attempt stored instead of storing it again.
+     * attempt stored instead of storing it again. With {@code replyTo}, it answers that message,
+     * which must be of the same conversation (also a deleted one: its tombstone stays).
      */
-    record Command(UserId sender, UserId recipient, MessageContent content, Optional<ClientMessageId> clientMessageId) {
+    record Command(UserId sender, UserId recipient, MessageContent content, Optional<ClientMessageId> clientMessageId,
+                   Optional<MessageId> replyTo) {
         public Command {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(clientMessageId, "clientMessageId");
+            Objects.requireNonNull(replyTo, "replyTo");
+        }
+
+        /** A message that replies to nothing. */
+        public Command(UserId sender, UserId recipient, MessageContent content, Optional<ClientMessageId> clientMessageId) {
+            this(sender, recipient, content, clientMessageId, Optional.empty());
         }
     }
 
     /** What became of a send: {@link Throttled} when the sender sent too much lately (nothing was stored). */
-    sealed interface Result permits Sent, AlreadySent, RecipientNotFound, SenderUnknown, Throttled {
+    sealed interface Result permits Sent, AlreadySent, RecipientNotFound, ReplyNotFound, SenderUnknown, Throttled {
     }
 
     /** The message is stored and announced. */
@@ -49,6 +58,13 @@ public interface SendMessage {
 
     /** No user has the recipient's id; nothing was stored. */
     record RecipientNotFound() implements Result {
+    }
+
+    /**
+     * The message to reply to is not in the conversation of sender and recipient (or does not
+     * exist: the answer does not say which); nothing was stored.
+     */
+    record ReplyNotFound() implements Result {
     }
 
     /** The sender's account no longer exists (a token outliving its user); nothing was stored. */

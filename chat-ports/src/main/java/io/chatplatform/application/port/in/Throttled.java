@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param retryAfter when the caller may try again
  */
 public record Throttled(LimitedAction action, Duration retryAfter)
-        implements LogIn.Result, RegisterUser.Result, SendMessage.Result, SearchUsers.Result {
+        implements ChangeMessage.Result, LogIn.Result, RegisterUser.Result, SendMessage.Result, SearchUsers.Result {
 
     public Throttled {
         Objects.requireNonNull(action, "action");

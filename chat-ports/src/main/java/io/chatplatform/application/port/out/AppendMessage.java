@@ -3,6 +3,7 @@ package io.chatplatform.application.port.out;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * Stores a message in its conversation, creating the conversation on first contact.
  *
- * <p>One call is one transaction: the message gets the conversation's next seq, both
+ * <p>One call is one transaction: the message gets the conversation's next seq and the next
+ * position of its change stream, both
  * participants' conversation lists move to it, and the sender's read marker moves to it. Two
  * first messages between the same pair at the same instant yield one conversation; concurrent
  * sends into one conversation get contiguous seqs.
@@ -33,15 +35,22 @@ public interface AppendMessage {
         }
     }
 
-    /** A message to be stored. */
+    /** A message to be stored; {@code replyTo} was checked to be a message of the same conversation. */
     record NewMessage(Participant sender, Participant recipient, MessageContent content,
-                      Optional<ClientMessageId> clientMessageId, Instant sentAt) {
+                      Optional<ClientMessageId> clientMessageId, Instant sentAt, Optional<MessageId> replyTo) {
         public NewMessage {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(clientMessageId, "clientMessageId");
             Objects.requireNonNull(sentAt, "sentAt");
+            Objects.requireNonNull(replyTo, "replyTo");
+        }
+
+        /** A message that replies to nothing. */
+        public NewMessage(Participant sender, Participant recipient, MessageContent content,
+                          Optional<ClientMessageId> clientMessageId, Instant sentAt) {
+            this(sender, recipient, content, clientMessageId, sentAt, Optional.empty());
         }
     }
 
@@ -51,10 +60,14 @@ public interface AppendMessage {
         Message message();
     }
 
-    /** The message is stored now. */
-    record Appended(Message message) implements Outcome {
+    /** The message is stored now, at {@code position} of its conversation's change stream. */
+    record Appended(Message message, long position) implements Outcome {
         public Appended {
             Objects.requireNonNull(message, "message");
+            if (position < message.seq()) {
+                throw new IllegalArgumentException("every message is a change: position " + position
+                        + " cannot be below seq " + message.seq());
+            }
         }
     }
 

@@ -42,16 +42,16 @@ public record CacheKey<V>(CacheType type, String id, Optional<CacheScope> scope)
         return new CacheKey<>(CacheType.USERNAME, username.canonical(), Optional.empty());
     }
 
-    /** One page of a conversation, stale with the next message. */
-    public static CacheKey<List<Message>> historyPage(ConversationId conversation, HistoryPage page) {
-        String id = conversation.value() + ":" + page.limit() + ":" + page.offset() + ":"
+    /** One page of a conversation as {@code reader} sees it, stale with the next change they can see. */
+    public static CacheKey<List<Message>> historyPage(ConversationId conversation, UserId reader, HistoryPage page) {
+        String id = conversation.value() + ":" + reader.value() + ":" + page.limit() + ":" + page.offset() + ":"
                 + page.beforeId().map(before -> Long.toString(before.value())).orElse("-");
-        return new CacheKey<>(CacheType.HISTORY_PAGE, id, Optional.of(CacheScope.conversation(conversation)));
+        return new CacheKey<>(CacheType.HISTORY_PAGE, id, Optional.of(CacheScope.history(conversation, reader)));
     }
 
-    /** A message by id; messages do not change once sent. */
+    /** A message by id, stale when it is edited, deleted or reacted to. */
     public static CacheKey<Message> message(MessageId id) {
-        return new CacheKey<>(CacheType.MESSAGE, Long.toString(id.value()), Optional.empty());
+        return new CacheKey<>(CacheType.MESSAGE, Long.toString(id.value()), Optional.of(CacheScope.message(id)));
     }
 
     /** The first {@code limit} lines of a user's conversation list. */

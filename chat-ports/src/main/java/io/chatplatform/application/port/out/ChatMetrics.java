@@ -28,6 +28,10 @@ public interface ChatMetrics {
     default void messageSent() {
     }
 
+    /** A message was changed (edited, deleted, reacted to) or a delivery marker moved. */
+    default void messageChanged(ChangeKind kind) {
+    }
+
     /** An account was created. */
     default void userRegistered() {
     }

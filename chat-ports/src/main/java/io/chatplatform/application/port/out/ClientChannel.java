@@ -40,17 +40,22 @@ public interface ClientChannel {
         }
     }
 
-    /** A resume finished: {@code replayed} missed messages were sent, live events follow. */
+    /** A resume finished: {@code replayed} missed changes were sent, live events follow. */
     record ResumeDone(int replayed) implements ServerMessage {
     }
 
     /**
-     * The resume of the conversation with {@code peer} stopped early: fetch its history from
-     * {@code afterSeq} through the HTTP API.
+     * The resume of the conversation with {@code peer} stopped early, after change
+     * {@code afterPosition} (where the message with seq {@code afterSeq} was the newest): fetch its
+     * history after that through the HTTP API.
      */
-    record ResumeTruncated(UserId peer, long afterSeq) implements ServerMessage {
+    record ResumeTruncated(UserId peer, long afterSeq, long afterPosition) implements ServerMessage {
         public ResumeTruncated {
             Objects.requireNonNull(peer, "peer");
+            if (afterSeq < 0 || afterPosition < afterSeq) {
+                throw new IllegalArgumentException("need 0 <= afterSeq <= afterPosition, were " + afterSeq + " and "
+                        + afterPosition);
+            }
         }
     }
 
