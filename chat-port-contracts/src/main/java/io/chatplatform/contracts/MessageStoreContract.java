@@ -142,7 +142,7 @@ public abstract class MessageStoreContract {
         assertThat(first.conversationId()).isEqualTo(conversation);
         assertThat(first.senderId()).isEqualTo(bob.id());
         assertThat(first.recipientId()).isEqualTo(alice.id());
-        assertThat(first.content()).isEqualTo(MessageContent.of("hi"));
+        assertThat(first.content()).contains(MessageContent.of("hi"));
         assertThat(first.createdAt()).isEqualTo(at(1));
         assertThat(first.clientMessageId()).isEmpty();
         assertThat(store.load().find(conversation, first.id())).contains(first);
@@ -198,14 +198,14 @@ public abstract class MessageStoreContract {
 
         for (String content : contents) {
             Message sent = send(alice, bob, content, instant);
-            assertThat(sent.content().value()).isEqualTo(content);
-            assertThat(store.load().find(sent.id()).orElseThrow().content().value()).isEqualTo(content);
+            assertThat(sent.content().orElseThrow().value()).isEqualTo(content);
+            assertThat(store.load().find(sent.id()).orElseThrow().content().orElseThrow().value()).isEqualTo(content);
             assertThat(store.load().find(sent.id()).orElseThrow().createdAt()).isEqualTo(instant);
         }
         List<String> newestFirst = new ArrayList<>(contents);
         Collections.reverse(newestFirst);
-        assertThat(store.load().page(ConversationId.between(alice.id(), bob.id()), HistoryPage.newest()))
-                .extracting(m -> m.content().value()).containsExactlyElementsOf(newestFirst);
+        assertThat(store.load().page(ConversationId.between(alice.id(), bob.id()), alice.id(), HistoryPage.newest()))
+                .extracting(m -> m.content().orElseThrow().value()).containsExactlyElementsOf(newestFirst);
         assertThat(newestOf(bob).lastMessageAt()).isEqualTo(instant);
     }
 
@@ -219,11 +219,11 @@ public abstract class MessageStoreContract {
         }
         ConversationId conversation = ConversationId.between(bob.id(), alice.id());
 
-        assertThat(seqs(store.load().page(conversation, HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
-        assertThat(seqs(store.load().page(conversation, new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
-        assertThat(seqs(store.load().page(conversation, new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
-        assertThat(store.load().page(conversation, new HistoryPage(3, 7, Optional.empty()))).isEmpty();
-        assertThat(store.load().page(ConversationId.between(alice.id(), user("nobody").id()), HistoryPage.newest())).isEmpty();
+        assertThat(seqs(store.load().page(conversation, alice.id(), HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(seqs(store.load().page(conversation, alice.id(), new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
+        assertThat(seqs(store.load().page(conversation, alice.id(), new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
+        assertThat(store.load().page(conversation, alice.id(), new HistoryPage(3, 7, Optional.empty()))).isEmpty();
+        assertThat(store.load().page(ConversationId.between(alice.id(), user("nobody").id()), alice.id(), HistoryPage.newest())).isEmpty();
     }
 
     @Test
@@ -239,19 +239,19 @@ public abstract class MessageStoreContract {
         Message elsewhere = send(alice, carol, "other", at(6));
         ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
-        assertThat(seqs(store.load().page(conversation, HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
-        assertThat(seqs(store.load().page(conversation, new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
+        assertThat(seqs(store.load().page(conversation, alice.id(), HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
+        assertThat(seqs(store.load().page(conversation, alice.id(), new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
                 .containsExactly(2L, 1L);
-        assertThat(seqs(store.load().page(conversation, new HistoryPage(10, 2, Optional.of(sent.get(3).id())))))
+        assertThat(seqs(store.load().page(conversation, alice.id(), new HistoryPage(10, 2, Optional.of(sent.get(3).id())))))
                 .containsExactly(1L);
-        assertThat(store.load().page(conversation, HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
-        assertThat(store.load().page(conversation, HistoryPage.before(elsewhere.id(), 10))).isEmpty();
-        assertThat(store.load().page(conversation, HistoryPage.before(UNKNOWN, 10))).isEmpty();
+        assertThat(store.load().page(conversation, alice.id(), HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
+        assertThat(store.load().page(conversation, alice.id(), HistoryPage.before(elsewhere.id(), 10))).isEmpty();
+        assertThat(store.load().page(conversation, alice.id(), HistoryPage.before(UNKNOWN, 10))).isEmpty();
     }
 
     @Test
-    @DisplayName("replays what came after a seq, oldest first, bounded by the limit; finds a message only in its own conversation")
-    void after_and_find() {
+    @DisplayName("finds a message only in its own conversation, and a conversation-list line only where there is one")
+    void find() {
         User alice = user("alice");
         User bob = user("bob");
         User carol = user("carol");
@@ -259,13 +259,8 @@ public abstract class MessageStoreContract {
             send(alice, bob, "m" + i, at(i));
         }
         ConversationId conversation = ConversationId.between(alice.id(), bob.id());
-        Message first = store.load().after(conversation, 0, 1).get(0);
+        Message first = store.load().page(conversation, alice.id(), HistoryPage.newest()).get(4);
 
-        assertThat(seqs(store.load().after(conversation, 2, 10))).containsExactly(3L, 4L, 5L);
-        assertThat(seqs(store.load().after(conversation, 0, 2))).containsExactly(1L, 2L);
-        assertThat(store.load().after(conversation, 5, 10)).isEmpty();
-        assertThat(store.load().after(ConversationId.between(alice.id(), carol.id()), 0, 10)).isEmpty();
-        assertThatThrownBy(() -> store.load().after(conversation, -1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.load().find(ConversationId.between(alice.id(), carol.id()), first.id())).isEmpty();
         assertThat(store.load().find(UNKNOWN)).isEmpty();
     }
@@ -310,7 +305,7 @@ public abstract class MessageStoreContract {
 
         send(alice, bob, "😀".repeat(150), at(1));
 
-        assertThat(newestOf(bob).lastMessagePreview()).isEqualTo("😀".repeat(100));
+        assertThat(newestOf(bob).lastMessagePreview()).contains("😀".repeat(100));
     }
 
     @Test
@@ -368,7 +363,7 @@ public abstract class MessageStoreContract {
         assertThat(store.inbox().list(alice.id(), 10)).containsExactly(
                 new InboxEntry(alice.id(), alice.id(), alice.username(), 2, 2, second.id(), at(2), "and eggs"));
         assertThat(store.inbox().totalUnread(alice.id())).isZero();
-        assertThat(store.markers().markRead(alice.id(), alice.id(), Long.MAX_VALUE)).contains(new ReadState(2, 2));
+        assertThat(store.markers().markRead(alice.id(), alice.id(), Long.MAX_VALUE)).map(MessageStoreContract::marker).contains(List.of(2L, 2L));
     }
 
     @Test
@@ -380,19 +375,19 @@ public abstract class MessageStoreContract {
             send(writer, reader, "m" + i, at(i));
         }
 
-        assertThat(store.markers().markRead(reader.id(), writer.id(), 3)).contains(new ReadState(3, 5));
+        assertThat(store.markers().markRead(reader.id(), writer.id(), 3)).map(MessageStoreContract::marker).contains(List.of(3L, 5L));
         assertThat(store.inbox().totalUnread(reader.id())).isEqualTo(2);
-        assertThat(store.markers().markRead(reader.id(), writer.id(), 2)).contains(new ReadState(3, 5));
-        assertThat(store.markers().markRead(reader.id(), writer.id(), 0)).contains(new ReadState(3, 5));
-        assertThat(store.markers().markRead(reader.id(), writer.id(), 99)).contains(new ReadState(5, 5));
-        assertThat(store.markers().markRead(reader.id(), writer.id(), Long.MAX_VALUE)).contains(new ReadState(5, 5));
+        assertThat(store.markers().markRead(reader.id(), writer.id(), 2)).map(MessageStoreContract::marker).contains(List.of(3L, 5L));
+        assertThat(store.markers().markRead(reader.id(), writer.id(), 0)).map(MessageStoreContract::marker).contains(List.of(3L, 5L));
+        assertThat(store.markers().markRead(reader.id(), writer.id(), 99)).map(MessageStoreContract::marker).contains(List.of(5L, 5L));
+        assertThat(store.markers().markRead(reader.id(), writer.id(), Long.MAX_VALUE)).map(MessageStoreContract::marker).contains(List.of(5L, 5L));
 
         send(writer, reader, "new", at(9));
 
         assertThat(newestOf(reader).lastReadSeq()).isEqualTo(5);
         assertThat(newestOf(reader).unreadCount()).isEqualTo(1);
         assertThat(store.markers().markRead(writer.id(), reader.id(), 1)).as("the writer has read everything they sent")
-                .contains(new ReadState(6, 6));
+                .map(MessageStoreContract::marker).contains(List.of(6L, 6L));
     }
 
     @Test
@@ -437,5 +432,10 @@ public abstract class MessageStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A read state's marker and newest seq, without its position and unread count. */
+    private static List<Long> marker(ReadState state) {
+        return List.of(state.lastReadSeq(), state.lastSeq());
     }
 }
