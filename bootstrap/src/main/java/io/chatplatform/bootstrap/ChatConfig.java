@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
 import java.time.Duration;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
 import java.util.Arrays;
 import java.util.List;
@@ -44,12 +45,14 @@ import java.util.stream.Collectors;
  *                       {@code sends_per_user=60/10s+600/1m,searches_per_user=off} (see {@link RateLimits})
  * @param trustedProxies CHAT_TRUSTED_PROXIES, comma-separated addresses or CIDR blocks whose
  *                       {@code X-Forwarded-For} names the client (default: none)
+ * @param messageLimits  CHAT_MESSAGE_LIMITS: {@code defaults} or changes such as
+ *                       {@code edit_window=15m,edit_versions=10,emoji_per_message=10} (see {@link MessageChangeLimits})
  */
 public record ChatConfig(String httpHost, int httpPort, Optional<String> databaseUrl, Optional<String> databaseSchema,
                          int databasePoolSize, Optional<String> redisUrl, String redisKeyPrefix, CacheMode cacheMode, CacheTtls cacheTtls,
                          long cacheMaxEntries, Optional<String> jwtSecret,
                          Duration tokenLifetime, Path dataDir, int bcryptCost, int hashThreads, int hashQueue,
-                         RateLimits rateLimits, List<String> trustedProxies) {
+                         RateLimits rateLimits, List<String> trustedProxies, MessageChangeLimits messageLimits) {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -65,6 +68,7 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(messageLimits, "messageLimits");
         trustedProxies = List.copyOf(trustedProxies);
         if (httpPort < 0 || httpPort > 65535) {
             throw new ConfigException("CHAT_HTTP_PORT must be between 0 and 65535, was " + httpPort);
@@ -144,7 +148,8 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 hashThreads,
                 integer(env, "CHAT_HASH_QUEUE", 4 * Math.max(1, hashThreads)),
                 text(env, "CHAT_RATE_LIMITS").map(ChatConfig::rateLimits).orElse(RateLimits.defaults()),
-                text(env, "CHAT_TRUSTED_PROXIES").map(ChatConfig::list).orElse(List.of()));
+                text(env, "CHAT_TRUSTED_PROXIES").map(ChatConfig::list).orElse(List.of()),
+                text(env, "CHAT_MESSAGE_LIMITS").map(ChatConfig::messageLimits).orElse(MessageChangeLimits.defaults()));
     }
 
     /** The cache actually used: AUTO resolved. */
@@ -164,7 +169,7 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
     public ChatConfig withHttpPort(int port) {
         return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, redisKeyPrefix, cacheMode,
                 cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, dataDir, bcryptCost, hashThreads, hashQueue, rateLimits,
-                trustedProxies);
+                trustedProxies, messageLimits);
     }
 
     private static RateLimits rateLimits(String value) {
@@ -173,6 +178,15 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         } catch (IllegalArgumentException e) {
             throw new ConfigException("CHAT_RATE_LIMITS: " + e.getMessage() + "; write 'defaults', 'off', or changes like "
                     + "'sends_per_user=60/10s+600/1m,searches_per_user=off'");
+        }
+    }
+
+    private static MessageChangeLimits messageLimits(String value) {
+        try {
+            return MessageChangeLimits.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_MESSAGE_LIMITS: " + e.getMessage() + "; write 'defaults' or changes like "
+                    + "'edit_window=15m,edit_versions=10,emoji_per_message=10' (edit_window=off: no window)");
         }
     }
 

@@ -107,6 +107,7 @@ public final class ChatServer implements AutoCloseable {
                     .passwordHasher(new AdmittedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost()), hashing))
                     .rateLimiter(limiter)
                     .rateLimits(config.rateLimits())
+                    .messageChangeLimits(config.messageLimits())
                     .accessTokens(new JwtAccessTokens(jwtSecret, config.tokenLifetime()))
                     .metrics(metrics)
                     // counted by the application as chat_internal_errors_total; logged here with the rest

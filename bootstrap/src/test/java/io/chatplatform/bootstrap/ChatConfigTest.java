@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.LimitedAction;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,23 @@ class ChatConfigTest {
                 .hasMessageStartingWith("CHAT_CACHE_TTLS must look like");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile=0")))
                 .hasMessage("CHAT_CACHE_TTLS: profile must live at least 1 second, was 0");
+    }
+
+    @Test
+    @DisplayName("message change limits default as decision 0024 says, are changed per limit, and a mistake names the variable")
+    void message_limits() {
+        assertThat(ChatConfig.fromEnvironment(Map.of()).messageLimits()).isEqualTo(MessageChangeLimits.defaults());
+        MessageChangeLimits changed = ChatConfig.fromEnvironment(Map.of("CHAT_MESSAGE_LIMITS",
+                "edit_window=15m,emoji_per_message=5")).messageLimits();
+        assertThat(changed.editWindow()).contains(Duration.ofMinutes(15));
+        assertThat(changed.maxEmojiPerMessage()).isEqualTo(5);
+        assertThat(changed.maxEditVersions()).isEqualTo(MessageChangeLimits.DEFAULT_EDIT_VERSIONS);
+        assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_MESSAGE_LIMITS", "edit_window=off")).messageLimits().editWindow())
+                .isEmpty();
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_MESSAGE_LIMITS", "edit_versions=0")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("CHAT_MESSAGE_LIMITS: ");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_MESSAGE_LIMITS", "edits=3")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("CHAT_MESSAGE_LIMITS: ");
     }
 
     @Test
