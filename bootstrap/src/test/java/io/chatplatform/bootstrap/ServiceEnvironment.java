@@ -3,7 +3,14 @@ package io.chatplatform.bootstrap;
 import io.chatplatform.testkit.SharedRedis;
 import io.chatplatform.testkit.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +47,35 @@ final class ServiceEnvironment {
 
     ChatServer start(Map<String, String> extra) {
         return ChatServer.start(ChatConfig.fromEnvironment(instance(extra)));
+    }
+
+    /**
+     * The tables of the shared schema with a row whose text (every column, as PostgreSQL prints the
+     * row) contains {@code text}: for checks that something was erased everywhere.
+     */
+    List<String> tablesContaining(String text) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(schema.url());
+             PreparedStatement tables = connection.prepareStatement(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'")) {
+            tables.setString(1, schema.name());
+            try (ResultSet names = tables.executeQuery()) {
+                while (names.next()) {
+                    String table = names.getString(1);
+                    try (PreparedStatement scan = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM \""
+                            + schema.name() + "\".\"" + table + "\" AS t WHERE strpos(t::text, ?) > 0)")) {
+                        scan.setString(1, text);
+                        try (ResultSet hit = scan.executeQuery()) {
+                            hit.next();
+                            if (hit.getBoolean(1)) {
+                                found.add(table);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Drops the shared schema. */

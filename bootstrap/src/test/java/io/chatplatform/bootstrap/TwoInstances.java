@@ -41,6 +41,11 @@ final class TwoInstances implements AutoCloseable {
         }
     }
 
+    /** The second instance. */
+    ChatServer second() {
+        return second;
+    }
+
     /** Stops both instances and drops the shared schema. */
     @Override
     public void close() {

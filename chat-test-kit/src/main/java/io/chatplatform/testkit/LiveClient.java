@@ -200,6 +200,11 @@ public final class LiveClient implements AutoCloseable {
         return all;
     }
 
+    /** Every frame received so far, taken or not, in order. */
+    public List<JsonNode> all() {
+        return List.copyOf(received);
+    }
+
     /** Every frame of this {@code type} received so far, taken or not, in order. */
     public List<JsonNode> frames(String type) {
         return received.stream().filter(frame -> frame.path("type").asText().equals(type)).toList();
