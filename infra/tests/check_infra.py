@@ -171,7 +171,7 @@ def check_dockerfile():
 # ------------------------------------------------------------------ dashboard
 REQUIRED_PANELS = [
     "Request rate by route", "Error rate (4xx / 5xx)", "Latency p50 / p95 / p99 by route",
-    "Messages sent / s", "Logins by outcome", "Cache hit ratio by cache type",
+    "Messages sent / s", "Message changes / s by kind", "Logins by outcome", "Cache hit ratio by cache type",
     "Cache failures and availability", "DB pool connections", "Statement latency p95",
     "WebSocket connections", "WebSocket events delivered / dropped", "Heap", "GC time", "Service logs",
 ]

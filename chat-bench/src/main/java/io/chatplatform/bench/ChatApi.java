@@ -59,6 +59,28 @@ public final class ChatApi {
         return ch.post("/conversations/" + peer + "/read", token, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code PATCH /messages/{id}} with new content (its sender only). */
+    public static Response edit(HttpChannel ch, String token, long messageId, String content) throws IOException {
+        return ch.patch("/messages/" + messageId, token, JSON_TYPE,
+                bytes(JSON.createObjectNode().put("content", content)));
+    }
+
+    /** {@code PUT /messages/{id}/reactions/{emoji}}: adds the caller's reaction (a repeat changes nothing). */
+    public static Response react(HttpChannel ch, String token, long messageId, String emoji) throws IOException {
+        return ch.put(reactionPath(messageId, emoji), token);
+    }
+
+    /** {@code DELETE /messages/{id}/reactions/{emoji}}: takes the caller's reaction back. */
+    public static Response unreact(HttpChannel ch, String token, long messageId, String emoji) throws IOException {
+        return ch.delete(reactionPath(messageId, emoji), token);
+    }
+
+    /** The emoji as one percent-encoded path segment (its UTF-8 bytes; never {@code +}). */
+    static String reactionPath(long messageId, String emoji) {
+        return "/messages/" + messageId + "/reactions/"
+                + URLEncoder.encode(emoji, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public static JsonNode json(Response response) {
         try {
             return JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package io.chatplatform.bench;
 
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -96,6 +97,35 @@ public final class Cli {
         public static final int MIN_BYTES = 32;
         @Option(names = "--content-bytes", description = "characters per message, " + MIN_BYTES + " or more (default ${DEFAULT-VALUE})")
         public int bytes = 80;
+    }
+
+    /**
+     * How the scenarios change messages (issue 11): edits ({@code PATCH /messages/{id}}) and
+     * reactions ({@code PUT} and {@code DELETE /messages/{id}/reactions/{emoji}}).
+     */
+    public static final class Changes {
+        @Option(names = "--edit-fraction", description = "of the changes, the share that are edits; the rest are"
+                + " reactions (default ${DEFAULT-VALUE})")
+        public double editFraction = 0.3;
+        @Option(names = "--emoji", description = "the reaction added and taken back (default ${DEFAULT-VALUE})")
+        public String emoji = "\uD83D\uDC4D";
+        @Option(names = "--max-edits", description = "edits of one message at most: the service's edit_versions"
+                + " (default ${DEFAULT-VALUE})")
+        public int maxEdits = MessageChangeLimits.DEFAULT_EDIT_VERSIONS;
+
+        /** Checks the options; the problem, or null when there is none. */
+        public String problem() {
+            if (editFraction < 0 || editFraction > 1) {
+                return "--edit-fraction must be between 0 and 1, not " + editFraction;
+            }
+            if (emoji == null || emoji.isBlank()) {
+                return "--emoji must be an emoji";
+            }
+            if (maxEdits < 1) {
+                return "--max-edits must be at least 1";
+            }
+            return null;
+        }
     }
 
     /** WebSocket receivers: how they connect and are kept open. */

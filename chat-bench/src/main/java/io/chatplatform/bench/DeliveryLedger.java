@@ -15,8 +15,17 @@ import java.util.concurrent.atomic.LongAdder;
  * arrives, as 0 when the frame came first. After the run and a drain period, {@link #tally} counts
  * as lost every expected message that never arrived, and as unexpected every arrival that was never
  * expected (a send that timed out but was stored, for instance).
+ *
+ * <p>The same ledger tracks changes to messages (edits, reactions) when each change has an id of its
+ * own ({@link #changeId}): a second ledger beside the one of messages. A change's frame carries no
+ * time of its own, so its end-to-end latency is measured from the start the acceptance reports.
  */
 public final class DeliveryLedger {
+
+    /** A change of a message's content, for {@link #changeId}. */
+    public static final int EDIT = 1;
+    /** A reaction added to a message, for {@link #changeId}. */
+    public static final int REACTION = 2;
 
     private final Receiver[] receivers;
     private final Metrics.Op delivery;
@@ -38,16 +47,37 @@ public final class DeliveryLedger {
         this.endToEnd = endToEnd;
     }
 
+    /**
+     * The id under which a change of {@code kind} to message {@code messageId} is tracked: one per
+     * message and kind, so a scenario that tracks changes makes at most one of each kind per message.
+     */
+    public static long changeId(long messageId, int kind) {
+        if (kind != EDIT && kind != REACTION) {
+            throw new IllegalArgumentException("no change kind " + kind);
+        }
+        return messageId * 4 + kind;
+    }
+
     /** The send of {@code messageId} to {@code receiver} was answered 200 at {@code acceptedNanos}. */
     public void accepted(int receiver, long messageId, long acceptedNanos) {
-        receivers[receiver].expected.add(messageId);
-        match(messageId, acceptedNanos, true);
+        accepted(receiver, messageId, -1, acceptedNanos);
     }
 
     /**
-     * A {@code message.created} frame arrived at {@code receiver}.
+     * The request for {@code id}, started at {@code startNanos} (negative: unknown), was answered 200
+     * at {@code acceptedNanos}: the end-to-end latency is then measured from the start, once the frame
+     * is there too, for frames that carry no time of their own.
+     */
+    public void accepted(int receiver, long id, long startNanos, long acceptedNanos) {
+        receivers[receiver].expected.add(id);
+        match(id, acceptedNanos, startNanos, true);
+    }
+
+    /**
+     * A {@code message.created} frame arrived at {@code receiver} (or, in a ledger of changes, the
+     * frame of the change with that {@link #changeId}).
      *
-     * @param senderId  the message's sender; a receiver's own message is an echo, counted apart
+     * @param senderId  the message's sender (the change's author); a receiver's own is an echo, counted apart
      * @param sentNanos when its send started (read from the content), or a negative number if unknown
      */
     public void received(int receiver, long messageId, long senderId, long sentNanos, long arrivalNanos) {
@@ -63,16 +93,19 @@ public final class DeliveryLedger {
         if (sentNanos >= 0 && endToEnd != null) {
             endToEnd.record(Math.max(0, arrivalNanos - sentNanos));
         }
-        match(messageId, arrivalNanos, false);
+        match(messageId, arrivalNanos, -1, false);
     }
 
-    private void match(long messageId, long nanos, boolean isAcceptance) {
+    /** Pairs an acceptance (with its start, or -1) and an arrival, whichever comes second records the latencies. */
+    private void match(long messageId, long nanos, long startNanos, boolean isAcceptance) {
         pending.compute(messageId, (id, times) -> {
             if (times == null) {
-                return isAcceptance ? new long[]{nanos, Long.MIN_VALUE} : new long[]{Long.MIN_VALUE, nanos};
+                return isAcceptance ? new long[]{nanos, Long.MIN_VALUE, startNanos}
+                        : new long[]{Long.MIN_VALUE, nanos, -1};
             }
             long accepted = isAcceptance ? nanos : times[0];
             long arrived = isAcceptance ? times[1] : nanos;
+            long started = isAcceptance ? startNanos : times[2];
             if (accepted == Long.MIN_VALUE || arrived == Long.MIN_VALUE) {
                 // the same event twice (a duplicate acceptance): keep waiting for the other
                 return times;
@@ -82,6 +115,9 @@ public final class DeliveryLedger {
             }
             if (delivery != null) {
                 delivery.record(Math.max(0, arrived - accepted));
+            }
+            if (started >= 0 && endToEnd != null) {
+                endToEnd.record(Math.max(0, arrived - started));
             }
             return null;
         });

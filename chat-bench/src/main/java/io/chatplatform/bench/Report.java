@@ -97,6 +97,17 @@ public final class Report {
                 out.append(String.format(Locale.ROOT, "  receivers with loss: %d, with duplicates: %d%n",
                         rt.receiversWithLoss(), rt.receiversWithDuplicates()));
             }
+            if (rt.changes() != null) {
+                Result.ChangeDelivery c = rt.changes();
+                out.append(String.format(Locale.ROOT, "change events: %d changes accepted, %d delivered, %d lost,"
+                                + " %d duplicated, %d unexpected, %d own echoes; %d frames came before the response%n",
+                        c.changesAccepted(), c.delivered(), c.lost(), c.duplicated(), c.unexpected(), c.ownEchoes(),
+                        c.framesBeforeResponse()));
+                if (c.receiversWithLoss() > 0 || c.receiversWithDuplicates() > 0) {
+                    out.append(String.format(Locale.ROOT, "  receivers with a lost change: %d, with a duplicate: %d%n",
+                            c.receiversWithLoss(), c.receiversWithDuplicates()));
+                }
+            }
             if (rt.serverRssBytesConnected() != null) {
                 out.append(String.format(Locale.ROOT, "server RSS: %s before, %s with the receivers connected%n",
                         mib(rt.serverRssBytesBefore()), mib(rt.serverRssBytesConnected())));

@@ -104,13 +104,49 @@ public record Result(String scenario, String label, String startedAt, String url
      * @param receiversWithDuplicates receivers that got at least one duplicate
      * @param serverRssBytesBefore  the server's resident memory before connecting (with {@code --server-pid})
      * @param serverRssBytesConnected the server's resident memory with every receiver connected
+     * @param changes               the change events (edits, reactions), when the run tracked them
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Realtime(int connectionsRequested, int connectionsOpen, Map<String, Long> connectFailures,
                            double connectSeconds, long dropped, long sendsAccepted, long delivered, long lost,
                            long duplicated, long unexpected, long ownEchoes, long framesBeforeResponse,
                            int receiversWithLoss, int receiversWithDuplicates, Long serverRssBytesBefore,
-                           Long serverRssBytesConnected) {
+                           Long serverRssBytesConnected, ChangeDelivery changes) {
+
+        /** The figures of a run that tracked no changes. */
+        public Realtime(int connectionsRequested, int connectionsOpen, Map<String, Long> connectFailures,
+                        double connectSeconds, long dropped, long sendsAccepted, long delivered, long lost,
+                        long duplicated, long unexpected, long ownEchoes, long framesBeforeResponse,
+                        int receiversWithLoss, int receiversWithDuplicates, Long serverRssBytesBefore,
+                        Long serverRssBytesConnected) {
+            this(connectionsRequested, connectionsOpen, connectFailures, connectSeconds, dropped, sendsAccepted, delivered,
+                    lost, duplicated, unexpected, ownEchoes, framesBeforeResponse, receiversWithLoss,
+                    receiversWithDuplicates, serverRssBytesBefore, serverRssBytesConnected, null);
+        }
+    }
+
+    /**
+     * Change events (edits and reactions) on the WebSocket, counted as messages are: each change whose
+     * request was answered 200 is expected once by the message's other participant.
+     *
+     * @param changesAccepted       edits and reactions answered 200 for a connected recipient
+     * @param delivered             distinct expected changes whose frame arrived
+     * @param lost                  accepted changes whose frame never arrived (after the drain period)
+     * @param duplicated            frames for a change the receiver had already received
+     * @param unexpected            frames for changes whose request was not accepted (e.g. timed out)
+     * @param ownEchoes             frames of one's own changes (multi-device echo), not counted above
+     * @param framesBeforeResponse  frames that arrived before the author had the response
+     * @param receiversWithLoss     receivers that lost at least one change
+     * @param receiversWithDuplicates receivers that got at least one duplicate
+     */
+    public record ChangeDelivery(long changesAccepted, long delivered, long lost, long duplicated, long unexpected,
+                                 long ownEchoes, long framesBeforeResponse, int receiversWithLoss,
+                                 int receiversWithDuplicates) {
+
+        public static ChangeDelivery of(DeliveryLedger.Tally t) {
+            return new ChangeDelivery(t.expected(), t.delivered(), t.lost(), t.duplicated(), t.unexpected(), t.ownEchoes(),
+                    t.framesBeforeResponse(), t.receiversWithLoss(), t.receiversWithDuplicates());
+        }
     }
 
     static double round(double value, int digits) {

@@ -103,23 +103,40 @@ public final class Setup {
         return token.asText();
     }
 
+    /** Told of each seeded message: its sender and recipient (indexes into the accounts) and its id. */
+    @FunctionalInterface
+    public interface Seeded {
+        void sent(int sender, int recipient, long messageId);
+    }
+
     /**
      * Sends {@code messages} messages into each conversation of account {@code i} with its
      * {@link #partner}s {@code i+1 .. i+peers}, alternating the sender ({@code users × peers}
      * conversations, each read from both sides by the partners).
      */
     public void seedConversations(List<Account> accounts, int peers, int messages, int contentBytes) throws Exception {
+        seedConversations(accounts, peers, messages, contentBytes, null);
+    }
+
+    /** As the other, telling {@code seeded} (unless null) of every message, from the seeding threads. */
+    public void seedConversations(List<Account> accounts, int peers, int messages, int contentBytes, Seeded seeded)
+            throws Exception {
         int users = accounts.size();
         long started = System.nanoTime();
         String padding = padding(contentBytes);
         parallel(users * peers, "seeding conversations", (ch, c) -> {
-            Account a = accounts.get(c / peers);
-            Account b = accounts.get((c / peers + c % peers + 1) % users);
+            int a = c / peers;
+            int b = (c / peers + c % peers + 1) % users;
             for (int m = 0; m < messages; m++) {
-                check(ChatApi.send(ch, (m % 2 == 0 ? a : b).token(), (m % 2 == 0 ? b : a).id(),
+                int from = m % 2 == 0 ? a : b;
+                int to = m % 2 == 0 ? b : a;
+                Response sent = check(ChatApi.send(ch, accounts.get(from).token(), accounts.get(to).id(),
                         text("seed " + m, padding, contentBytes)), "POST /send");
+                if (seeded != null) {
+                    seeded.sent(from, to, ChatApi.json(sent).path("id").asLong());
+                }
             }
-            return a;
+            return accounts.get(a);
         });
         bench.out().printf("seeded %d conversations with %d messages each (%d sends) in %.1f s%n", users * peers, messages,
                 (long) users * peers * messages, (System.nanoTime() - started) / 1e9);

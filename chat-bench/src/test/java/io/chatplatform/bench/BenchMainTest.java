@@ -21,7 +21,10 @@ class BenchMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("send", "read-cached", "read-cold", "realtime", "mixed",
                 "login-flood", "get", "idle-ws", "seed", "bare-server", "ratios", "pgbench-scripts");
         assertThat(run("help", "realtime")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--connections", "--jwt-secret", "--ws-auth", "--drain");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--connections", "--jwt-secret", "--ws-auth", "--drain",
+                "--change-share", "--edit-fraction", "--emoji", "--max-edits");
+        assertThat(run("help", "mixed")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("edit-react", "--edit-fraction");
         assertThat(run()).isEqualTo(2);
     }
 
@@ -38,6 +41,16 @@ class BenchMainTest {
         assertThat(run("send", "--url", "ftp://x")).isEqualTo(2);
         assertThat(run("mixed", "--users", "10", "--peers", "1", "--mix", "write=5")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--mix");
+        assertThat(run("mixed", "--users", "10", "--peers", "1", "--mix", "edit-react=5", "--edit-fraction", "1.5"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--edit-fraction must be between 0 and 1");
+        assertThat(run("mixed", "--users", "10", "--peers", "1", "--max-edits", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-edits must be at least 1");
+        assertThat(run("realtime", "--change-share", "2")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--change-share must be between 0 and 1");
+        assertThat(run("realtime", "--change-share", "-0.5")).isEqualTo(2);
+        assertThat(run("realtime", "--change-share", "0.5", "--emoji", " ")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--emoji must be an emoji");
     }
 
     @Test

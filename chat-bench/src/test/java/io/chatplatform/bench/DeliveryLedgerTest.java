@@ -1,6 +1,7 @@
 package io.chatplatform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +100,39 @@ class DeliveryLedgerTest {
         ledger.received(0, 1, 7, 1_000_000, 5_000_000);
         metrics.stopMeasuring();
         assertThat(e2e.total().getMaxValue()).isBetween(3_990L, 4_010L);
+    }
+
+    @Test
+    void eachMessageHasOneChangeIdPerKindAndNoneIsAMessageId() {
+        long edit = DeliveryLedger.changeId(7, DeliveryLedger.EDIT);
+        long reaction = DeliveryLedger.changeId(7, DeliveryLedger.REACTION);
+        assertThat(edit).isNotEqualTo(reaction);
+        assertThat(DeliveryLedger.changeId(8, DeliveryLedger.EDIT)).isNotIn(edit, reaction);
+        assertThat(DeliveryLedger.changeId(1L << 40, DeliveryLedger.REACTION))
+                .isNotEqualTo(DeliveryLedger.changeId((1L << 40) + 1, DeliveryLedger.EDIT));
+        assertThatThrownBy(() -> DeliveryLedger.changeId(7, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aChangesEndToEndLatencyIsMeasuredFromTheStartItsAcceptanceReports() {
+        Metrics.Op e2e = metrics.op("send-to-frame");
+        long change = DeliveryLedger.changeId(1, DeliveryLedger.REACTION);
+        // the frame first (no time of its own), then the response: 5 ms after the start, 2 ms before the response
+        ledger.received(0, change, 7, -1, 6_000_000);
+        ledger.accepted(0, change, 1_000_000, 8_000_000);
+        long edit = DeliveryLedger.changeId(1, DeliveryLedger.EDIT);
+        // the response first, then the frame: 3 ms after the start, 1 ms after the response
+        ledger.accepted(1, edit, 10_000_000, 12_000_000);
+        ledger.received(1, edit, 7, -1, 13_000_000);
+        metrics.stopMeasuring();
+
+        DeliveryLedger.Tally t = ledger.tally();
+        assertThat(t.delivered()).isEqualTo(2);
+        assertThat(t.framesBeforeResponse()).isEqualTo(1);
+        assertThat(e2e.total().getTotalCount()).isEqualTo(2);
+        assertThat(e2e.total().getMinValue()).isBetween(2_990L, 3_010L);
+        assertThat(e2e.total().getMaxValue()).isBetween(4_990L, 5_010L);
+        assertThat(delivery.total().getMaxValue()).isBetween(990L, 1_010L);
     }
 }

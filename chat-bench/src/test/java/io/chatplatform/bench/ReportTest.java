@@ -79,6 +79,35 @@ class ReportTest {
     }
 
     @Test
+    void changeEventsAreShownAndWrittenOnlyWhenTheRunTrackedThem() throws Exception {
+        Result r = result();
+        assertThat(Report.table(r)).doesNotContain("change events");
+        assertThat(Report.JSON.readTree(Report.json(r)).path("realtime").has("changes")).isFalse();
+
+        Result.Realtime rt = r.realtime();
+        Result.ChangeDelivery changes = Result.ChangeDelivery.of(new DeliveryLedger.Tally(40, 39, 1, 2, 0, 0, 5, 1, 1));
+        Result.Realtime withChanges = new Result.Realtime(rt.connectionsRequested(), rt.connectionsOpen(),
+                rt.connectFailures(), rt.connectSeconds(), rt.dropped(), rt.sendsAccepted(), rt.delivered(), rt.lost(),
+                rt.duplicated(), rt.unexpected(), rt.ownEchoes(), rt.framesBeforeResponse(), rt.receiversWithLoss(),
+                rt.receiversWithDuplicates(), rt.serverRssBytesBefore(), rt.serverRssBytesConnected(), changes);
+        Result tracked = new Result(r.scenario(), r.label(), r.startedAt(), r.url(), r.service(), r.options(),
+                r.environment(), r.measuredSeconds(), r.operations(), r.cache(), withChanges, r.notes());
+
+        assertThat(Report.table(tracked))
+                .contains("100 sends accepted, 99 delivered, 1 lost, 0 duplicated")
+                .contains("change events: 40 changes accepted, 39 delivered, 1 lost, 2 duplicated, 0 unexpected,"
+                        + " 0 own echoes; 5 frames came before the response")
+                .contains("receivers with a lost change: 1, with a duplicate: 1");
+        JsonNode json = Report.JSON.readTree(Report.json(tracked));
+        assertThat(json.path("realtime").path("sends_accepted").asLong()).as("the old keys stay").isEqualTo(100);
+        assertThat(json.path("realtime").path("changes").path("changes_accepted").asLong()).isEqualTo(40);
+        assertThat(json.path("realtime").path("changes").path("frames_before_response").asLong()).isEqualTo(5);
+        // results files are read back (ratios): with and without the new figures
+        assertThat(Report.JSON.readValue(Report.json(tracked), Result.class).realtime().changes()).isEqualTo(changes);
+        assertThat(Report.JSON.readValue(Report.json(r), Result.class).realtime().changes()).isNull();
+    }
+
+    @Test
     void theProgressLineShowsEachActiveOperation() {
         String line = Report.progress(10, "measure", Map.of("send", millis(1, 2, 3, 4)), 2.0, 3, "open 5");
         assertThat(line).startsWith("[   10s measure]").contains("send 2/s p50 2.0").contains("errors 3").endsWith("open 5");

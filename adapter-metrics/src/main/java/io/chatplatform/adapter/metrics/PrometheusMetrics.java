@@ -1,6 +1,7 @@
 package io.chatplatform.adapter.metrics;
 
 import io.chatplatform.application.port.in.ScrapeMetrics;
+import io.chatplatform.application.port.out.ChangeKind;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.PoolUsage;
@@ -52,6 +53,10 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             .labelNames("method", "route").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
     private final Counter messagesSent = Counter.builder().name("chat_messages_sent")
             .help("Messages stored (retries with a known client message id not counted)").register(registry);
+    private final Counter messageChanges = Counter.builder().name("chat_message_changes")
+            .help("Changes to stored messages and markers, by kind (edit, delete_for_everyone, delete_for_me, react, "
+                    + "unreact, delivered); repeats that changed nothing not counted")
+            .labelNames("kind").register(registry);
     private final Counter registrations = Counter.builder().name("chat_registrations")
             .help("Accounts created").register(registry);
     private final Counter logins = Counter.builder().name("chat_logins")
@@ -99,6 +104,9 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
         }
         for (LimitedAction action : LimitedAction.values()) {
             rateLimited.labelValues(action.label());
+        }
+        for (ChangeKind kind : ChangeKind.values()) {
+            messageChanges.labelValues(kind.label());
         }
         logins.labelValues("success");
         logins.labelValues("invalid_credentials");
@@ -160,6 +168,11 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     @Override
     public void messageSent() {
         messagesSent.inc();
+    }
+
+    @Override
+    public void messageChanged(ChangeKind kind) {
+        messageChanges.labelValues(kind.label()).inc();
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.chatplatform.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatplatform.application.port.out.ChangeKind;
 import io.chatplatform.application.port.out.PoolUsage;
 import io.chatplatform.domain.cache.CacheType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,9 @@ class PrometheusMetricsTest {
         metrics.httpRequest("GET", "/messages", 200, Duration.ofMillis(12));
         metrics.httpRequest("BREW", null, 404, Duration.ofMillis(1));
         metrics.messageSent();
+        metrics.messageChanged(ChangeKind.EDIT);
+        metrics.messageChanged(ChangeKind.EDIT);
+        metrics.messageChanged(ChangeKind.DELETE_FOR_ME);
         metrics.userRegistered();
         metrics.login(true);
         metrics.login(false);
@@ -45,6 +50,9 @@ class PrometheusMetricsTest {
                 .contains("chat_http_requests_total{method=\"OTHER\",route=\"unmatched\",status=\"404\"} 1.0")
                 .contains("chat_http_request_duration_seconds_bucket{method=\"GET\",route=\"/messages\",le=\"0.025\"} 1")
                 .contains("chat_messages_sent_total 1.0")
+                .contains("chat_message_changes_total{kind=\"edit\"} 2.0")
+                .contains("chat_message_changes_total{kind=\"delete_for_me\"} 1.0")
+                .contains("chat_message_changes_total{kind=\"react\"} 0.0")
                 .contains("chat_registrations_total 1.0")
                 .contains("chat_logins_total{outcome=\"success\"} 1.0")
                 .contains("chat_logins_total{outcome=\"invalid_credentials\"} 1.0")
@@ -64,6 +72,26 @@ class PrometheusMetricsTest {
                 .contains("chat_websocket_events_total{outcome=\"dropped\",type=\"typing\"} 1.0")
                 .contains("jvm_memory_used_bytes")
                 .contains("jvm_threads_current");
+    }
+
+    @Test
+    @DisplayName("message changes are counted per kind, every kind shown from the start at 0 and no other label value")
+    void message_changes_per_kind() {
+        metrics.messageChanged(ChangeKind.REACT);
+        metrics.messageChanged(ChangeKind.UNREACT);
+        metrics.messageChanged(ChangeKind.REACT);
+
+        List<String> lines = scrape(null).lines().filter(line -> line.startsWith("chat_message_changes_total{")).toList();
+
+        assertThat(lines).containsExactlyInAnyOrder(
+                "chat_message_changes_total{kind=\"edit\"} 0.0",
+                "chat_message_changes_total{kind=\"delete_for_everyone\"} 0.0",
+                "chat_message_changes_total{kind=\"delete_for_me\"} 0.0",
+                "chat_message_changes_total{kind=\"react\"} 2.0",
+                "chat_message_changes_total{kind=\"unreact\"} 1.0",
+                "chat_message_changes_total{kind=\"delivered\"} 0.0");
+        assertThat(lines).hasSize(ChangeKind.values().length);
+        assertThat(scrape(null)).contains("# TYPE chat_message_changes_total counter");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.redis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -7,9 +8,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.realtime.Typing;
 import io.chatplatform.domain.user.UserId;
@@ -23,12 +28,18 @@ import java.util.stream.Collectors;
 /**
  * Live events on the wire between instances: compact JSON of this adapter's own records, one
  * shape per event, told apart by {@code "k"}. Field names are one letter; the message is the
- * cache's message shape ({@link ValueCodec.MessageJson}, its time in nanoseconds since the epoch);
- * the typing expiry is an ISO-8601 string. Both are exact to the nanosecond.
+ * cache's message shape ({@link ValueCodec.MessageJson}, its times in nanoseconds since the epoch,
+ * a tombstone without its body); the typing expiry is an ISO-8601 string. Both are exact to the
+ * nanosecond. Every change of a conversation's stream carries its position as {@code "p"}.
  *
  * <pre>
- * {"k":"message","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi","at":1795780800123000000,"k":"c-1"}}
- * {"k":"read","c":"7:42","r":42,"q":12}
+ * {"k":"message","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi","at":1795780800123000000,"k":"c-1"},"p":30}
+ * {"k":"edited","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi!","at":1795780800123000000,"e":1795780860000000000},"p":31}
+ * {"k":"deleted","m":{"i":901,"q":12,"f":7,"t":42,"at":1795780800123000000,"d":1795780920000000000},"p":32}
+ * {"k":"deleted","m":{"i":901,"q":12,"f":7,"t":42,"b":"hi","at":1795780800123000000},"o":42,"p":33}
+ * {"k":"reaction","m":{"i":901,...,"x":[{"e":"👍🏽","u":[7,42]}]},"u":42,"p":34}
+ * {"k":"read","c":"7:42","r":42,"q":12,"p":35}
+ * {"k":"delivered","c":"7:42","r":42,"q":12,"p":36}
  * {"k":"typing","f":7,"t":42,"u":"2026-11-27T12:00:06.123Z"}
  * {"k":"presence","u":7,"o":false,"w":[42,99]}
  * </pre>
@@ -36,7 +47,9 @@ import java.util.stream.Collectors;
  * Decoding goes through the domain's constructors, so a payload that is malformed or of a kind
  * this version does not know is refused (and skipped by the subscriber) rather than turned into an
  * invalid event. Unknown fields are ignored, so a newer version may add fields; a field whose
- * meaning changes must get a new name.
+ * meaning changes must get a new name. The position is required: a change from an older version,
+ * which sent none, is refused rather than delivered without its place in the stream (a connection
+ * that then sees a gap fills it from the store).
  */
 final class LiveEventCodec {
 
@@ -47,25 +60,37 @@ final class LiveEventCodec {
     }
 
     static String encode(LiveEvent event) {
-        EventJson json;
-        if (event instanceof MessageCreated created) {
-            json = new CreatedJson(ValueCodec.MessageJson.of(created.message()));
-        } else if (event instanceof ReadMarkerMoved read) {
-            json = new ReadJson(read.conversation().value(), read.reader().value(), read.upToSeq());
-        } else if (event instanceof Typing typing) {
-            json = new TypingJson(typing.from().value(), typing.to().value(), typing.until().toString());
-        } else if (event instanceof PresenceChanged presence) {
-            json = new PresenceJson(presence.user().value(), presence.online(),
-                    presence.watchers().stream().map(UserId::value).sorted().toList());
-        } else {
-            // a new kind of event needs its own encoding here: never send it as another kind
-            throw new IllegalArgumentException("no encoding for " + event.type());
-        }
         try {
-            return WRITER.writeValueAsString(json);
+            return WRITER.writeValueAsString(json(event));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static EventJson json(LiveEvent event) {
+        if (event instanceof MessageCreated created) {
+            return new CreatedJson(ValueCodec.MessageJson.of(created.message()), created.position());
+        } else if (event instanceof MessageEdited edited) {
+            return new EditedJson(ValueCodec.MessageJson.of(edited.message()), edited.position());
+        } else if (event instanceof MessageDeleted deleted) {
+            return new DeletedJson(ValueCodec.MessageJson.of(deleted.message()),
+                    deleted.onlyFor().map(UserId::value).orElse(null), deleted.position());
+        } else if (event instanceof ReactionUpdated reaction) {
+            return new ReactionJson(ValueCodec.MessageJson.of(reaction.message()), reaction.reactor().value(),
+                    reaction.position());
+        } else if (event instanceof ReadMarkerMoved read) {
+            return new ReadJson(read.conversation().value(), read.reader().value(), read.upToSeq(), read.position());
+        } else if (event instanceof DeliveryMarkerMoved delivered) {
+            return new DeliveredJson(delivered.conversation().value(), delivered.recipient().value(),
+                    delivered.upToSeq(), delivered.position());
+        } else if (event instanceof Typing typing) {
+            return new TypingJson(typing.from().value(), typing.to().value(), typing.until().toString());
+        } else if (event instanceof PresenceChanged presence) {
+            return new PresenceJson(presence.user().value(), presence.online(),
+                    presence.watchers().stream().map(UserId::value).sorted().toList());
+        }
+        // a new kind of event needs its own encoding here: never send it as another kind
+        throw new IllegalArgumentException("no encoding for " + event.type());
     }
 
     /** The event the JSON stands for, or empty when it is not one this version can read. */
@@ -81,28 +106,76 @@ final class LiveEventCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "k")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = CreatedJson.class, name = "message"),
+            @JsonSubTypes.Type(value = EditedJson.class, name = "edited"),
+            @JsonSubTypes.Type(value = DeletedJson.class, name = "deleted"),
+            @JsonSubTypes.Type(value = ReactionJson.class, name = "reaction"),
             @JsonSubTypes.Type(value = ReadJson.class, name = "read"),
+            @JsonSubTypes.Type(value = DeliveredJson.class, name = "delivered"),
             @JsonSubTypes.Type(value = TypingJson.class, name = "typing"),
             @JsonSubTypes.Type(value = PresenceJson.class, name = "presence")})
-    sealed interface EventJson permits CreatedJson, ReadJson, TypingJson, PresenceJson {
+    sealed interface EventJson
+            permits CreatedJson, EditedJson, DeletedJson, ReactionJson, ReadJson, DeliveredJson, TypingJson, PresenceJson {
         LiveEvent toEvent();
     }
 
-    /** {@link MessageCreated}: m the message. */
-    record CreatedJson(@JsonProperty(value = "m", required = true) ValueCodec.MessageJson message) implements EventJson {
+    /** {@link MessageCreated}: m the message, p its position. */
+    record CreatedJson(@JsonProperty(value = "m", required = true) ValueCodec.MessageJson message,
+                       @JsonProperty(value = "p", required = true) long position) implements EventJson {
         @Override
         public LiveEvent toEvent() {
-            return new MessageCreated(message.toMessage());
+            return new MessageCreated(message.toMessage(), position);
         }
     }
 
-    /** {@link ReadMarkerMoved}: c conversation, r reader, q read up to this seq. */
-    record ReadJson(@JsonProperty(value = "c", required = true) String conversation,
-                    @JsonProperty(value = "r", required = true) long reader,
-                    @JsonProperty(value = "q", required = true) long upToSeq) implements EventJson {
+    /** {@link MessageEdited}: m the message as edited, p the position. */
+    record EditedJson(@JsonProperty(value = "m", required = true) ValueCodec.MessageJson message,
+                      @JsonProperty(value = "p", required = true) long position) implements EventJson {
         @Override
         public LiveEvent toEvent() {
-            return new ReadMarkerMoved(new ConversationId(conversation), UserId.of(reader), upToSeq);
+            return new MessageEdited(message.toMessage(), position);
+        }
+    }
+
+    /** {@link MessageDeleted}: m the message (the tombstone when for everyone), o the hider (absent: for everyone), p the position. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeletedJson(@JsonProperty(value = "m", required = true) ValueCodec.MessageJson message,
+                       @JsonProperty("o") Long onlyFor,
+                       @JsonProperty(value = "p", required = true) long position) implements EventJson {
+        @Override
+        public LiveEvent toEvent() {
+            return new MessageDeleted(message.toMessage(), Optional.ofNullable(onlyFor).map(UserId::of), position);
+        }
+    }
+
+    /** {@link ReactionUpdated}: m the message with its reactions, u who reacted or took it back, p the position. */
+    record ReactionJson(@JsonProperty(value = "m", required = true) ValueCodec.MessageJson message,
+                        @JsonProperty(value = "u", required = true) long reactor,
+                        @JsonProperty(value = "p", required = true) long position) implements EventJson {
+        @Override
+        public LiveEvent toEvent() {
+            return new ReactionUpdated(message.toMessage(), UserId.of(reactor), position);
+        }
+    }
+
+    /** {@link ReadMarkerMoved}: c conversation, r reader, q read up to this seq, p the position. */
+    record ReadJson(@JsonProperty(value = "c", required = true) String conversation,
+                    @JsonProperty(value = "r", required = true) long reader,
+                    @JsonProperty(value = "q", required = true) long upToSeq,
+                    @JsonProperty(value = "p", required = true) long position) implements EventJson {
+        @Override
+        public LiveEvent toEvent() {
+            return new ReadMarkerMoved(new ConversationId(conversation), UserId.of(reader), upToSeq, position);
+        }
+    }
+
+    /** {@link DeliveryMarkerMoved}: c conversation, r recipient, q received up to this seq, p the position. */
+    record DeliveredJson(@JsonProperty(value = "c", required = true) String conversation,
+                         @JsonProperty(value = "r", required = true) long recipient,
+                         @JsonProperty(value = "q", required = true) long upToSeq,
+                         @JsonProperty(value = "p", required = true) long position) implements EventJson {
+        @Override
+        public LiveEvent toEvent() {
+            return new DeliveryMarkerMoved(new ConversationId(conversation), UserId.of(recipient), upToSeq, position);
         }
     }
 

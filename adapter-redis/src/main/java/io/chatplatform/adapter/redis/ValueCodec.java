@@ -13,9 +13,12 @@ import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reaction;
+import io.chatplatform.domain.message.Reactions;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.AvatarUrl;
 import io.chatplatform.domain.user.DisplayName;
@@ -33,12 +36,15 @@ import java.util.Optional;
 /**
  * Cached values as compact JSON of this adapter's own records, one shape per {@link CacheType}, so
  * the domain's types never depend on the encoding. Field names are one or two letters; instants
- * are ISO-8601 strings, exact to the nanosecond; optional fields are left out when empty.
+ * are nanoseconds since the epoch, exact; optional fields are left out when empty.
  *
  * <p>Decoding goes through the domain's constructors, so a stored value that is malformed,
  * incomplete or from an incompatible version is refused (and then treated as a miss) rather than
  * turned into an invalid object. Unknown fields are ignored, so a newer version may add fields;
- * a field whose meaning changes must get a new name.
+ * a field whose meaning changes must get a new name. A field added later is optional when its
+ * default is true of every value an older version wrote (a message cached before edits existed was
+ * never edited), and required when no default would be (then an older value is a miss, read again
+ * and overwritten, never a wrong answer).
  *
  * <p>{@link #encode} and {@link #decode} are public so that tools outside the adapter (the JMH
  * benchmarks of chat-bench) measure exactly what the store runs; the format itself is this
@@ -140,54 +146,102 @@ public final class ValueCodec {
     }
 
     /**
-     * A {@link Message}: i id, q seq, f sender, t recipient, b body, at sent at, k client message
-     * id. The conversation is not stored: it follows from sender and recipient.
+     * A {@link Message}: i id, q seq, f sender, t recipient, b body (absent for a tombstone), at sent
+     * at, k client message id, r the id of the message it replies to, e edited at, d deleted at, x
+     * reactions. The conversation is not stored: it follows from sender and recipient.
+     *
+     * <p>The fields added with edits, deletions, replies and reactions (r, e, d, x) are optional and
+     * default to "not so": that is true of every message an older version cached, which had none of
+     * these (and history pages and messages moved to new keys with them, so an older entry is not
+     * even looked up).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageJson(@JsonProperty(value = "i", required = true) long id,
                        @JsonProperty(value = "q", required = true) long seq,
                        @JsonProperty(value = "f", required = true) long sender,
                        @JsonProperty(value = "t", required = true) long recipient,
-                       @JsonProperty(value = "b", required = true) String body,
+                       @JsonProperty("b") String body,
                        @JsonProperty(value = "at", required = true) long createdAt,
-                       @JsonProperty("k") String clientMessageId) {
+                       @JsonProperty("k") String clientMessageId,
+                       @JsonProperty("r") Long replyTo,
+                       @JsonProperty("e") Long editedAt,
+                       @JsonProperty("d") Long deletedAt,
+                       @JsonProperty("x") List<ReactionJson> reactions) {
 
         static MessageJson of(Message message) {
             return new MessageJson(message.id().value(), message.seq(), message.senderId().value(),
-                    message.recipientId().value(), message.content().value(), nanos(message.createdAt()),
-                    message.clientMessageId().map(ClientMessageId::value).orElse(null));
+                    message.recipientId().value(), message.content().map(MessageContent::value).orElse(null),
+                    nanos(message.createdAt()), message.clientMessageId().map(ClientMessageId::value).orElse(null),
+                    message.replyTo().map(MessageId::value).orElse(null),
+                    message.editedAt().map(ValueCodec::nanos).orElse(null),
+                    message.deletedAt().map(ValueCodec::nanos).orElse(null),
+                    message.reactions().isEmpty() ? null : message.reactions().entries().stream().map(ReactionJson::of).toList());
         }
 
         Message toMessage() {
             UserId from = UserId.of(sender);
             UserId to = UserId.of(recipient);
-            return new Message(MessageId.of(id), ConversationId.between(from, to), seq, from, to, MessageContent.of(body),
-                    instant(createdAt), Optional.ofNullable(clientMessageId).map(ClientMessageId::of));
+            Reactions reacted = reactions == null ? Reactions.none()
+                    : new Reactions(reactions.stream().map(ReactionJson::toReaction).toList());
+            return new Message(MessageId.of(id), ConversationId.between(from, to), seq, from, to,
+                    Optional.ofNullable(body).map(MessageContent::of), instant(createdAt),
+                    Optional.ofNullable(clientMessageId).map(ClientMessageId::of), Optional.ofNullable(replyTo).map(MessageId::of),
+                    Optional.ofNullable(editedAt).map(ValueCodec::instant), Optional.ofNullable(deletedAt).map(ValueCodec::instant),
+                    reacted);
+        }
+    }
+
+    /** A {@link Reaction}: e the emoji (fully qualified, as the domain keeps it), u the users' ids, ascending. */
+    record ReactionJson(@JsonProperty(value = "e", required = true) String emoji,
+                        @JsonProperty(value = "u", required = true) List<Long> users) {
+
+        static ReactionJson of(Reaction reaction) {
+            return new ReactionJson(reaction.emoji().value(), reaction.userIds().stream().map(UserId::value).toList());
+        }
+
+        Reaction toReaction() {
+            return new Reaction(Emoji.of(emoji), users.stream().map(UserId::of).toList());
         }
     }
 
     /**
-     * An {@link InboxEntry}: o owner, p peer, u peer's username, q last seq, r last read seq, m last
-     * message id, at last message time, v preview.
+     * An {@link InboxEntry}: o owner, p peer, u peer's username, q last seq, r last read seq, n
+     * messages removed unread (absent when 0), m last message id, at last message time, v preview
+     * (absent once the last message was removed for the owner), w the newest position the owner can
+     * see, pr and pd the peer's read and delivery markers.
+     *
+     * <p>w, pr and pd are required although an older version did not write them: no default would
+     * be true (an older line knows neither the peer's markers nor the position), and conversation
+     * lists kept their keys, so an older line is found, refused, read again from the database and
+     * overwritten. An older version, in turn, refuses a line without v.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record InboxEntryJson(@JsonProperty(value = "o", required = true) long owner,
                           @JsonProperty(value = "p", required = true) long peer,
                           @JsonProperty(value = "u", required = true) String peerUsername,
                           @JsonProperty(value = "q", required = true) long lastSeq,
                           @JsonProperty(value = "r", required = true) long lastReadSeq,
+                          @JsonProperty("n") Long removedUnread,
                           @JsonProperty(value = "m", required = true) long lastMessageId,
                           @JsonProperty(value = "at", required = true) long lastMessageAt,
-                          @JsonProperty(value = "v", required = true) String preview) {
+                          @JsonProperty("v") String preview,
+                          @JsonProperty(value = "w", required = true) long lastPosition,
+                          @JsonProperty(value = "pr", required = true) long peerReadSeq,
+                          @JsonProperty(value = "pd", required = true) long peerDeliveredSeq) {
 
         static InboxEntryJson of(InboxEntry entry) {
             return new InboxEntryJson(entry.owner().value(), entry.peer().value(), entry.peerUsername().value(),
-                    entry.lastSeq(), entry.lastReadSeq(), entry.lastMessageId().value(), nanos(entry.lastMessageAt()),
-                    entry.lastMessagePreview());
+                    entry.lastSeq(), entry.lastReadSeq(), entry.removedUnread() == 0 ? null : entry.removedUnread(),
+                    entry.lastMessageId().value(),
+                    nanos(entry.lastMessageAt()), entry.lastMessagePreview().orElse(null), entry.lastPosition(),
+                    entry.peerReadSeq(), entry.peerDeliveredSeq());
         }
 
         InboxEntry toEntry() {
+            // a missing primitive would count as null (and be refused): absent means none removed
             return new InboxEntry(UserId.of(owner), UserId.of(peer), Username.of(peerUsername), lastSeq, lastReadSeq,
-                    MessageId.of(lastMessageId), instant(lastMessageAt), preview);
+                    removedUnread == null ? 0 : removedUnread, MessageId.of(lastMessageId), instant(lastMessageAt), Optional.ofNullable(preview),
+                    lastPosition, peerReadSeq, peerDeliveredSeq);
         }
     }
 }

@@ -13,6 +13,10 @@ import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
@@ -21,6 +25,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +131,41 @@ class RedisCacheStoreTest {
         CacheKey<UserId> name = CacheKey.username(Username.of("Layout_" + id));
         store.put(miss(name), user);
         assertThat(redis.get(prefix + "username:e" + epoch + ":layout_" + id)).isEqualTo(Long.toString(id));
+
+        // a history page per reader, a message scoped by itself
+        UserId peer = UserId.of(id + 1);
+        ConversationId conversation = ConversationId.between(user, peer);
+        Message message = new Message(MessageId.of(id), conversation, 1, peer, user, MessageContent.of("hi"),
+                Instant.parse("2026-11-27T12:00:00Z"), Optional.empty());
+        store.put(miss(CacheKey.historyPage(conversation, peer, HistoryPage.newest())), List.of(message));
+        assertThat(redis.get(prefix + "history:{conv:" + id + ":" + (id + 1) + ":" + (id + 1) + "}:e" + epoch + ":g0:"
+                + id + ":" + (id + 1) + ":" + (id + 1) + ":" + HistoryPage.newest().limit() + ":0:-")).startsWith("[{\"i\":" + id);
+        store.put(miss(CacheKey.message(message.id())), message);
+        assertThat(redis.get(prefix + "message:{msg:" + id + "}:e" + epoch + ":g0:" + id)).startsWith("{\"i\":" + id);
+        store.invalidate(Set.of(CacheScope.message(message.id()), CacheScope.history(conversation, peer)));
+        assertThat(redis.get(prefix + "gen:{msg:" + id + "}")).isEqualTo("1");
+        assertThat(redis.get(prefix + "gen:{conv:" + id + ":" + (id + 1) + ":" + (id + 1) + "}")).isEqualTo("1");
+        assertThat(redis.exists(prefix + "gen:{conv:" + id + ":" + (id + 1) + ":" + id + "}")).as("the other reader's").isFalse();
+    }
+
+    @Test
+    @DisplayName("a conversation list the previous version cached under the same key is a miss, and the put that follows replaces it")
+    void previous_versions_conversation_list_is_replaced() {
+        UserId user = UserId.of(id);
+        CacheKey<List<InboxEntry>> lists = CacheKey.conversationList(user, 20);
+        miss(lists);
+        String key = prefix + "conversations:{inbox:" + id + "}:e" + epoch() + ":g0:" + id + ":20";
+        // exactly what the version before issue 11 wrote: no position, no peer markers
+        redis.set(key, "[{\"o\":" + id + ",\"p\":" + (id + 1) + ",\"u\":\"peer_" + id + "\",\"q\":2,\"r\":1,\"m\":" + id
+                + ",\"at\":1795780800000000000,\"v\":\"hi\"}]");
+
+        Miss<List<InboxEntry>> again = miss(lists);
+        store.put(again, List.of(entry(user)));
+
+        assertThat(redis.get(key)).contains("\"w\":2,\"pr\":0,\"pd\":0");
+        try (RedisCacheStore other = RedisCacheStore.connect(TestRedis.shared(prefix), ttls)) {
+            assertThat(other.get(lists)).isEqualTo(new Hit<>(List.of(entry(user))));
+        }
     }
 
     @Test

@@ -8,13 +8,22 @@ import io.chatplatform.application.port.out.CacheStore.Lookup;
 import io.chatplatform.application.port.out.CacheStore.Miss;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
+import io.chatplatform.domain.cache.InvalidationPolicy;
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import io.chatplatform.testkit.RedisServer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -54,10 +63,25 @@ class RedisCommandUsageTest {
             ConversationId conversation = ConversationId.between(me, peer);
             readThrough(CacheKey.unreadCount(me), user, scripts);
             readThrough(CacheKey.username(Username.of("user_" + user)), me, scripts);
-            readThrough(CacheKey.historyPage(conversation, HistoryPage.newest()), List.of(), scripts);
+            Message message = new Message(MessageId.of(user), conversation, 1, me, peer, MessageContent.of("hi"),
+                    Instant.EPOCH, Optional.empty());
+            readThrough(CacheKey.historyPage(conversation, me, HistoryPage.newest()), List.of(message), scripts);
+            readThrough(CacheKey.historyPage(conversation, peer, HistoryPage.newest()), List.of(message), scripts);
+            readThrough(CacheKey.message(message.id()), message, scripts);
             readThrough(CacheKey.unreadCount(me), user, scripts);
             if (user % 4 == 0) {
-                Set<CacheScope> stale = Set.of(CacheScope.conversation(conversation), CacheScope.inbox(me), CacheScope.inbox(peer));
+                // an edit: both histories, the message and both inboxes, one increment each
+                Set<CacheScope> stale = InvalidationPolicy.staleAfter(new ConversationChanged(
+                        new MessageEdited(message.edited(MessageContent.of("hi!"), Instant.EPOCH), 2)));
+                assertThat(stale).contains(CacheScope.history(conversation, me), CacheScope.history(conversation, peer),
+                        CacheScope.message(message.id()));
+                store.invalidate(stale);
+                increments += stale.size();
+            } else if (user % 4 == 1) {
+                // a deletion for me: the hider's history and inbox only
+                Set<CacheScope> stale = InvalidationPolicy.staleAfter(new ConversationChanged(
+                        new MessageDeleted(message, Optional.of(peer), 2)));
+                assertThat(stale).containsExactlyInAnyOrder(CacheScope.history(conversation, peer), CacheScope.inbox(peer));
                 store.invalidate(stale);
                 increments += stale.size();
             }

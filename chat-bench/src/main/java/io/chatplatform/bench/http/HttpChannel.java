@@ -57,11 +57,26 @@ public final class HttpChannel implements AutoCloseable {
     }
 
     public Response get(String pathAndQuery, String bearerToken) throws IOException {
-        return exchange(head("GET", pathAndQuery, bearerToken, null, 0), null, true);
+        return exchange(head("GET", pathAndQuery, bearerToken, null, -1), null, true);
     }
 
     public Response post(String path, String bearerToken, String contentType, byte[] body) throws IOException {
         return exchange(head("POST", path, bearerToken, contentType, body.length), body, false);
+    }
+
+    /** A PATCH with a body; never sent twice (a change that may have been applied is not repeated). */
+    public Response patch(String path, String bearerToken, String contentType, byte[] body) throws IOException {
+        return exchange(head("PATCH", path, bearerToken, contentType, body.length), body, false);
+    }
+
+    /** A PUT without a body ({@code Content-Length: 0}); idempotent, so sent again once on a stale connection as a GET is. */
+    public Response put(String path, String bearerToken) throws IOException {
+        return exchange(head("PUT", path, bearerToken, null, 0), null, true);
+    }
+
+    /** A DELETE without a body; idempotent, so sent again once on a stale connection as a GET is. */
+    public Response delete(String path, String bearerToken) throws IOException {
+        return exchange(head("DELETE", path, bearerToken, null, -1), null, true);
     }
 
     /** The error kind an exception counts as: {@code timeout}, {@code connect}, or {@code io}. */
@@ -72,6 +87,7 @@ public final class HttpChannel implements AutoCloseable {
         return e instanceof ConnectException ? "connect" : "io";
     }
 
+    /** The request line and headers; {@code length} is the body's (negative: no body and no {@code Content-Length}). */
     private byte[] head(String method, String target, String token, String contentType, int length) {
         StringBuilder h = new StringBuilder(160);
         h.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
@@ -79,12 +95,15 @@ public final class HttpChannel implements AutoCloseable {
             h.append("Authorization: Bearer ").append(token).append("\r\n");
         }
         if (contentType != null) {
-            h.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(length).append("\r\n");
+            h.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (length >= 0) {
+            h.append("Content-Length: ").append(length).append("\r\n");
         }
         return h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** A GET that finds its kept-alive connection closed by the server is sent again once, on a new one. */
+    /** An idempotent request that finds its kept-alive connection closed by the server is sent again once, on a new one. */
     private Response exchange(byte[] head, byte[] body, boolean retryOnStaleConnection) throws IOException {
         boolean reused = socket != null;
         try {

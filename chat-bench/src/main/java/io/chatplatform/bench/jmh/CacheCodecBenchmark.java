@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cache value (de)serialisation of a 50-message history page with the Redis adapter's own codec
- * ({@link ValueCodec}: compact JSON, decoded back through the domain's constructors).
+ * ({@link ValueCodec}: compact JSON, decoded back through the domain's constructors). {@code shape}
+ * {@code plain} is the page of messages nobody changed (the figures before issue 11 are of it);
+ * {@code changed} has replies, edits, reactions and tombstones ({@link Fixtures#changedPage}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,14 +33,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CacheCodecBenchmark {
 
+    @Param({"plain", "changed"})
+    public String shape;
+
     private CacheKey<List<Message>> key;
     private List<Message> page;
     private String json;
 
     @Setup
     public void setUp() {
-        key = CacheKey.historyPage(Fixtures.CONVERSATION, HistoryPage.newest());
-        page = Fixtures.page(50);
+        key = CacheKey.historyPage(Fixtures.CONVERSATION, Fixtures.ALICE, HistoryPage.newest());
+        page = switch (shape) {
+            case "plain" -> Fixtures.page(50);
+            case "changed" -> Fixtures.changedPage(50);
+            default -> throw new IllegalArgumentException("shape is plain or changed, not " + shape);
+        };
         json = ValueCodec.encode(key, page);
         if (!ValueCodec.decode(key, json).orElseThrow().equals(page)) {
             throw new IllegalStateException("the codec does not round-trip the page");

@@ -38,7 +38,7 @@ public class CacheKeyBenchmark {
 
     @Benchmark
     public CacheKey<List<Message>> historyPageKey() {
-        return CacheKey.historyPage(conversation, newest);
+        return CacheKey.historyPage(conversation, Fixtures.ALICE, newest);
     }
 
     @Benchmark

@@ -52,7 +52,7 @@ public class RedisStoreBenchmark {
         prefix = "bench-jmh-" + UUID.randomUUID().toString().substring(0, 8) + ":";
         settings = RedisSettings.fromUrl(redisUrl).withKeyPrefix(prefix);
         store = RedisCacheStore.connect(settings, CacheTtls.defaults());
-        key = CacheKey.historyPage(Fixtures.CONVERSATION, HistoryPage.newest());
+        key = CacheKey.historyPage(Fixtures.CONVERSATION, Fixtures.ALICE, HistoryPage.newest());
         CacheStore.Lookup<List<Message>> first = store.get(key);
         if (!(first instanceof CacheStore.Miss<List<Message>> miss)) {
             throw new IllegalStateException("Redis at " + redisUrl + " is not usable: " + first);

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * the {@code Authorization: Bearer} header of the handshake (or, with {@code headerAuth} false,
  * with an {@code {"type":"auth","token":...}} message), is ready when the server says
  * {@code {"type":"ready"}}, and hands every {@code message.created} frame to the ledger, with the
- * send time the bench embedded in the content ({@link #CONTENT_MARK}).
+ * send time the bench embedded in the content ({@link #CONTENT_MARK}), and, when it is given a
+ * ledger of changes, every {@code message.updated} and {@code reaction.updated} frame to that one,
+ * under the change's {@link DeliveryLedger#changeId} (a scenario that tracks changes makes at most
+ * one edit and one reaction per message, so the message id and the kind name the change).
  */
 public final class LiveClient implements WebSocket.Listener {
 
@@ -29,28 +32,37 @@ public final class LiveClient implements WebSocket.Listener {
     private final String token;
     private final boolean headerAuth;
     private final DeliveryLedger ledger;
+    private final DeliveryLedger changes;
     private final CompletableFuture<LiveClient> ready = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile String closed;
 
-    private LiveClient(int index, String token, boolean headerAuth, DeliveryLedger ledger) {
+    private LiveClient(int index, String token, boolean headerAuth, DeliveryLedger ledger, DeliveryLedger changes) {
         this.index = index;
         this.token = token;
         this.headerAuth = headerAuth;
         this.ledger = ledger;
+        this.changes = changes;
+    }
+
+    /** A client that is not connected, whose frames come from {@link #handle} (for tests). */
+    static LiveClient detached(int index, DeliveryLedger ledger, DeliveryLedger changes) {
+        return new LiveClient(index, null, true, ledger, changes);
     }
 
     /**
      * Opens the connection; the future completes when the server said {@code ready}, exceptionally
      * when the handshake failed, the server closed first, or nothing came within {@code readyTimeout}.
      *
-     * @param token  the bearer token, or null for an endpoint without authentication
-     * @param ledger where message frames go, or null to ignore them
+     * @param token   the bearer token, or null for an endpoint without authentication
+     * @param ledger  where message frames go, or null to ignore them
+     * @param changes where change frames (edits, reactions) go, or null to ignore them
      */
     public static CompletableFuture<LiveClient> connect(HttpClient client, URI uri, int index, String token,
-                                                        boolean headerAuth, DeliveryLedger ledger, Duration readyTimeout) {
-        LiveClient live = new LiveClient(index, token, headerAuth, ledger);
+                                                        boolean headerAuth, DeliveryLedger ledger, DeliveryLedger changes,
+                                                        Duration readyTimeout) {
+        LiveClient live = new LiveClient(index, token, headerAuth, ledger, changes);
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(readyTimeout);
         if (token != null && headerAuth) {
             builder.header("Authorization", "Bearer " + token);
@@ -107,7 +119,8 @@ public final class LiveClient implements WebSocket.Listener {
         return null;
     }
 
-    private void handle(String text, long arrival) {
+    /** One whole text frame, arrived at {@code arrival}. */
+    void handle(String text, long arrival) {
         JsonNode frame;
         try {
             frame = JSON.readTree(text);
@@ -124,9 +137,23 @@ public final class LiveClient implements WebSocket.Listener {
                             sentNanos(m.path("content").asText("")), arrival);
                 }
             }
+            case "message.updated" -> {
+                JsonNode m = frame.path("message");
+                if (changes != null) {
+                    // only its sender edits a message
+                    changes.received(index, DeliveryLedger.changeId(m.path("id").asLong(), DeliveryLedger.EDIT),
+                            m.path("sender_id").asLong(), -1, arrival);
+                }
+            }
+            case "reaction.updated" -> {
+                if (changes != null) {
+                    changes.received(index, DeliveryLedger.changeId(frame.path("message").path("id").asLong(),
+                            DeliveryLedger.REACTION), frame.path("user_id").asLong(), -1, arrival);
+                }
+            }
             case "error" -> ready.completeExceptionally(new IllegalStateException("error before ready: " + text));
             default -> {
-                // pong, presence, typing: not measured
+                // pong, presence, typing, read and delivery markers, deletions: not measured
             }
         }
     }

@@ -44,6 +44,13 @@ public final class LiveConnections implements AutoCloseable {
      */
     public LiveConnections(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger, double connectRate,
                            int inFlight, Duration readyTimeout, PrintWriter out) throws InterruptedException {
+        this(uri, tokens, headerAuth, ledger, null, connectRate, inFlight, readyTimeout, out);
+    }
+
+    /** As the other constructor, and change frames go to {@code changes} (null: ignored). */
+    public LiveConnections(URI uri, List<String> tokens, boolean headerAuth, DeliveryLedger ledger, DeliveryLedger changes,
+                           double connectRate, int inFlight, Duration readyTimeout, PrintWriter out)
+            throws InterruptedException {
         int n = tokens.size();
         clients = new LiveClient[n];
         // one selector thread per client: spread the connections over a few
@@ -64,7 +71,7 @@ public final class LiveConnections implements AutoCloseable {
             int index = i;
             long started = System.nanoTime();
             all.add(LiveClient.connect(httpClients.get(i % httpClients.size()), uri, i, tokens.get(i), headerAuth, ledger,
-                    readyTimeout).whenComplete((client, error) -> {
+                    changes, readyTimeout).whenComplete((client, error) -> {
                         handshakes.release();
                         if (error == null) {
                             clients[index] = client;
@@ -121,10 +128,16 @@ public final class LiveConnections implements AutoCloseable {
 
     /** The WebSocket figures of the run, with the ledger's counts (null: a run without messages). */
     public Result.Realtime realtime(DeliveryLedger.Tally t, Long rssBefore, Long rssConnected) {
+        return realtime(t, null, rssBefore, rssConnected);
+    }
+
+    /** As the other, with the counts of the ledger of changes ({@code changes} null: changes were not tracked). */
+    public Result.Realtime realtime(DeliveryLedger.Tally t, DeliveryLedger.Tally changes, Long rssBefore, Long rssConnected) {
         DeliveryLedger.Tally c = t == null ? new DeliveryLedger.Tally(0, 0, 0, 0, 0, 0, 0, 0, 0) : t;
         return new Result.Realtime(clients.length, open().size(), failures(), connectSeconds, dropped(), c.expected(),
                 c.delivered(), c.lost(), c.duplicated(), c.unexpected(), c.ownEchoes(), c.framesBeforeResponse(),
-                c.receiversWithLoss(), c.receiversWithDuplicates(), rssBefore, rssConnected);
+                c.receiversWithLoss(), c.receiversWithDuplicates(), rssBefore, rssConnected,
+                changes == null ? null : Result.ChangeDelivery.of(changes));
     }
 
     /** Pings every open connection (keeps them inside the server's idle timeout). */

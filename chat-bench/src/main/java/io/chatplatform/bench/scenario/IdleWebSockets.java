@@ -33,7 +33,7 @@ public final class IdleWebSockets extends Scenario {
     @Override
     Result run(Bench bench, Setup setup) throws Exception {
         Long before = live.serverRss();
-        try (LiveConnections open = RealtimeScenario.connect(bench, live, Collections.nCopies(connections, token), null)) {
+        try (LiveConnections open = RealtimeScenario.connect(bench, live, Collections.nCopies(connections, token), null, null)) {
             Thread.sleep(hold.toMillis());
             Long connected = live.serverRss();
             int n = open.open().size();

@@ -69,6 +69,82 @@ class ScenarioHelpersTest {
     }
 
     @Test
+    void theMixTakesAnEditReactShareThatIsZeroUnlessGiven() {
+        assertThat(MixedScenario.parseMix("history=70,conversations=15,send=10,read=5")).containsEntry("edit-react", 0.0);
+        Map<String, Double> mix = MixedScenario.parseMix("history=60,conversations=15,send=10,read=5,edit-react=10");
+        assertThat(mix.get("edit-react")).isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mix.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(MixedScenario.parseMix("edit-react=1")).containsEntry("edit-react", 1.0).containsEntry("send", 0.0);
+        assertThatThrownBy(() -> MixedScenario.parseMix("edit=5")).hasMessageContaining("edit-react");
+        assertThatThrownBy(() -> MixedScenario.parseMix("edit-react=-1")).hasMessageContaining("negative");
+    }
+
+    @Test
+    void recentMessagesKeepTheNewestAndOfferTheNewestOwnOneUnderTheEditLimit() {
+        RecentMessages recent = new RecentMessages();
+        assertThat(recent.editable(20)).isEmpty();
+        assertThat(recent.any(new Random(1))).isEmpty();
+        recent.add(1, true);
+        recent.add(2, false);
+        recent.add(3, true);
+        recent.add(4, false);
+
+        RecentMessages.Entry newestOwn = recent.editable(2).orElseThrow();
+        assertThat(newestOwn.id).isEqualTo(3);
+        recent.edited(newestOwn);
+        recent.edited(newestOwn);
+        assertThat(recent.edits(newestOwn)).isEqualTo(2);
+        assertThat(recent.editable(2).orElseThrow().id).as("3 reached the limit").isEqualTo(1);
+        recent.edited(recent.editable(2).orElseThrow());
+        recent.edited(recent.editable(2).orElseThrow());
+        assertThat(recent.editable(2)).as("a received message is never edited").isEmpty();
+
+        for (long id = 5; id < 5 + RecentMessages.CAPACITY; id++) {
+            recent.add(id, false);
+        }
+        assertThat(recent.size()).isEqualTo(RecentMessages.CAPACITY);
+        Set<Long> seen = new HashSet<>();
+        Random random = new Random(2);
+        for (int i = 0; i < 2000; i++) {
+            seen.add(recent.any(random).orElseThrow().id);
+        }
+        assertThat(seen).as("the oldest went, every other one is drawn").hasSize(RecentMessages.CAPACITY)
+                .doesNotContain(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aReactionIsRememberedPerMessageSoThatTheNextStepTakesItBack() {
+        RecentMessages recent = new RecentMessages();
+        recent.add(9, false);
+        RecentMessages.Entry entry = recent.any(new Random(3)).orElseThrow();
+        assertThat(recent.reacted(entry)).isFalse();
+        recent.reacted(entry, true);
+        assertThat(recent.reacted(recent.any(new Random(4)).orElseThrow())).isTrue();
+        recent.reacted(entry, false);
+        assertThat(recent.reacted(entry)).isFalse();
+    }
+
+    @Test
+    void partnersFillEachOthersRecentMessagesFromTheirOwnThreads() throws Exception {
+        RecentMessages recent = new RecentMessages();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int base = t * 10_000;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    recent.add(base + i, false);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(recent.size()).isEqualTo(RecentMessages.CAPACITY);
+    }
+
+    @Test
     void theWebSocketAddressFollowsTheServiceUrl() {
         assertThat(RealtimeScenario.webSocketUri(URI.create("http://127.0.0.1:8000/"), "/ws"))
                 .isEqualTo(URI.create("ws://127.0.0.1:8000/ws"));
