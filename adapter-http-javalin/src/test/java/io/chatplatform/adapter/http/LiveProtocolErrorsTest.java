@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("GET /ws: messages the server cannot honour")
 class LiveProtocolErrorsTest {
 
-    private static final String KINDS = "it is one of auth, resume, typing, ping";
+    private static final String KINDS = "it is one of auth, resume, ack, typing, ping";
 
     private final TestServer api = TestServer.startLive();
 
@@ -32,9 +32,9 @@ class LiveProtocolErrorsTest {
                 Arguments.of("not JSON", "{\"type\": \"ping\"", "bad_frame", "the message is not JSON"),
                 Arguments.of("empty", "", "bad_frame", "the message is empty; it must be JSON"),
                 Arguments.of("a JSON array", "[{\"type\": \"ping\"}]", "unknown_type",
-                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                        "a message is a JSON object whose \"type\" is one of auth, resume, ack, typing, ping"),
                 Arguments.of("a JSON string", "\"ping\"", "unknown_type",
-                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                        "a message is a JSON object whose \"type\" is one of auth, resume, ack, typing, ping"),
                 Arguments.of("without a type", "{\"user_id\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
                 Arguments.of("a type that is not a string", "{\"type\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
                 Arguments.of("an unknown type", "{\"type\": \"dance\"}", "unknown_type", "unknown type \"dance\"; " + KINDS),

@@ -166,7 +166,7 @@ class OpenApiDocumentTest {
                 assertThat(unauthorized.at("/headers/WWW-Authenticate/schema/type").asText()).as(name).isEqualTo("string");
             }
         });
-        assertThat(withUnauthorized).hasSize(11);
+        assertThat(withUnauthorized).hasSize(16);
     }
 
     @Test
@@ -196,7 +196,11 @@ class OpenApiDocumentTest {
         });
         assertThat(ids).contains("POST /send recipient_id", "GET /messages with_user_id", "GET /messages before_id",
                 "GET /users/{user_id} user_id", "POST /messages/{message_id}/read message_id",
-                "POST /conversations/{user_id}/read user_id", "POST /conversations/{user_id}/read up_to_message_id");
+                "POST /conversations/{user_id}/read user_id", "POST /conversations/{user_id}/read up_to_message_id",
+                "POST /send reply_to_message_id", "PATCH /messages/{message_id} message_id",
+                "GET /messages/{message_id}/edits message_id", "DELETE /messages/{message_id} message_id",
+                "PUT /messages/{message_id}/reactions/{emoji} message_id",
+                "DELETE /messages/{message_id}/reactions/{emoji} message_id");
     }
 
     @Test
