@@ -502,6 +502,14 @@ class MessageChangesTest {
         assertThat(bobs.get("last_message_preview").isNull()).isTrue();
         assertThat(bobs.get("unread_count").asLong()).isZero();
         assertThat(bobs.get("last_message_id").asLong()).isEqualTo(two);
+
+        long three = api.send(alice, bob, "three");
+        assertThat(conversationWith(bob, alice).get("unread_count").asLong()).isEqualTo(1);
+        delete(api, bob, three, "?for=me");
+        bobs = conversationWith(bob, alice);
+        assertThat(bobs.get("last_message_preview").isNull()).as("hidden by the caller").isTrue();
+        assertThat(bobs.get("unread_count").asLong()).isZero();
+        assertThat(conversationWith(alice, bob).get("last_message_preview").asText()).isEqualTo("three");
     }
 
     @Test
