@@ -220,7 +220,8 @@ public final class OpenApiDocument {
             schema.put("pattern", rules.pattern());
         }
         if (rules.values() != null) {
-            rules.values().forEach(schema.putArray("enum")::add);
+            ArrayNode values = schema.putArray("enum");
+            rules.values().forEach(values::add);
         }
         if (input.defaultValue() instanceof Integer number) {
             schema.put("default", number);
