@@ -48,7 +48,8 @@ class AuthenticationTest {
 
     private Reply call(String operation, String authorization) {
         String[] parts = operation.split(" ");
-        String path = parts[1].replace("{user_id}", "1").replace("{message_id}", "1");
+        String path = parts[1].replace("{user_id}", "1").replace("{message_id}", "1")
+                .replace("{emoji}", TestServer.encode("👍"));
         var request = api.request(parts[0], path);
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -61,8 +62,10 @@ class AuthenticationTest {
     void securedRoutes() {
         assertThat(securedOperations()).containsExactlyInAnyOrder(
                 "GET /users/me", "PATCH /users/me", "GET /users/search", "GET /users/online", "GET /users/{user_id}",
-                "POST /send", "GET /messages", "POST /messages/{message_id}/read", "GET /conversations",
-                "GET /unread-count", "POST /conversations/{user_id}/read");
+                "POST /send", "GET /messages", "POST /messages/{message_id}/read", "PATCH /messages/{message_id}",
+                "DELETE /messages/{message_id}", "GET /messages/{message_id}/edits",
+                "PUT /messages/{message_id}/reactions/{emoji}", "DELETE /messages/{message_id}/reactions/{emoji}",
+                "GET /conversations", "GET /unread-count", "POST /conversations/{user_id}/read");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,7 +42,7 @@ class LiveConnectionLifecycleTest {
                 ok.listOnlineUsers(), ok.sendMessage(), ok.readHistory(), ok.markRead(), ok.listConversations(),
                 ok.countUnread(), ok.viewCacheStats(), (user, channel) -> {
                     throw new IllegalStateException("bug");
-                });
+                }, ok.changeMessage(), ok.markDelivered());
         try (TestServer api = TestServer.start(chat, faulty, TestServer.HEALTHY, TestServer.settings());
              LiveClient client = LiveClients.builder(api).bearer(api.signUp("alice").token()).connect()) {
 

@@ -38,7 +38,8 @@ class LiveEventsTest {
                     "client_message_id", "c-1")), alice.token());
 
             assertThat(sent.status()).isEqualTo(200);
-            JsonNode expected = TestServer.parse("{\"type\": \"message.created\", \"message\": " + sent.body() + "}");
+            JsonNode expected = TestServer.parse("{\"type\": \"message.created\", \"message\": " + sent.body()
+                    + ", \"change_seq\": 1}");
             assertThat(bobsPhone.next(Duration.ofSeconds(1))).isEqualTo(expected);
             assertThat(alicesLaptop.next(Duration.ofSeconds(1))).isEqualTo(expected);
             assertThat(expected.at("/message/seq").asLong()).isEqualTo(1);
@@ -104,7 +105,7 @@ class LiveEventsTest {
             assertThat(api.post("/messages/" + second + "/read", "", bob.token()).status()).isEqualTo(200);
 
             assertThat(alices.next()).isEqualTo(TestServer.parse("""
-                    {"type": "message.read", "reader_id": %d, "peer_id": %d, "up_to_seq": 2}"""
+                    {"type": "message.read", "reader_id": %d, "peer_id": %d, "up_to_seq": 2, "change_seq": 3}"""
                     .formatted(bob.id(), alice.id())));
         }
     }

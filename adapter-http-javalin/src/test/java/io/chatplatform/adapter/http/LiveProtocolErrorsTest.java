@@ -18,7 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("GET /ws: messages the server cannot honour")
 class LiveProtocolErrorsTest {
 
-    private static final String KINDS = "it is one of auth, resume, typing, ping";
+    private static final String KINDS = "it is one of auth, resume, ack, typing, ping";
+    private static final String CHANGE_POSITIONS =
+            "change_positions: an object from peer user id to the last change_seq seen (an integer, 0 or more)";
+    private static final String ACK_USER =
+            "user_id: the id of the peer whose conversation the messages are of (a positive integer) is required";
+    private static final String ACK_SEQ =
+            "seq: the seq of the newest message of that conversation received (an integer, 1 or more) is required";
 
     private final TestServer api = TestServer.startLive();
 
@@ -32,9 +38,9 @@ class LiveProtocolErrorsTest {
                 Arguments.of("not JSON", "{\"type\": \"ping\"", "bad_frame", "the message is not JSON"),
                 Arguments.of("empty", "", "bad_frame", "the message is empty; it must be JSON"),
                 Arguments.of("a JSON array", "[{\"type\": \"ping\"}]", "unknown_type",
-                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                        "a message is a JSON object whose \"type\" is one of auth, resume, ack, typing, ping"),
                 Arguments.of("a JSON string", "\"ping\"", "unknown_type",
-                        "a message is a JSON object whose \"type\" is one of auth, resume, typing, ping"),
+                        "a message is a JSON object whose \"type\" is one of auth, resume, ack, typing, ping"),
                 Arguments.of("without a type", "{\"user_id\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
                 Arguments.of("a type that is not a string", "{\"type\": 1}", "unknown_type", "\"type\" is missing; " + KINDS),
                 Arguments.of("an unknown type", "{\"type\": \"dance\"}", "unknown_type", "unknown type \"dance\"; " + KINDS),
@@ -45,7 +51,29 @@ class LiveProtocolErrorsTest {
                 Arguments.of("typing with user_id 0", "{\"type\": \"typing\", \"user_id\": 0}", "invalid",
                         "user_id: the id of the user you are typing to (a positive integer) is required"),
                 Arguments.of("resume with positions that are not an object", "{\"type\": \"resume\", \"positions\": 3}",
-                        "invalid", "positions: an object from peer user id to the last seq seen (an integer, 0 or more)"));
+                        "invalid", "positions: an object from peer user id to the last seq seen (an integer, 0 or more)"),
+                Arguments.of("resume with change_positions that are not an object",
+                        "{\"type\": \"resume\", \"change_positions\": [7]}", "invalid", CHANGE_POSITIONS),
+                Arguments.of("resume with a change position that is negative",
+                        "{\"type\": \"resume\", \"positions\": {\"7\": 1}, \"change_positions\": {\"7\": -1}}", "invalid",
+                        CHANGE_POSITIONS + "; \"7\" is not"),
+                Arguments.of("resume with a change position of a peer that is no id",
+                        "{\"type\": \"resume\", \"change_positions\": {\"bob\": 3}}", "invalid",
+                        CHANGE_POSITIONS + "; \"bob\" is not"),
+                Arguments.of("resume with a change position that is a fraction",
+                        "{\"type\": \"resume\", \"change_positions\": {\"7\": 2.5}}", "invalid",
+                        CHANGE_POSITIONS + "; \"7\" is not"),
+                Arguments.of("ack without user_id", "{\"type\": \"ack\", \"seq\": 3}", "invalid", ACK_USER),
+                Arguments.of("ack with a string user_id", "{\"type\": \"ack\", \"user_id\": \"7\", \"seq\": 3}",
+                        "invalid", ACK_USER),
+                Arguments.of("ack with user_id 2^53", "{\"type\": \"ack\", \"user_id\": 9007199254740992, \"seq\": 3}",
+                        "invalid", ACK_USER),
+                Arguments.of("ack without seq", "{\"type\": \"ack\", \"user_id\": 7}", "invalid", ACK_SEQ),
+                Arguments.of("ack with seq 0", "{\"type\": \"ack\", \"user_id\": 7, \"seq\": 0}", "invalid", ACK_SEQ),
+                Arguments.of("ack with a fractional seq", "{\"type\": \"ack\", \"user_id\": 7, \"seq\": 1.5}", "invalid",
+                        ACK_SEQ),
+                Arguments.of("ack with a string seq", "{\"type\": \"ack\", \"user_id\": 7, \"seq\": \"3\"}", "invalid",
+                        ACK_SEQ));
     }
 
     @ParameterizedTest(name = "{0}: error {2}, and the connection stays open")

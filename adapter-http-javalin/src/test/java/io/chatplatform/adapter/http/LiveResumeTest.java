@@ -132,7 +132,7 @@ class LiveResumeTest {
                 assertThat(bobs.expect("message.created").at("/message/seq").asLong()).isEqualTo(seq);
             }
             assertThat(bobs.next()).isEqualTo(TestServer.parse("""
-                    {"type": "resume.truncated", "user_id": %d, "after_seq": 500}""".formatted(alice.id())));
+                    {"type": "resume.truncated", "user_id": %d, "after_seq": 500, "after_position": 500}""".formatted(alice.id())));
             assertThat(bobs.next()).isEqualTo(TestServer.parse("{\"type\": \"resume.done\", \"replayed\": 500}"));
         }
     }

@@ -49,7 +49,7 @@ class MessageHistoryTest {
         assertThat(contents(reply)).containsExactly("message 5", "message 4", "message 3", "message 2", "message 1");
         JsonNode newest = reply.json().get(0);
         assertThat(OwnProfileTest.fieldNames(newest)).containsExactly("id", "sender_id", "recipient_id", "content",
-                "created_at", "seq", "client_message_id");
+                "created_at", "seq", "client_message_id", "reply_to_message_id", "edited_at", "deleted_at", "reactions");
         assertThat(newest.get("id").asLong()).isEqualTo(ids.get(4));
         assertThat(newest.get("seq").asLong()).isEqualTo(5);
     }

@@ -42,13 +42,22 @@ class OpenApiConstraintsTest {
     private final TestServer api = TestServer.start();
     private final Map<String, Probe> probes = new LinkedHashMap<>();
     private Session caller;
+    /** Owns no message: every message id is a 404 for them, whatever else the probes do. */
+    private Session stranger;
+    private long ownMessage;
     private JsonNode doc;
 
     /**
      * How to put a value into one input of an otherwise valid request: {@code send} takes a String
      * (string inputs) or a Long (integers), {@code valid} makes a valid value of n characters.
+     * {@code useCaseRefusal}, when not null, is the {@code msg} of a 422 that the use case gives a
+     * value its input took (a reply to a message that is not in the conversation): such a 422 means
+     * the bound was accepted.
      */
-    private record Probe(Function<Object, Reply> send, IntFunction<String> valid) {
+    private record Probe(Function<Object, Reply> send, IntFunction<String> valid, String useCaseRefusal) {
+        Probe(Function<Object, Reply> send, IntFunction<String> valid) {
+            this(send, valid, null);
+        }
     }
 
     /** One constrained input as the document states it. */
@@ -63,6 +72,8 @@ class OpenApiConstraintsTest {
     void setUp() {
         doc = api.get("/openapi.json").json();
         caller = api.signUp("bounded");
+        stranger = api.signUp("stranger");
+        ownMessage = api.send(caller, caller, "to be edited");
         IntFunction<String> letters = OpenApiConstraintsTest::letters;
 
         probes.put("POST /register username", new Probe(v -> register("username", v), letters));
@@ -85,6 +96,22 @@ class OpenApiConstraintsTest {
                 .header("Idempotency-Key", (String) v)
                 .json(TestServer.json(Map.of("recipient_id", caller.id(), "content", "hi"))).send(), letters));
         probes.put("POST /send recipient_id", new Probe(v -> send("recipient_id", v), null));
+        probes.put("POST /send reply_to_message_id", new Probe(v -> send("reply_to_message_id", v), null,
+                "reply_to_message_id must be a message of this conversation"));
+        probes.put("PATCH /messages/{message_id} message_id", new Probe(v -> api.request("PATCH", "/messages/" + v)
+                .bearer(stranger.token()).json(TestServer.json(Map.of("content", "hi"))).send(), null));
+        probes.put("PATCH /messages/{message_id} content", new Probe(v -> api.request("PATCH", "/messages/" + ownMessage)
+                .bearer(caller.token()).json(TestServer.json(Map.of("content", v))).send(), letters));
+        probes.put("GET /messages/{message_id}/edits message_id",
+                new Probe(v -> api.get("/messages/" + v + "/edits", stranger.token()), null));
+        probes.put("DELETE /messages/{message_id} message_id",
+                new Probe(v -> api.request("DELETE", "/messages/" + v).bearer(stranger.token()).send(), null));
+        probes.put("DELETE /messages/{message_id} for", new Probe(v -> api.request("DELETE", "/messages/" + ownMessage
+                + "?for=" + TestServer.encode((String) v)).bearer(stranger.token()).send(), null));
+        for (String method : List.of("PUT", "DELETE")) {
+            probes.put(method + " /messages/{message_id}/reactions/{emoji} message_id", new Probe(v -> api.request(method,
+                    "/messages/" + v + "/reactions/" + TestServer.encode("👍")).bearer(stranger.token()).send(), null));
+        }
         probes.put("GET /messages with_user_id", new Probe(v -> api.get("/messages?with_user_id=" + v, caller.token()), null));
         for (String name : List.of("limit", "offset", "before_id")) {
             probes.put("GET /messages " + name, new Probe(v -> api.get("/messages?with_user_id=" + caller.id() + "&"
@@ -129,7 +156,7 @@ class OpenApiConstraintsTest {
                     .forEach(field -> found.add(new Constrained(name + " " + field.getKey(),
                             List.of("body", field.getKey()), field.getValue()))));
         }));
-        return found.stream().filter(input -> Stream.of("minimum", "maximum", "minLength", "maxLength", "pattern")
+        return found.stream().filter(input -> Stream.of("minimum", "maximum", "minLength", "maxLength", "pattern", "enum")
                 .anyMatch(input.schema()::has));
     }
 
@@ -148,25 +175,34 @@ class OpenApiConstraintsTest {
         Probe probe = probes.get(input.key());
         assertThat(probe).as("a probe for " + input.key()).isNotNull();
         JsonNode schema = input.schema();
+        if (schema.has("enum")) {
+            List<String> values = new ArrayList<>();
+            schema.get("enum").forEach(value -> values.add(value.asText()));
+            for (String value : values) {
+                assertAccepted(input, probe, probe.send().apply(value), "listed value " + value);
+            }
+            assertRefused(input, probe.send().apply("not-" + values.get(0)), "a value not listed");
+            assertRefused(input, probe.send().apply(values.get(0).toUpperCase()), "a listed value in capitals");
+        }
         if (schema.has("maxLength")) {
             int max = schema.get("maxLength").asInt();
-            assertAccepted(input, probe.send().apply(probe.valid().apply(max)), "at maxLength " + max);
+            assertAccepted(input, probe, probe.send().apply(probe.valid().apply(max)), "at maxLength " + max);
             assertRefused(input, probe.send().apply(probe.valid().apply(max + 1)), "one past maxLength " + max);
         }
         if (schema.has("minLength")) {
             int min = schema.get("minLength").asInt();
-            assertAccepted(input, probe.send().apply(probe.valid().apply(min)), "at minLength " + min);
+            assertAccepted(input, probe, probe.send().apply(probe.valid().apply(min)), "at minLength " + min);
             assertRefused(input, probe.send().apply(min == 0 ? "" : probe.valid().apply(min - 1)),
                     "one below minLength " + min);
         }
         if (schema.has("maximum")) {
             long max = schema.get("maximum").asLong();
-            assertAccepted(input, probe.send().apply(max), "at maximum " + max);
+            assertAccepted(input, probe, probe.send().apply(max), "at maximum " + max);
             assertRefused(input, probe.send().apply(max + 1), "one past maximum " + max);
         }
         if (schema.has("minimum")) {
             long min = schema.get("minimum").asLong();
-            assertAccepted(input, probe.send().apply(min), "at minimum " + min);
+            assertAccepted(input, probe, probe.send().apply(min), "at minimum " + min);
             assertRefused(input, probe.send().apply(min - 1), "one below minimum " + min);
         }
     }
@@ -224,6 +260,17 @@ class OpenApiConstraintsTest {
 
     private static void assertAccepted(Constrained input, Reply reply, String what) {
         assertThat(reply.status()).as("%s %s: %s", input, what, brief(reply)).isNotEqualTo(422).isLessThan(500);
+    }
+
+    /** Accepted by the input; for a probe with a use case's own 422, that 422 counts as accepted too. */
+    private static void assertAccepted(Constrained input, Probe probe, Reply reply, String what) {
+        if (probe.useCaseRefusal() != null && reply.status() == 422) {
+            assertThat(reply.json().at("/detail/0/msg").asText()).as("%s %s: %s", input, what, brief(reply))
+                    .isEqualTo(probe.useCaseRefusal());
+            assertThat(reply.json().get("detail")).hasSize(1);
+            return;
+        }
+        assertAccepted(input, reply, what);
     }
 
     private static void assertRefused(Constrained input, Reply reply, String what) {

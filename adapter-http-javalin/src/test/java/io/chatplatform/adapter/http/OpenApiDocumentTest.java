@@ -166,7 +166,7 @@ class OpenApiDocumentTest {
                 assertThat(unauthorized.at("/headers/WWW-Authenticate/schema/type").asText()).as(name).isEqualTo("string");
             }
         });
-        assertThat(withUnauthorized).hasSize(11);
+        assertThat(withUnauthorized).hasSize(16);
     }
 
     @Test
@@ -196,7 +196,11 @@ class OpenApiDocumentTest {
         });
         assertThat(ids).contains("POST /send recipient_id", "GET /messages with_user_id", "GET /messages before_id",
                 "GET /users/{user_id} user_id", "POST /messages/{message_id}/read message_id",
-                "POST /conversations/{user_id}/read user_id", "POST /conversations/{user_id}/read up_to_message_id");
+                "POST /conversations/{user_id}/read user_id", "POST /conversations/{user_id}/read up_to_message_id",
+                "POST /send reply_to_message_id", "PATCH /messages/{message_id} message_id",
+                "GET /messages/{message_id}/edits message_id", "DELETE /messages/{message_id} message_id",
+                "PUT /messages/{message_id}/reactions/{emoji} message_id",
+                "DELETE /messages/{message_id}/reactions/{emoji} message_id");
     }
 
     @Test
@@ -240,6 +244,35 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/components/responses/RequestHeaderFieldsTooLarge/content/application~1json/schema/$ref")
                 .asText()).isEqualTo("#/components/schemas/ErrorView");
         assertThat(doc.at("/info/description").asText()).contains("414", "431");
+    }
+
+    @Test
+    @DisplayName("the routes of messages that change declare exactly the answers they give; for is an enum defaulting to everyone")
+    void messageChangeRoutes() {
+        Map<String, List<String>> statuses = Map.of(
+                "/paths/~1messages~1{message_id}/patch", List.of("200", "401", "404", "409", "413", "414", "422", "429",
+                        "431", "500", "503"),
+                "/paths/~1messages~1{message_id}~1edits/get", List.of("200", "401", "404", "414", "422", "431", "500", "503"),
+                "/paths/~1messages~1{message_id}/delete", List.of("204", "401", "404", "414", "422", "429", "431", "500",
+                        "503"),
+                "/paths/~1messages~1{message_id}~1reactions~1{emoji}/put", List.of("200", "401", "404", "409", "414", "422",
+                        "429", "431", "500", "503"),
+                "/paths/~1messages~1{message_id}~1reactions~1{emoji}/delete", List.of("200", "401", "404", "409", "414",
+                        "422", "429", "431", "500", "503"));
+        statuses.forEach((operation, expected) -> assertThat(OwnProfileTest.fieldNames(doc.at(operation + "/responses")))
+                .as(operation).containsExactlyElementsOf(expected));
+
+        JsonNode scope = doc.at("/paths/~1messages~1{message_id}/delete/parameters/1");
+        assertThat(scope.get("name").asText()).isEqualTo("for");
+        assertThat(scope.get("in").asText()).isEqualTo("query");
+        assertThat(scope.get("required").asBoolean()).isFalse();
+        assertThat(scope.get("schema")).isEqualTo(TestServer.parse(
+                "{\"type\": \"string\", \"enum\": [\"everyone\", \"me\"], \"default\": \"everyone\"}"));
+        assertThat(doc.at("/paths/~1messages~1{message_id}~1edits/get/responses/200/content/application~1json/schema/items/$ref")
+                .asText()).isEqualTo("#/components/schemas/EditView");
+        assertThat(doc.at("/paths/~1send/post/responses/422/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ValidationErrorView");
+        assertThat(doc.at("/paths/~1send/post/responses/422/description").asText()).contains("reply_to_message_id");
     }
 
     private void forEachOperation(BiConsumer<String, JsonNode> check) {

@@ -167,9 +167,15 @@ class OperationsTest {
 
         JsonNode message = doc.at("/components/schemas/MessageView");
         assertThat(fieldNames(message.get("properties"))).containsExactly("id", "sender_id", "recipient_id", "content",
-                "created_at", "seq", "client_message_id");
+                "created_at", "seq", "client_message_id", "reply_to_message_id", "edited_at", "deleted_at", "reactions");
         assertThat(message.at("/properties/client_message_id/type"))
                 .isEqualTo(TestServer.parse("[\"string\", \"null\"]"));
+        assertThat(message.at("/properties/content/type")).as("null for a tombstone")
+                .isEqualTo(TestServer.parse("[\"string\", \"null\"]"));
+        assertThat(message.at("/properties/reply_to_message_id/type"))
+                .isEqualTo(TestServer.parse("[\"integer\", \"null\"]"));
+        assertThat(message.at("/properties/reactions/items/$ref").asText()).isEqualTo("#/components/schemas/ReactionView");
+        assertThat(fieldNames(doc.at("/components/schemas/ReactionView/properties"))).containsExactly("emoji", "user_ids");
         assertThat(message.at("/properties/created_at/format").asText()).isEqualTo("date-time");
 
         JsonNode history = doc.at("/paths/~1messages/get");

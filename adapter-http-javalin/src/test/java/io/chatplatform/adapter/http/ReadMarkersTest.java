@@ -153,7 +153,8 @@ class ReadMarkersTest {
         assertThat(reply.json()).hasSize(2);
         JsonNode first = reply.json().get(0);
         assertThat(OwnProfileTest.fieldNames(first)).containsExactly("user_id", "username", "unread_count",
-                "last_message_id", "last_message_at", "last_message_preview");
+                "last_message_id", "last_message_at", "last_message_preview", "peer_delivered_up_to_seq",
+                "peer_read_up_to_seq");
         assertThat(first.get("user_id").asLong()).isEqualTo(carol.id());
         assertThat(first.get("username").asText()).isEqualTo(carol.username());
         assertThat(first.get("unread_count").asLong()).isEqualTo(1);

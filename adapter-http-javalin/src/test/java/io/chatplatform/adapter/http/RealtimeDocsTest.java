@@ -14,12 +14,18 @@ import io.chatplatform.application.port.out.ClientChannel.ResumeTruncated;
 import io.chatplatform.application.port.out.ClientChannel.ResyncAdvised;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reactions;
 import io.chatplatform.domain.realtime.CloseReason;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.realtime.Typing;
 import io.chatplatform.domain.user.UserId;
@@ -44,7 +50,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("docs/realtime.md")
 class RealtimeDocsTest {
 
-    private static final Set<String> CLIENT_TYPES = Set.of("auth", "resume", "typing", "ping");
+    private static final Set<String> CLIENT_TYPES = Set.of("auth", "resume", "ack", "typing", "ping");
     private static final String SERVER_SECTION = "## Server messages";
     private static final UserId ALICE = UserId.of(42);
     private static final UserId BOB = UserId.of(7);
@@ -89,16 +95,24 @@ class RealtimeDocsTest {
 
     /** One message of each kind the server sends, made by the code that makes them. */
     private static Map<String, JsonNode> serverMessages() {
-        Message message = new Message(MessageId.of(9001), ConversationId.between(ALICE, BOB), 1544, BOB, ALICE,
-                MessageContent.of("hi"), NOW, Optional.of(ClientMessageId.of("c-6f1d")));
+        ConversationId conversation = ConversationId.between(ALICE, BOB);
+        Message message = new Message(MessageId.of(9001), conversation, 1544, BOB, ALICE,
+                MessageContent.of("hi"), NOW, Optional.of(ClientMessageId.of("c-6f1d")))
+                .replyingTo(Optional.of(MessageId.of(8990)));
+        Message edited = message.edited(MessageContent.of("hi there"), NOW.plusSeconds(60));
+        Message reacted = edited.withReactions(Reactions.none().with(ALICE, Emoji.of("👍")));
         List<String> frames = List.of(
                 ServerFrames.ready(ALICE),
-                ServerFrames.of(new Live(new MessageCreated(message))),
-                ServerFrames.of(new Live(new ReadMarkerMoved(ConversationId.between(ALICE, BOB), ALICE, 1544))),
+                ServerFrames.of(new Live(new MessageCreated(message, 3088))),
+                ServerFrames.of(new Live(new MessageEdited(edited, 3091))),
+                ServerFrames.of(new Live(new MessageDeleted(edited.deleted(NOW.plusSeconds(120)), Optional.empty(), 3093))),
+                ServerFrames.of(new Live(new ReactionUpdated(reacted, ALICE, 3092))),
+                ServerFrames.of(new Live(new ReadMarkerMoved(conversation, ALICE, 1544, 3090))),
+                ServerFrames.of(new Live(new DeliveryMarkerMoved(conversation, ALICE, 1544, 3089))),
                 ServerFrames.of(new Live(new Typing(BOB, ALICE, NOW))),
                 ServerFrames.of(new Live(new PresenceChanged(BOB, true, Set.of(ALICE)))),
                 ServerFrames.of(new ResumeDone(37)),
-                ServerFrames.of(new ResumeTruncated(BOB, 2043)),
+                ServerFrames.of(new ResumeTruncated(BOB, 2043, 4100)),
                 ServerFrames.of(new ResyncAdvised()),
                 ServerFrames.of(new Pong()),
                 ServerFrames.of(new Problem("invalid", "user_id: ...")));

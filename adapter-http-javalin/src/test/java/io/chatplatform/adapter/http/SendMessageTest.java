@@ -49,13 +49,17 @@ class SendMessageTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode body = reply.json();
         assertThat(OwnProfileTest.fieldNames(body)).containsExactly("id", "sender_id", "recipient_id", "content",
-                "created_at", "seq", "client_message_id");
+                "created_at", "seq", "client_message_id", "reply_to_message_id", "edited_at", "deleted_at", "reactions");
         assertThat(body.get("sender_id").asLong()).isEqualTo(alice.id());
         assertThat(body.get("recipient_id").asLong()).isEqualTo(bob.id());
         assertThat(body.get("content").asText()).isEqualTo("hello bob");
         assertThat(body.get("created_at").asText()).matches(OwnProfileTest.TIMESTAMP);
         assertThat(body.get("seq").asLong()).isPositive();
         assertThat(body.get("client_message_id").isNull()).isTrue();
+        assertThat(body.get("reply_to_message_id").isNull()).isTrue();
+        assertThat(body.get("edited_at").isNull()).isTrue();
+        assertThat(body.get("deleted_at").isNull()).isTrue();
+        assertThat(body.get("reactions")).isEqualTo(TestServer.parse("[]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,7 +204,7 @@ class SendMessageTest {
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(first.json().get("client_message_id").asText()).isEqualTo("c0ffee-1");
         long stored = api.chat.messages.messagesOf(conversation(alice, bob)).stream()
-                .filter(m -> m.content().value().equals("once only")).count();
+                .filter(m -> m.content().orElseThrow().value().equals("once only")).count();
         assertThat(stored).isEqualTo(1);
     }
 

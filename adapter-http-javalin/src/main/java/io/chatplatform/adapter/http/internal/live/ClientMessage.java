@@ -17,7 +17,7 @@ import java.util.Objects;
 public sealed interface ClientMessage {
 
     /** The kinds a client may send, for the error that names them. */
-    String KINDS = "auth, resume, typing, ping";
+    String KINDS = "auth, resume, ack, typing, ping";
 
     /** {@code {"type":"auth","token":"..."}}; {@code token} is null when it was missing or not a string. Never printed. */
     record Auth(String token) implements ClientMessage {
@@ -27,10 +27,26 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** {@code {"type":"resume","positions":{"<peer id>": <last seq seen>, ...}}}. */
-    record Resume(Map<UserId, Long> positions) implements ClientMessage {
+    /**
+     * {@code {"type":"resume","positions":{"<peer id>": <last seq seen>, ...},
+     * "change_positions":{"<peer id>": <last change_seq seen>, ...}}}, both optional: a client that
+     * counts messages only sends {@code positions}, a client of the change stream
+     * {@code change_positions}.
+     */
+    record Resume(Map<UserId, Long> positions, Map<UserId, Long> changePositions) implements ClientMessage {
         public Resume {
             positions = Map.copyOf(positions);
+            changePositions = Map.copyOf(changePositions);
+        }
+    }
+
+    /** {@code {"type":"ack","user_id":<peer>,"seq":<message seq>}}: the messages of that conversation up to seq arrived. */
+    record Ack(UserId peer, long seq) implements ClientMessage {
+        public Ack {
+            Objects.requireNonNull(peer, "peer");
+            if (seq < 1) {
+                throw new IllegalArgumentException("seq must be at least 1, was " + seq);
+            }
         }
     }
 
@@ -76,7 +92,9 @@ public sealed interface ClientMessage {
                 JsonNode token = root.get("token");
                 return new Auth(token != null && token.isTextual() ? token.textValue() : null);
             case "resume":
-                return resume(root.get("positions"));
+                return resume(root);
+            case "ack":
+                return ack(root.get("user_id"), root.get("seq"));
             case "typing":
                 return typing(root.get("user_id"));
             case "ping":
@@ -86,32 +104,66 @@ public sealed interface ClientMessage {
         }
     }
 
-    private static ClientMessage resume(JsonNode positions) {
-        if (positions == null || positions.isNull()) {
-            return new Resume(Map.of());
+    private static ClientMessage resume(JsonNode root) {
+        Map<UserId, Long> positions = new HashMap<>();
+        Rejected invalid = readPositions(root.get("positions"), "positions: an object from peer user id to the last seq"
+                + " seen (an integer, 0 or more)", positions);
+        if (invalid != null) {
+            return invalid;
         }
-        String expected = "positions: an object from peer user id to the last seq seen (an integer, 0 or more)";
+        Map<UserId, Long> changePositions = new HashMap<>();
+        invalid = readPositions(root.get("change_positions"), "change_positions: an object from peer user id to the"
+                + " last change_seq seen (an integer, 0 or more)", changePositions);
+        if (invalid != null) {
+            return invalid;
+        }
+        return new Resume(positions, changePositions);
+    }
+
+    /**
+     * Reads peer user ids to integers from 0 into {@code into} (nothing when absent or null); the
+     * refusal, saying what was {@code expected} and which member broke it, when it is not such an object.
+     */
+    private static Rejected readPositions(JsonNode positions, String expected, Map<UserId, Long> into) {
+        if (positions == null || positions.isNull()) {
+            return null;
+        }
         if (!positions.isObject()) {
             return new Rejected("invalid", expected);
         }
-        Map<UserId, Long> read = new HashMap<>();
         for (Map.Entry<String, JsonNode> position : positions.properties()) {
             UserId peer = userId(position.getKey());
             JsonNode seq = position.getValue();
             if (peer == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 0) {
                 return new Rejected("invalid", expected + "; " + quoted(position.getKey()) + " is not");
             }
-            read.put(peer, seq.longValue());
+            into.put(peer, seq.longValue());
         }
-        return new Resume(read);
+        return null;
     }
 
     private static ClientMessage typing(JsonNode userId) {
-        if (userId == null || !userId.isIntegralNumber() || !userId.canConvertToLong()
-                || userId.longValue() < 1 || userId.longValue() > Ids.MAX_JSON_SAFE) {
+        if (!isUserId(userId)) {
             return new Rejected("invalid", "user_id: the id of the user you are typing to (a positive integer) is required");
         }
         return new TypingTo(UserId.of(userId.longValue()));
+    }
+
+    private static ClientMessage ack(JsonNode userId, JsonNode seq) {
+        if (!isUserId(userId)) {
+            return new Rejected("invalid", "user_id: the id of the peer whose conversation the messages are of (a"
+                    + " positive integer) is required");
+        }
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 1) {
+            return new Rejected("invalid", "seq: the seq of the newest message of that conversation received (an"
+                    + " integer, 1 or more) is required");
+        }
+        return new Ack(UserId.of(userId.longValue()), seq.longValue());
+    }
+
+    private static boolean isUserId(JsonNode userId) {
+        return userId != null && userId.isIntegralNumber() && userId.canConvertToLong()
+                && userId.longValue() >= 1 && userId.longValue() <= Ids.MAX_JSON_SAFE;
     }
 
     private static UserId userId(String text) {

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http.internal.live;
 
+import io.chatplatform.adapter.http.internal.live.ClientMessage.Ack;
 import io.chatplatform.adapter.http.internal.live.ClientMessage.Auth;
 import io.chatplatform.adapter.http.internal.live.ClientMessage.Ping;
 import io.chatplatform.adapter.http.internal.live.ClientMessage.Rejected;
@@ -104,7 +105,10 @@ final class LiveSocket {
         }
         if (message instanceof Resume resume) {
             // not activity: the resume must reach the connection while it still holds live events back
-            open.resume(resume.positions());
+            open.resume(resume.positions(), resume.changePositions());
+        } else if (message instanceof Ack ack) {
+            open.activity();
+            open.received(ack.peer(), ack.seq());
         } else if (message instanceof TypingTo typing) {
             open.activity();
             open.typing(typing.peer());

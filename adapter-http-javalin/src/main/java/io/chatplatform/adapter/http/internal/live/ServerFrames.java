@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http.internal.live;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.view.MessageView;
@@ -10,9 +11,13 @@ import io.chatplatform.application.port.out.ClientChannel.ResumeDone;
 import io.chatplatform.application.port.out.ClientChannel.ResumeTruncated;
 import io.chatplatform.application.port.out.ClientChannel.ResyncAdvised;
 import io.chatplatform.application.port.out.ClientChannel.ServerMessage;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.realtime.Typing;
 import io.chatplatform.domain.user.UserId;
@@ -21,7 +26,10 @@ import java.time.Instant;
 /**
  * What the server says on {@code /ws}, as JSON text: one object per message, its kind in
  * {@code "type"}, names in snake_case and timestamps as in the REST API (a message looks exactly
- * as {@code POST /send} answered it). The shapes are documented in {@code docs/realtime.md}.
+ * as {@code POST /send} answered it). Every change of a conversation (a message, an edit, a
+ * deletion, a reaction, a read or delivery marker) carries {@code change_seq}, its position in the
+ * conversation's change stream; members are only ever added, after those old clients know. The
+ * shapes are documented in {@code docs/realtime.md}.
  */
 public final class ServerFrames {
 
@@ -47,7 +55,8 @@ public final class ServerFrames {
             return text(new ResumeDoneFrame("resume.done", done.replayed()));
         }
         if (message instanceof ResumeTruncated truncated) {
-            return text(new ResumeTruncatedFrame("resume.truncated", truncated.peer().value(), truncated.afterSeq()));
+            return text(new ResumeTruncatedFrame("resume.truncated", truncated.peer().value(), truncated.afterSeq(),
+                    truncated.afterPosition()));
         }
         if (message instanceof ResyncAdvised) {
             return text(new Signal("resync"));
@@ -63,10 +72,26 @@ public final class ServerFrames {
 
     private static Object event(LiveEvent event) {
         if (event instanceof MessageCreated created) {
-            return new MessageCreatedFrame(created.type().wireName(), MessageView.of(created.message()));
+            return new MessageFrame(created.type().wireName(), MessageView.of(created.message()), created.position());
+        }
+        if (event instanceof MessageEdited edited) {
+            return new MessageFrame(edited.type().wireName(), MessageView.of(edited.message()), edited.position());
+        }
+        if (event instanceof MessageDeleted deleted) {
+            return new MessageDeletedFrame(deleted.type().wireName(), MessageView.of(deleted.message()),
+                    deleted.forEveryone() ? "everyone" : "me", deleted.position());
+        }
+        if (event instanceof ReactionUpdated reaction) {
+            return new ReactionUpdatedFrame(reaction.type().wireName(), MessageView.of(reaction.message()),
+                    reaction.reactor().value(), reaction.position());
         }
         if (event instanceof ReadMarkerMoved read) {
-            return new MessageReadFrame(read.type().wireName(), read.reader().value(), read.peer().value(), read.upToSeq());
+            return new MessageReadFrame(read.type().wireName(), read.reader().value(), read.peer().value(), read.upToSeq(),
+                    read.position());
+        }
+        if (event instanceof DeliveryMarkerMoved delivered) {
+            return new MessageDeliveredFrame(delivered.type().wireName(), delivered.recipient().value(),
+                    delivered.peer().value(), delivered.upToSeq(), delivered.position());
         }
         if (event instanceof Typing typing) {
             return new TypingFrame(typing.type().wireName(), typing.from().value(), typing.until());
@@ -97,13 +122,27 @@ public final class ServerFrames {
     public record ResumeDoneFrame(String type, int replayed) {
     }
 
-    public record ResumeTruncatedFrame(String type, long userId, long afterSeq) {
+    public record ResumeTruncatedFrame(String type, long userId, long afterSeq, long afterPosition) {
     }
 
-    public record MessageCreatedFrame(String type, MessageView message) {
+    /** {@code message.created} and {@code message.updated}: the message as it stands. */
+    public record MessageFrame(String type, MessageView message, long changeSeq) {
     }
 
-    public record MessageReadFrame(String type, long readerId, long peerId, long upToSeq) {
+    /** {@code message.deleted}: the tombstone ({@code for} everyone), or the message the client hid ({@code for} me). */
+    public record MessageDeletedFrame(String type, MessageView message, @JsonProperty("for") String scope,
+                                      long changeSeq) {
+    }
+
+    /** {@code reaction.updated}: {@code user_id} reacted or took a reaction back; the message's reactions as they stand. */
+    public record ReactionUpdatedFrame(String type, MessageView message, long userId, long changeSeq) {
+    }
+
+    public record MessageReadFrame(String type, long readerId, long peerId, long upToSeq, long changeSeq) {
+    }
+
+    /** {@code message.delivered}: some device of {@code recipient_id} received the messages of {@code peer_id} up to seq. */
+    public record MessageDeliveredFrame(String type, long recipientId, long peerId, long upToSeq, long changeSeq) {
     }
 
     public record TypingFrame(String type, long userId, Instant expiresAt) {

@@ -78,8 +78,9 @@ public final class OpenApiDocument {
                         + " or the HTTP server itself for a request it cannot parse (400), a URI or headers over its"
                         + " limits (414, 431). Validation errors (422) list every offending input in FastAPI's shape."
                         + " Every response carries an " + RequestIds.HEADER + " header, which server errors also show"
-                        + " in their body. Live events (new messages, read markers, typing, presence) arrive over the"
-                        + " WebSocket GET /ws; its protocol is described in docs/realtime.md.")
+                        + " in their body. Live events (new and changed messages, read and delivery markers, typing,"
+                        + " presence) arrive over the WebSocket GET /ws; its protocol is described in"
+                        + " docs/realtime.md.")
                 .putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         // relative: the same document is right behind any proxy or host name it is served through
         root.putArray("servers").addObject().put("url", "/")
@@ -218,8 +219,14 @@ public final class OpenApiDocument {
         if (rules.pattern() != null) {
             schema.put("pattern", rules.pattern());
         }
+        if (rules.values() != null) {
+            ArrayNode values = schema.putArray("enum");
+            rules.values().forEach(values::add);
+        }
         if (input.defaultValue() instanceof Integer number) {
             schema.put("default", number);
+        } else if (input.defaultValue() instanceof String text) {
+            schema.put("default", text);
         }
         return schema;
     }

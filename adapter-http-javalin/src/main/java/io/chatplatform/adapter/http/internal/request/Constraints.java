@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http.internal.request;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,13 @@ import java.util.Objects;
  * @param maxLength the most characters
  * @param pattern   an ECMA-262 regular expression the whole value must match (anchored with ^ and $)
  * @param format    {@code int32}, {@code int64}, {@code email}, {@code uri}, ...
+ * @param values    the only values a string may have (JSON Schema's {@code enum})
  */
 public record Constraints(Long minimum, Long maximum, Integer minLength, Integer maxLength, String pattern,
-                          String format) {
+                          String format, List<String> values) {
 
     /** Nothing stated. */
-    public static final Constraints NONE = new Constraints(null, null, null, null, null, null);
+    public static final Constraints NONE = new Constraints(null, null, null, null, null, null, null);
 
     public Constraints {
         if (minimum != null && maximum != null && minimum > maximum) {
@@ -34,30 +36,42 @@ public record Constraints(Long minimum, Long maximum, Integer minLength, Integer
             // JSON Schema patterns match anywhere; the domain's rules are about the whole value
             throw new IllegalArgumentException("pattern must be anchored with ^ and $, was " + pattern);
         }
+        if (values != null) {
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a list of values needs at least one");
+            }
+        }
     }
 
     /** An integer from {@code min} to {@code max}, in {@code format} ({@code int32} or {@code int64}). */
     public static Constraints range(long min, long max, String format) {
-        return new Constraints(min, max, null, null, null, Objects.requireNonNull(format, "format"));
+        return new Constraints(min, max, null, null, null, Objects.requireNonNull(format, "format"), null);
     }
 
     /** A string of {@code min} to {@code max} characters. */
     public static Constraints length(int min, int max) {
-        return new Constraints(null, null, min, max, null, null);
+        return new Constraints(null, null, min, max, null, null, null);
     }
 
     /** A string of at most {@code max} characters. */
     public static Constraints atMost(int max) {
-        return new Constraints(null, null, null, max, null, null);
+        return new Constraints(null, null, null, max, null, null, null);
+    }
+
+    /** A string that is one of {@code values}. */
+    public static Constraints oneOf(String... values) {
+        return new Constraints(null, null, null, null, null, null, List.of(values));
     }
 
     /** The same, also matching {@code regex} entirely (written in the subset Java and ECMA-262 read alike). */
     public Constraints matching(String regex) {
-        return new Constraints(minimum, maximum, minLength, maxLength, "^" + regex + "$", format);
+        return new Constraints(minimum, maximum, minLength, maxLength, "^" + regex + "$", format, values);
     }
 
     /** The same, with this {@code format} (an annotation for tools: {@code email}, {@code uri}). */
     public Constraints format(String format) {
-        return new Constraints(minimum, maximum, minLength, maxLength, pattern, Objects.requireNonNull(format, "format"));
+        return new Constraints(minimum, maximum, minLength, maxLength, pattern, Objects.requireNonNull(format, "format"),
+                values);
     }
 }

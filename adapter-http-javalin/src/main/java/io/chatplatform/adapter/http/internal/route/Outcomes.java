@@ -113,6 +113,21 @@ public final class Outcomes<R> {
             });
         }
 
+        /**
+         * A {@code kind} this route's call never gets back. A use case's result type can be shared
+         * by several calls whose contracts each rule out some cases (a deletion is never refused
+         * for a closed edit window: the domain's {@code Decision.DeleteForEveryone} has no such
+         * case), so the route declares nothing for it. Getting it anyway is a bug, answered as a
+         * fault (500, logged), never as a guessed refusal.
+         */
+        public <C extends R> Cases<R> never(Class<C> kind, String why) {
+            Objects.requireNonNull(why, "why");
+            return add(kind, result -> {
+                throw new IllegalStateException(type.getName() + ": " + kind.getSimpleName() + " cannot be the result here ("
+                        + why + ")");
+            });
+        }
+
         /** The mapping; fails unless every case of the result type is mapped. */
         public Outcomes<R> exhaustively() {
             Set<Class<?>> all = leaves(type);

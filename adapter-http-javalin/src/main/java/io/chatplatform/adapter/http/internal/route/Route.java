@@ -76,6 +76,14 @@ public record Route<R>(HandlerType method, String path, Tag tag, String summary,
         return new Builder(HandlerType.PATCH, path);
     }
 
+    public static Builder put(String path) {
+        return new Builder(HandlerType.PUT, path);
+    }
+
+    public static Builder delete(String path) {
+        return new Builder(HandlerType.DELETE, path);
+    }
+
     /** Whether the dispatcher requires a bearer token before the action runs. */
     public boolean authenticated() {
         return access == Access.BEARER;

@@ -25,6 +25,7 @@ public final class ApiRoutes {
                 .register(routes);
         new DirectoryRoutes(app.searchUsers(), app.listOnlineUsers(), app.viewProfile()).register(routes);
         new MessageRoutes(app.sendMessage(), app.readHistory(), app.markRead()).register(routes);
+        new MessageChangeRoutes(app.changeMessage()).register(routes);
         new ConversationRoutes(app.listConversations(), app.countUnread(), app.markRead()).register(routes);
         new LiveRoutes().register(routes);
         new OperationsRoutes(health, app.viewCacheStats(), metrics, SERVICE_NAME, serviceVersion, openApi).register(routes);

@@ -64,8 +64,9 @@ public final class ConversationRoutes {
     public void register(RouteTable routes) {
         routes.add(Route.get("/conversations").tag(TAG).summary("The caller's conversations, most recent activity first")
                 .description("One line per conversation the caller takes part in: the other participant, how many"
-                        + " of its messages the caller has not read, and the last message's id, time and first"
-                        + " characters.")
+                        + " of its messages the caller has not read, the last message's id, time and first"
+                        + " characters (null once it was deleted), and how far the peer's devices received and read"
+                        + " the conversation (peer_delivered_up_to_seq, peer_read_up_to_seq: the sender's ticks).")
                 .authenticated()
                 .inputs(LIMIT)
                 .answers(LISTED)

@@ -30,11 +30,11 @@ public final class LiveRoutes {
 
     public void register(RouteTable routes) {
         routes.add(Route.get(LiveEndpoint.PATH).tag(TAG)
-                .summary("Live events over a WebSocket: new messages, read markers, typing, presence")
-                .description("Opens a WebSocket that delivers the caller's live events: new messages, read"
-                        + " markers, typing and presence. After a reconnect the client resumes from the"
-                        + " last seq it saw and misses nothing. A request that is not a WebSocket handshake gets"
-                        + " 426.")
+                .summary("Live events over a WebSocket: new and changed messages, receipts, typing, presence")
+                .description("Opens a WebSocket that delivers the caller's live events: new messages, edits,"
+                        + " deletions, reactions, read and delivery markers, typing and presence. After a reconnect the"
+                        + " client resumes from the last change_seq (or message seq) it saw and misses nothing. A"
+                        + " request that is not a WebSocket handshake gets 426.")
                 .authenticatedInProtocol()
                 .local()
                 .switchingProtocols("The WebSocket is open. Authenticate with the access_token from POST /login: as"

@@ -32,34 +32,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Messages: send, read a conversation's history, mark one message read. */
+/** Messages: send, read a conversation's history, mark one message read (their changes: {@link MessageChangeRoutes}). */
 public final class MessageRoutes {
 
-    private static final Tag TAG = new Tag("messages", "Sending direct messages and reading a conversation's history");
+    static final Tag TAG = new Tag("messages",
+            "Sending direct messages, reading a conversation's history, and changing messages: edits, deletions,"
+                    + " reactions");
     private static final Constraints CLIENT_MESSAGE_ID_RULES =
             Constraints.length(ClientMessageId.MIN_LENGTH, ClientMessageId.MAX_LENGTH);
-    private static final RenderedViews<List<Message>, List<MessageView>> PAGES =
-            new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
-    /** The message a send stored, or the one an earlier attempt with the same key stored. */
-    private static final Response<MessageView> STORED = Response.json(200,
-            "The message as stored (the original one for a retry)", MessageView.class);
-    private static final Outcomes<SendMessage.Result> SENT = Outcomes.of(SendMessage.Result.class)
-            .answer(SendMessage.Sent.class, STORED, sent -> MessageView.of(sent.message()))
-            .answer(SendMessage.AlreadySent.class, STORED, earlier -> MessageView.of(earlier.message()))
-            .refuse(SendMessage.RecipientNotFound.class, Refusal.of(404, "Recipient not found"))
-            .refuse(Throttled.class, Refusal.throttled("the caller sent too many messages lately"))
-            // the token outlived its account
-            .refuse(SendMessage.SenderUnknown.class, Refusal.invalidCredentials())
-            .exhaustively();
-    // a cached page comes back as the same list: its JSON is rendered once
-    private static final Outcomes<List<Message>> PAGE = Outcomes.rendered(
-            Response.jsonList(200, "A page of the conversation; empty when there is none", MessageView.class), PAGES);
-    private static final Outcomes<MarkRead.Result> MESSAGE_READ = Outcomes.of(MarkRead.Result.class)
-            .answer(MarkRead.Marked.class, Response.json(200, "The message is read", MessageReadView.class),
-                    marked -> MessageReadView.MARKED)
-            .refuse(MarkRead.NotFound.class, Refusal.of(404, "Message not found or not accessible"))
-            .exhaustively();
-
     static final Input<UserId> RECIPIENT_ID = Input.id(JSON_BODY, "recipient_id", UserId::of,
             "Who receives the message; may be the sender (notes to self)");
     static final Input<MessageContent> CONTENT = Input.text(JSON_BODY, "content", MessageContent::of,
@@ -74,6 +54,35 @@ public final class MessageRoutes {
     static final Input<ClientMessageId> IDEMPOTENCY_KEY = Input.text(HEADER, "Idempotency-Key", ClientMessageId::of,
             "The same as client_message_id, for clients that prefer a header; the body wins if both are given")
             .constrained(CLIENT_MESSAGE_ID_RULES).optional();
+
+    static final Input<MessageId> REPLY_TO = Input.id(JSON_BODY, "reply_to_message_id", MessageId::of,
+            "The message this one answers: a message of the same conversation (also one deleted for everyone)")
+            .optional();
+
+    private static final RenderedViews<List<Message>, List<MessageView>> PAGES =
+            new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
+    /** The message a send stored, or the one an earlier attempt with the same key stored. */
+    private static final Response<MessageView> STORED = Response.json(200,
+            "The message as stored (the original one for a retry)", MessageView.class);
+    private static final Outcomes<SendMessage.Result> SENT = Outcomes.of(SendMessage.Result.class)
+            .answer(SendMessage.Sent.class, STORED, sent -> MessageView.of(sent.message()))
+            .answer(SendMessage.AlreadySent.class, STORED, earlier -> MessageView.of(earlier.message()))
+            .refuse(SendMessage.RecipientNotFound.class, Refusal.of(404, "Recipient not found"))
+            .refuse(SendMessage.ReplyNotFound.class, Refusal.invalid(REPLY_TO, "must be a message of this conversation",
+                    "Validation error: every offending input; also a reply_to_message_id that is not a message of the"
+                    + " conversation of the caller and recipient_id"))
+            .refuse(Throttled.class, Refusal.throttled("the caller sent too many messages lately"))
+            // the token outlived its account
+            .refuse(SendMessage.SenderUnknown.class, Refusal.invalidCredentials())
+            .exhaustively();
+    // a cached page comes back as the same list: its JSON is rendered once
+    private static final Outcomes<List<Message>> PAGE = Outcomes.rendered(
+            Response.jsonList(200, "A page of the conversation; empty when there is none", MessageView.class), PAGES);
+    private static final Outcomes<MarkRead.Result> MESSAGE_READ = Outcomes.of(MarkRead.Result.class)
+            .answer(MarkRead.Marked.class, Response.json(200, "The message is read", MessageReadView.class),
+                    marked -> MessageReadView.MARKED)
+            .refuse(MarkRead.NotFound.class, Refusal.of(404, "Message not found or not accessible"))
+            .exhaustively();
 
     static final Input<UserId> WITH_USER_ID = Input.id(QUERY, "with_user_id", UserId::of,
             "The other participant of the conversation");
@@ -103,9 +112,10 @@ public final class MessageRoutes {
                         + " write to themself), gives it the conversation's next seq and announces it on the live"
                         + " connections (GET /ws)."
                         + " With client_message_id (or an Idempotency-Key header) a retry answers the message the"
-                        + " first attempt stored, with the same id, instead of storing it twice.")
+                        + " first attempt stored, with the same id, instead of storing it twice."
+                        + " With reply_to_message_id it answers that message, which must be of the same conversation.")
                 .authenticated()
-                .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY)
+                .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY, REPLY_TO)
                 .answers(SENT)
                 .handle(this::send));
         routes.add(Route.get("/messages").tag(TAG).summary("The conversation with one user, newest first")
@@ -131,8 +141,10 @@ public final class MessageRoutes {
         UserId recipient = in.get(RECIPIENT_ID);
         MessageContent content = in.get(CONTENT);
         ClientMessageId key = in.isGiven(CLIENT_MESSAGE_ID) ? in.get(CLIENT_MESSAGE_ID) : in.get(IDEMPOTENCY_KEY);
+        MessageId replyTo = in.get(REPLY_TO);
         in.check();
-        return sendMessage.send(new SendMessage.Command(call.caller(), recipient, content, Optional.ofNullable(key)));
+        return sendMessage.send(new SendMessage.Command(call.caller(), recipient, content, Optional.ofNullable(key),
+                Optional.ofNullable(replyTo)));
     }
 
     private List<Message> history(Call call) {

@@ -3,13 +3,19 @@ package io.chatplatform.adapter.http.internal.view;
 import io.chatplatform.domain.conversation.InboxEntry;
 import java.time.Instant;
 
-/** One line of the caller's conversation list. */
+/**
+ * One line of the caller's conversation list. {@code last_message_preview} is null when the last
+ * message was deleted for everyone (or hidden by the caller); the two peer markers are the seqs up
+ * to which the peer's devices received and read the conversation (the sender's ticks).
+ */
 public record ConversationView(long userId, String username, long unreadCount, long lastMessageId,
-                               Instant lastMessageAt, String lastMessagePreview) {
+                               Instant lastMessageAt, @Nullable String lastMessagePreview,
+                               long peerDeliveredUpToSeq, long peerReadUpToSeq) {
 
     public static ConversationView of(InboxEntry entry) {
         return new ConversationView(entry.peer().value(), entry.peerUsername().value(), entry.unreadCount(),
-                entry.lastMessageId().value(), entry.lastMessageAt(), entry.lastMessagePreview());
+                entry.lastMessageId().value(), entry.lastMessageAt(), entry.lastMessagePreview().orElse(null),
+                entry.peerDeliveredSeq(), entry.peerReadSeq());
     }
 
     @Override

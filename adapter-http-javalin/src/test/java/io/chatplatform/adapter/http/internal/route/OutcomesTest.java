@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
+import io.chatplatform.adapter.http.internal.request.FieldError;
+import io.chatplatform.adapter.http.internal.request.Input;
+import io.chatplatform.adapter.http.internal.request.ValidationFailed;
+import io.chatplatform.adapter.http.internal.view.ErrorView;
 import io.chatplatform.adapter.http.internal.view.UnreadCountView;
+import io.chatplatform.adapter.http.internal.view.ValidationErrorView;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +97,57 @@ class OutcomesTest {
                 .answers(outcomes).handle(call -> new Count(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("answers 401");
+    }
+
+    @Test
+    @DisplayName("refusals that share one declared response declare it once and answer each with its own detail")
+    void shared_refusal() {
+        Response<ErrorView> conflict = Response.error(409, "The count cannot change now");
+        Outcomes<Counted> outcomes = Outcomes.of(Counted.class)
+                .answer(Count.class, OK, count -> new UnreadCountView(count.value()))
+                .refuse(Gone.class, Refusal.of(conflict, gone -> "It is gone"))
+                .refuse(Limited.class, Refusal.of(conflict, limited -> "It is limited"))
+                .exhaustively();
+
+        assertThat(outcomes.responses()).containsExactly(OK, conflict);
+        assertThatThrownBy(() -> outcomes.answer(new Gone())).isInstanceOfSatisfying(ApiError.class, error -> {
+            assertThat(error.status()).isEqualTo(409);
+            assertThat(error.detail()).isEqualTo("It is gone");
+        });
+        assertThatThrownBy(() -> outcomes.answer(new Limited()))
+                .isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.detail()).isEqualTo("It is limited"));
+    }
+
+    @Test
+    @DisplayName("an input the use case found wrong is refused as a 422 naming it, declared as the route's 422")
+    void invalid_input() {
+        Input<Long> counter = Input.id(Input.Source.JSON_BODY, "counter_id", value -> value, "The counter");
+        Outcomes<Counted> outcomes = Outcomes.of(Counted.class)
+                .answer(Count.class, OK, count -> new UnreadCountView(count.value()))
+                .refuse(Gone.class, Refusal.invalid(counter, "must be a counter of yours", "Validation error"))
+                .refuse(Limited.class, Refusal.of(429, "Too many requests"))
+                .exhaustively();
+
+        assertThat(outcomes.responses()).extracting(Response::status).containsExactly(200, 422, 429);
+        assertThat(outcomes.responses().get(1).type()).isEqualTo(ValidationErrorView.class);
+        assertThatThrownBy(() -> outcomes.answer(new Gone())).isInstanceOfSatisfying(ValidationFailed.class,
+                failed -> assertThat(failed.errors()).containsExactly(new FieldError(List.of("body", "counter_id"),
+                        "counter_id must be a counter of yours", "value_error")));
+    }
+
+    @Test
+    @DisplayName("a case the call never gets declares nothing, and is a fault if it comes anyway")
+    void never() {
+        Outcomes<Counted> outcomes = Outcomes.of(Counted.class)
+                .answer(Count.class, OK, count -> new UnreadCountView(count.value()))
+                .refuse(Gone.class, Refusal.of(404, "Gone"))
+                .never(Limited.class, "counting is not limited")
+                .exhaustively();
+
+        assertThat(outcomes.responses()).extracting(Response::status).containsExactly(200, 404);
+        assertThatThrownBy(() -> outcomes.answer(new Limited()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Limited")
+                .hasMessageContaining("counting is not limited");
     }
 }
