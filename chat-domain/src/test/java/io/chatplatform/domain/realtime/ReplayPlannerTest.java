@@ -31,7 +31,7 @@ class ReplayPlannerTest {
     private static final UserId CAROL = UserId.of(3);
     private static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
 
-    /** The store: each conversation's messages by seq, and every read it was asked for. */
+    /** The store: each conversation's messages, one change each (position = seq), and every read it was asked for. */
     private final Map<ConversationId, Integer> lastSeqs = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
     private final ChangesAfter store = (conversation, afterSeq, limit) -> {
@@ -46,7 +46,7 @@ class ReplayPlannerTest {
     private static MessageCreated created(ConversationId conversation, long seq) {
         UserId from = conversation.low();
         return new MessageCreated(new Message(MessageId.of(seq * 10 + conversation.high().value()), conversation, seq,
-                from, conversation.peerOf(from), MessageContent.of("m" + seq), AT, Optional.empty()));
+                from, conversation.peerOf(from), MessageContent.of("m" + seq), AT, Optional.empty()), seq);
     }
 
     private InboxEntry conversationWith(UserId peer, int lastSeq) {
@@ -56,7 +56,7 @@ class ReplayPlannerTest {
     }
 
     private static List<Long> seqs(List<Step> steps) {
-        return steps.stream().filter(Send.class::isInstance).map(step -> ((Send) step).change().seq()).toList();
+        return steps.stream().filter(Send.class::isInstance).map(step -> ((Send) step).change().position()).toList();
     }
 
     private static MessageCreated withBob(long seq) {
@@ -159,9 +159,9 @@ class ReplayPlannerTest {
     void types() {
         Message message = withBob(1).message();
         ConversationId conversation = message.conversationId();
-        assertThat(new MessageCreated(message).type().wireName()).isEqualTo("message.created");
-        assertThat(new MessageCreated(message).conversation()).isEqualTo(conversation);
-        assertThat(new ReadMarkerMoved(conversation, BOB, 1).type().wireName()).isEqualTo("message.read");
+        assertThat(new MessageCreated(message, 1).type().wireName()).isEqualTo("message.created");
+        assertThat(new MessageCreated(message, 1).conversation()).isEqualTo(conversation);
+        assertThat(new ReadMarkerMoved(conversation, BOB, 1, 2).type().wireName()).isEqualTo("message.read");
         assertThat(new Typing(ALICE, BOB, AT).type().wireName()).isEqualTo("typing");
         assertThat(new PresenceChanged(ALICE, true, java.util.Set.of(BOB)).type().wireName()).isEqualTo("presence");
         assertThat(CloseReason.valueOf("TOO_SLOW")).isEqualTo(CloseReason.TOO_SLOW);
