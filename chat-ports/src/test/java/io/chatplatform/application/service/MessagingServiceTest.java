@@ -149,7 +149,7 @@ class MessagingServiceTest {
             assertThat(result).isEqualTo(new MarkRead.Marked(m1.conversationId(), 2, 1));
             assertThat(chat.app.countUnread().unreadCount(bob.id())).isEqualTo(1);
             assertThat(chat.events.eventsOf(MessagesRead.class))
-                    .containsExactly(new MessagesRead(m1.conversationId(), bob.id(), 2, 1));
+                    .containsExactly(new MessagesRead(m1.conversationId(), bob.id(), 2, 1, 4));
         }
 
         @Test
@@ -159,6 +159,8 @@ class MessagingServiceTest {
             chat.app.markRead().markMessageRead(bob.id(), m2.id());
             var result = chat.app.markRead().markMessageRead(bob.id(), m1.id());
             assertThat(result).isEqualTo(new MarkRead.Marked(m1.conversationId(), 2, 0));
+            // a mark-read that does not move writes and announces nothing
+            assertThat(chat.events.eventsOf(MessagesRead.class)).hasSize(1);
         }
 
         @Test
