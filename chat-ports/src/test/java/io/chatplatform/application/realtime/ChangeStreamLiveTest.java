@@ -6,10 +6,12 @@ import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.fixtures.RecordingChannel;
 import io.chatplatform.application.port.in.ChangeMessage;
 import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
+import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.domain.limit.RateLimits;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Emoji;
+import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.realtime.ConversationChange;
@@ -18,6 +20,7 @@ import io.chatplatform.domain.realtime.LiveEventType;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.MessageDeleted;
 import io.chatplatform.domain.realtime.MessageEdited;
+import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.user.User;
 import java.time.Duration;
 import java.util.List;
@@ -208,6 +211,22 @@ class ChangeStreamLiveTest {
         connect(alice, new RecordingChannel()).received(bob.id(), 2);
         assertThat(bobLaptop.positions()).containsExactly(1L, 2L, 3L);
         assertThat(alicePhone.received()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the peer's delivery and read markers are changes of the stream too, replayed to a client that missed them")
+    void markers_are_replayed() {
+        Message m1 = chat.send(bob, alice, "one");                               // 1
+        // Bob is offline: Alice's history read delivers his message, then she reads it
+        chat.app.readHistory().history(new ReadHistory.Query(alice.id(), bob.id(), HistoryPage.newest()));  // 2
+        chat.app.markRead().markMessageRead(alice.id(), m1.id());                // 3
+
+        RecordingChannel channel = new RecordingChannel();
+        connect(bob, channel).resume(Map.of(), Map.of(alice.id(), 1L));
+        assertThat(channel.changes()).containsExactly(
+                new DeliveryMarkerMoved(m1.conversationId(), alice.id(), 1, 2),
+                new ReadMarkerMoved(m1.conversationId(), alice.id(), 1, 3));
+        assertThat(chat.messages.entry(bob.id(), alice.id()).orElseThrow().peerReadSeq()).isEqualTo(1);
     }
 
     @Test
