@@ -1,6 +1,7 @@
 package io.chatplatform.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.fixtures.InMemoryChat;
@@ -11,7 +12,9 @@ import io.chatplatform.application.port.in.ChangeMessage.Unchanged;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.out.ChangeKind;
+import io.chatplatform.application.port.out.ChangeMessages;
 import io.chatplatform.application.port.out.ChatMetrics;
+import io.chatplatform.application.port.out.StoreUnavailableException;
 import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.DomainEvent;
 import io.chatplatform.domain.event.MessageSent;
@@ -28,18 +31,27 @@ import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.message.Reaction;
+import io.chatplatform.domain.message.change.Decision;
 import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.realtime.MessageDeleted;
 import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -392,6 +404,108 @@ class MessageChangeServiceTest {
                 .extracting(ConversationChange::position).containsExactly(1L, 2L, 3L, 4L, 6L);
         assertThat(counted).containsExactly(ChangeKind.EDIT, ChangeKind.REACT, ChangeKind.REACT, ChangeKind.UNREACT,
                 ChangeKind.DELETE_FOR_ME, ChangeKind.DELETE_FOR_EVERYONE);
+    }
+
+    @Test
+    @DisplayName("a delivery is counted as a change when the marker moves, not when it stands")
+    void deliveries_are_counted() {
+        chat.send(alice, bob, "hello");
+        chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 1);
+        chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 1);
+        chat.app.markDelivered().markDelivered(alice.id(), alice.id(), 1);
+        assertThat(counted).containsExactly(ChangeKind.DELIVERED);
+    }
+
+    @Test
+    @DisplayName("concurrent changes of one message each get their own position: contiguous, none twice, each announced once")
+    void concurrent_changes() throws Exception {
+        Message hello = chat.send(alice, bob, "hello");
+        List<Emoji> emoji = List.of(HEART, FIRE, THUMBS_UP, Emoji.of("😂"), Emoji.of("🎉"), Emoji.of("🙏"));
+        ExecutorService pool = Executors.newFixedThreadPool(emoji.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < emoji.size(); i++) {
+                User user = i % 2 == 0 ? alice : bob;
+                Emoji mine = emoji.get(i);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    int changed = 0;
+                    // react and take back 10 times, then react: each call changes something
+                    for (int round = 0; round < 21; round++) {
+                        ChangeMessage.Result result = round % 2 == 0 ? changes().react(user.id(), hello.id(), mine)
+                                : changes().unreact(user.id(), hello.id(), mine);
+                        changed += result instanceof Changed ? 1 : 0;
+                    }
+                    return changed;
+                }));
+            }
+            start.countDown();
+            int changed = 0;
+            for (Future<Integer> future : done) {
+                changed += future.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(changed).isEqualTo(emoji.size() * 21);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> positions = announced().stream().map(ConversationChange::position).sorted().toList();
+        assertThat(positions).isEqualTo(LongStream.rangeClosed(2, emoji.size() * 21 + 1).boxed().toList());
+        assertThat(chat.messages.after(hello.conversationId(), bob.id(), 1, 1000))
+                .extracting(ConversationChange::position).isEqualTo(positions);
+        assertThat(stored(hello).reactions().distinctEmoji()).isEqualTo(emoji.size());
+        assertThat(counted).hasSize(emoji.size() * 21);
+    }
+
+    @Test
+    @DisplayName("a store that fails mid-change announces nothing and counts nothing; the failure reaches the caller")
+    void store_outage() {
+        InMemoryChat broken = new InMemoryChat(false, RateLimits.none(),
+                builder -> builder.changeMessages(new FailingChanges()));
+        User sender = broken.register("alice");
+        User recipient = broken.register("bob");
+        Message hello = broken.send(sender, recipient, "hello");
+        int events = broken.events.events().size();
+        assertThatThrownBy(() -> broken.app.changeMessage().edit(sender.id(), hello.id(), MessageContent.of("x")))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> broken.app.changeMessage().react(recipient.id(), hello.id(), HEART))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(broken.events.events()).hasSize(events);
+        assertThat(broken.messages.find(hello.id())).contains(hello);
+    }
+
+    /** A store whose every change fails, as with the database down. */
+    private static final class FailingChanges implements ChangeMessages {
+        private static StoreUnavailableException down() {
+            return new StoreUnavailableException("down", new IllegalStateException("connection refused"));
+        }
+
+        @Override
+        public Result<Decision.Edit> edit(MessageId id, UserId editor, MessageContent content, Instant at, Rule<Decision.Edit> rule) {
+            throw down();
+        }
+
+        @Override
+        public Result<Decision.DeleteForEveryone> deleteForEveryone(MessageId id, UserId user, Instant at,
+                                                                    Rule<Decision.DeleteForEveryone> rule) {
+            throw down();
+        }
+
+        @Override
+        public Result<Decision.DeleteForMe> hide(MessageId id, UserId user, Instant at, HideRule rule) {
+            throw down();
+        }
+
+        @Override
+        public Result<Decision.React> react(MessageId id, UserId user, Emoji emoji, Instant at, Rule<Decision.React> rule) {
+            throw down();
+        }
+
+        @Override
+        public Result<Decision.Unreact> unreact(MessageId id, UserId user, Emoji emoji, Instant at,
+                                                Rule<Decision.Unreact> rule) {
+            throw down();
+        }
     }
 
     @Test
