@@ -407,6 +407,23 @@ class MessageChangeServiceTest {
     }
 
     @Test
+    @DisplayName("notes to self change as any message, told to their one writer")
+    void notes_to_self() {
+        Message note = chat.send(alice, alice, "buy milk");
+        assertThat(announcesOne(note, () -> changes().edit(alice.id(), note.id(), MessageContent.of("buy oat milk")))
+                .audience()).containsExactly(alice.id());
+        assertThat(announcesOne(note, () -> changes().react(alice.id(), note.id(), THUMBS_UP)).audience())
+                .containsExactly(alice.id());
+        assertThat(announcesOne(note, () -> changes().deleteForEveryone(alice.id(), note.id())).audience())
+                .containsExactly(alice.id());
+        assertThat(announcesOne(note, () -> changes().deleteForMe(alice.id(), note.id())).audience())
+                .containsExactly(alice.id());
+        assertThat(changes().react(bob.id(), note.id(), THUMBS_UP)).isEqualTo(new ChangeMessage.NotFound());
+        assertThat(chat.app.countUnread().unreadCount(alice.id())).isZero();
+        assertThat(history(alice, alice)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a delivery is counted as a change when the marker moves, not when it stands")
     void deliveries_are_counted() {
         chat.send(alice, bob, "hello");
