@@ -247,6 +247,25 @@ class ChangeStreamLiveTest {
     }
 
     @Test
+    @DisplayName("a resume whose budget covers what the client may see is not cut short by the peer's hidden changes")
+    void holes_do_not_use_up_the_budget() {
+        chat.app.close();
+        chat = start(3);
+        alice = chat.register("alice");
+        bob = chat.register("bob");
+        Message m1 = chat.send(alice, bob, "one");                               // 1
+        chat.send(alice, bob, "two");                                            // 2
+        changes().deleteForMe(alice.id(), m1.id());                              // 3, Alice's only
+        chat.send(alice, bob, "three");                                          // 4
+
+        RecordingChannel channel = new RecordingChannel();
+        connect(bob, channel).resume(Map.of(), Map.of());
+        assertThat(channel.positions()).containsExactly(1L, 2L, 4L);
+        assertThat(channel.received()).noneMatch(ClientChannel.ResumeTruncated.class::isInstance);
+        assertThat(channel.received()).last().isEqualTo(new ClientChannel.ResumeDone(3));
+    }
+
+    @Test
     @DisplayName("a resume cut short by its budget names the position where it stopped and the seq of the newest message there")
     void truncation_names_position_and_seq() {
         chat.app.close();
