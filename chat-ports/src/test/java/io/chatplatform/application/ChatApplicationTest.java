@@ -15,6 +15,7 @@ import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.realtime.LiveConnections;
 import io.chatplatform.application.realtime.RealtimeSettings;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.user.Email;
@@ -139,5 +140,20 @@ class ChatApplicationTest {
         assertThatThrownBy(() -> ChatApplication.builder().users(new InMemoryUserStore())
                 .messages(new InMemoryMessageStore()).passwordHasher(new FakePasswordHasher()).build())
                 .hasMessageContaining("accessTokens");
+        // a message store of its own parts must also change messages and read the change streams
+        InMemoryMessageStore store = new InMemoryMessageStore();
+        assertThatThrownBy(() -> ChatApplication.builder().users(new InMemoryUserStore()).appendMessage(store)
+                .loadMessages(store).loadInbox(store).moveReadMarker(store).passwordHasher(new FakePasswordHasher())
+                .accessTokens(new FakeAccessTokens()).build())
+                .hasMessageContaining("changeMessages (or messages)");
+        assertThatThrownBy(() -> ChatApplication.builder().users(new InMemoryUserStore()).appendMessage(store)
+                .loadMessages(store).loadInbox(store).moveReadMarker(store).changeMessages(store)
+                .passwordHasher(new FakePasswordHasher()).accessTokens(new FakeAccessTokens()).build())
+                .hasMessageContaining("loadChanges (or messages)");
+        assertThat(ChatApplication.builder().users(new InMemoryUserStore()).appendMessage(store).loadMessages(store)
+                .loadInbox(store).moveReadMarker(store).changeMessages(store).loadChanges(store)
+                .messageChangeLimits(MessageChangeLimits.parse("edit_window=off"))
+                .passwordHasher(new FakePasswordHasher()).accessTokens(new FakeAccessTokens()).build().changeMessage())
+                .isNotNull();
     }
 }

@@ -132,7 +132,10 @@ public final class ReplayPlanner {
                 }
             }
             sent += inSpan;
-            boolean complete = read.size() < limit || inSpan < read.size() || limit == wanted;
+            // a read that used up its limit on the span's last change left nothing in it either: the
+            // holes made the span look longer than what the viewer may see
+            boolean complete = read.size() < limit || inSpan < read.size() || limit == wanted
+                    || last == span.upToSeq();
             if (!complete) {
                 // the client fetches the rest through the HTTP API; live delivery continues after it
                 steps.add(new Truncated(entry.peer(), last));

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.domain.event.ActivityRecorded;
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reactions;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
+import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Duration;
@@ -32,25 +39,94 @@ class InvalidationPolicyTest {
                 Optional.empty());
     }
 
+    private static final ConversationId CONVERSATION = ConversationId.between(ALICE, BOB);
+    private static final ConversationId NOTES = ConversationId.between(ALICE, ALICE);
+
     @Test
-    @DisplayName("a sent message makes the conversation's pages and both participants' lists stale")
+    @DisplayName("a sent message makes both participants' history pages and lists stale, nothing else")
     void message_sent() {
-        assertThat(InvalidationPolicy.staleAfter(new MessageSent(message(ALICE, BOB)))).containsExactlyInAnyOrder(
-                CacheScope.conversation(ConversationId.between(ALICE, BOB)), CacheScope.inbox(ALICE), CacheScope.inbox(BOB));
+        assertThat(InvalidationPolicy.staleAfter(new MessageSent(message(ALICE, BOB), 7))).containsExactlyInAnyOrder(
+                CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB),
+                CacheScope.inbox(ALICE), CacheScope.inbox(BOB));
     }
 
     @Test
-    @DisplayName("a note to self makes its conversation and one inbox stale")
+    @DisplayName("a note to self makes its one history and one inbox stale")
     void note_to_self() {
-        assertThat(InvalidationPolicy.staleAfter(new MessageSent(message(ALICE, ALICE)))).containsExactlyInAnyOrder(
-                CacheScope.conversation(ConversationId.between(ALICE, ALICE)), CacheScope.inbox(ALICE));
+        assertThat(InvalidationPolicy.staleAfter(new MessageSent(message(ALICE, ALICE), 3))).containsExactlyInAnyOrder(
+                CacheScope.history(NOTES, ALICE), CacheScope.inbox(ALICE));
     }
 
     @Test
-    @DisplayName("reading makes only the reader's list stale: pages hold no read state")
+    @DisplayName("reading makes both lists stale (the reader's unread count, the peer's read ticks and position); pages hold no read state")
     void messages_read() {
-        var read = new MessagesRead(ConversationId.between(ALICE, BOB), BOB, 3, 0);
-        assertThat(InvalidationPolicy.staleAfter(read)).containsExactly(CacheScope.inbox(BOB));
+        var read = new MessagesRead(CONVERSATION, BOB, 3, 0, 9);
+        assertThat(InvalidationPolicy.staleAfter(read)).containsExactlyInAnyOrder(CacheScope.inbox(ALICE),
+                CacheScope.inbox(BOB));
+    }
+
+    @Test
+    @DisplayName("an edit makes both histories, both lists and the message itself stale")
+    void edited() {
+        Message edited = message(ALICE, BOB).edited(MessageContent.of("hi!"), AT.plusSeconds(5));
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new MessageEdited(edited, 8))))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB),
+                        CacheScope.inbox(ALICE), CacheScope.inbox(BOB), CacheScope.message(MessageId.of(10)));
+    }
+
+    @Test
+    @DisplayName("a deletion for everyone makes both histories, both lists and the message itself stale")
+    void deleted_for_everyone() {
+        Message tombstone = message(ALICE, BOB).deleted(AT.plusSeconds(5));
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new MessageDeleted(tombstone, Optional.empty(), 8))))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB),
+                        CacheScope.inbox(ALICE), CacheScope.inbox(BOB), CacheScope.message(MessageId.of(10)));
+    }
+
+    @Test
+    @DisplayName("a deletion for me makes only the hider's history and list stale: the message and the peer's view are unchanged")
+    void deleted_for_me() {
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(
+                new MessageDeleted(message(ALICE, BOB), Optional.of(BOB), 8))))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, BOB), CacheScope.inbox(BOB));
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(
+                new MessageDeleted(message(ALICE, BOB), Optional.of(ALICE), 8))))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, ALICE), CacheScope.inbox(ALICE));
+        // hiding a tombstone: still only the hider's
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(
+                new MessageDeleted(message(ALICE, BOB).deleted(AT), Optional.of(BOB), 9))))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, BOB), CacheScope.inbox(BOB));
+    }
+
+    @Test
+    @DisplayName("a reaction, added or taken back, makes both histories, both lists and the message itself stale")
+    void reacted() {
+        Message reacted = message(ALICE, BOB).withReactions(Reactions.none().with(BOB, Emoji.of("👍")));
+        var stale = new CacheScope[] {CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB),
+                CacheScope.inbox(ALICE), CacheScope.inbox(BOB), CacheScope.message(MessageId.of(10))};
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new ReactionUpdated(reacted, BOB, 8))))
+                .containsExactlyInAnyOrder(stale);
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new ReactionUpdated(message(ALICE, BOB), BOB, 9))))
+                .containsExactlyInAnyOrder(stale);
+    }
+
+    @Test
+    @DisplayName("a delivery makes both lists stale (the sender's ticks, both positions), no page nor message")
+    void delivered() {
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new DeliveryMarkerMoved(CONVERSATION, BOB, 3, 8))))
+                .containsExactlyInAnyOrder(CacheScope.inbox(ALICE), CacheScope.inbox(BOB));
+    }
+
+    @Test
+    @DisplayName("changes in notes to self make the one history and inbox stale")
+    void changes_in_notes_to_self() {
+        Message note = message(ALICE, ALICE);
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(
+                new MessageEdited(note.edited(MessageContent.of("x"), AT), 4))))
+                .containsExactlyInAnyOrder(CacheScope.history(NOTES, ALICE), CacheScope.inbox(ALICE),
+                        CacheScope.message(MessageId.of(10)));
+        assertThat(InvalidationPolicy.staleAfter(new ConversationChanged(new MessageDeleted(note, Optional.of(ALICE), 5))))
+                .containsExactlyInAnyOrder(CacheScope.history(NOTES, ALICE), CacheScope.inbox(ALICE));
     }
 
     @Test
@@ -64,12 +140,17 @@ class InvalidationPolicyTest {
     @Test
     @DisplayName("scopes have distinct, stable names")
     void scope_names() {
-        assertThat(CacheScope.conversation(ConversationId.between(BOB, ALICE)).name()).isEqualTo("conv:1:2");
+        assertThat(CacheScope.history(ConversationId.between(BOB, ALICE), ALICE).name()).isEqualTo("conv:1:2:1");
+        assertThat(CacheScope.history(ConversationId.between(BOB, ALICE), BOB).name()).isEqualTo("conv:1:2:2");
+        assertThat(CacheScope.message(MessageId.of(10)).name()).isEqualTo("msg:10");
         assertThat(CacheScope.inbox(ALICE).name()).isEqualTo("inbox:1");
         assertThat(CacheScope.account(ALICE).name()).isEqualTo("user:1");
         assertThatThrownBy(() -> CacheScope.inbox(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CacheScope.account(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> CacheScope.conversation(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CacheScope.history(null, ALICE)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CacheScope.history(CONVERSATION, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CacheScope.message(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CacheScope.history(CONVERSATION, UserId.of(3))).hasMessageContaining("has no history");
     }
 
     @Test

@@ -4,24 +4,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
+import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DomainEventTest {
 
+    private static final ConversationId CONVERSATION = ConversationId.between(UserId.of(1), UserId.of(2));
+
+    private static Message message() {
+        return new Message(MessageId.of(5), CONVERSATION, 1, UserId.of(1), UserId.of(2), MessageContent.of("hi"),
+                Instant.parse("2026-11-27T12:00:00Z"), Optional.empty());
+    }
+
     @Test
     void only_a_participant_can_read_a_conversation() {
-        ConversationId conversation = ConversationId.between(UserId.of(1), UserId.of(2));
-        assertThat(new MessagesRead(conversation, UserId.of(2), 5, 0).reader()).isEqualTo(UserId.of(2));
-        assertThatThrownBy(() -> new MessagesRead(conversation, UserId.of(3), 5, 0)).hasMessageContaining("not in conversation");
-        assertThatThrownBy(() -> new MessagesRead(conversation, UserId.of(1), -1, 0)).hasMessageContaining("negative");
+        assertThat(new MessagesRead(CONVERSATION, UserId.of(2), 5, 0, 7).reader()).isEqualTo(UserId.of(2));
+        assertThatThrownBy(() -> new MessagesRead(CONVERSATION, UserId.of(3), 5, 0, 7)).hasMessageContaining("not in conversation");
+        assertThatThrownBy(() -> new MessagesRead(CONVERSATION, UserId.of(1), -1, 0, 7)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new MessagesRead(CONVERSATION, UserId.of(1), 5, -1, 7)).hasMessageContaining("negative");
+    }
+
+    @Test
+    void a_read_and_a_sent_message_have_a_position_in_the_change_stream() {
+        assertThat(new MessagesRead(CONVERSATION, UserId.of(2), 5, 0, 1).position()).isEqualTo(1);
+        assertThatThrownBy(() -> new MessagesRead(CONVERSATION, UserId.of(2), 5, 0, 0)).hasMessageContaining("position");
+        assertThat(new MessageSent(message(), 1).position()).isEqualTo(1);
+        assertThatThrownBy(() -> new MessageSent(message(), 0)).hasMessageContaining("position must be at least 1");
+    }
+
+    @Test
+    void new_messages_and_read_markers_are_announced_by_their_own_events_not_as_a_conversation_change() {
+        assertThatThrownBy(() -> new ConversationChanged(new MessageCreated(message(), 1)))
+                .hasMessageContaining("message.created is announced by its own event");
+        assertThatThrownBy(() -> new ConversationChanged(new ReadMarkerMoved(CONVERSATION, UserId.of(2), 1, 2)))
+                .hasMessageContaining("message.read is announced by its own event");
+        var delivered = new DeliveryMarkerMoved(CONVERSATION, UserId.of(2), 1, 2);
+        assertThat(new ConversationChanged(delivered).change()).isEqualTo(delivered);
+        assertThatThrownBy(() -> new ConversationChanged(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void events_name_what_they_are_about() {
         assertThat(new ProfileChanged(UserId.of(1)).userId()).isEqualTo(UserId.of(1));
         assertThat(new UserRegistered(UserId.of(1), Username.of("bob")).username()).isEqualTo(Username.of("bob"));
-        assertThatThrownBy(() -> new MessageSent(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new MessageSent(null, 1)).isInstanceOf(NullPointerException.class);
     }
 }

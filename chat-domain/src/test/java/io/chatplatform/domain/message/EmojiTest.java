@@ -41,7 +41,18 @@ class EmojiTest {
                 Arguments.of("a kiss with two skin tones (10 code points)", "👩🏻‍❤️‍💋‍👨🏼"),
                 Arguments.of("a hair style component alone", "🦰"),
                 Arguments.of("a woman with red hair", "👩‍🦰"),
-                Arguments.of("a woman running", "🏃‍♀️"));
+                Arguments.of("a woman running", "🏃‍♀️"),
+                Arguments.of("the lightest skin tone", "👍🏻"),
+                Arguments.of("the darkest skin tone", "👍🏿"),
+                Arguments.of("a family of two with skin tones", "🧑🏻‍🤝‍🧑🏿"),
+                Arguments.of("a handshake with two skin tones", "🫱🏻‍🫲🏿"),
+                Arguments.of("a family of three", "👨‍👩‍👦"),
+                Arguments.of("an eye in a speech bubble (two text-default emoji joined)", "👁️‍🗨️"),
+                Arguments.of("a flag of a region that may not exist yet", "🇦🇦"),
+                Arguments.of("the flag of England", "🏴󠁧󠁢󠁥󠁮󠁧󠁿"),
+                Arguments.of("the star keycap", "*️⃣"),
+                Arguments.of("the zero keycap", "0️⃣"),
+                Arguments.of("the trade mark sign as emoji", "™️"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -97,7 +108,31 @@ class EmojiTest {
                 Arguments.of("a mathematical symbol", "∑"),
                 Arguments.of("an unassigned code point", "\uD83E\uDEFF"), // U+1FAFF
                 Arguments.of("a private use character", "\uE000"),
-                Arguments.of("a long joined sequence (17 code points)", "👍\u200D".repeat(8) + "👍"));
+                Arguments.of("a long joined sequence (17 code points)", "👍\u200D".repeat(8) + "👍"),
+                Arguments.of("two letters", "ab"),
+                Arguments.of("a capital letter", "A"),
+                Arguments.of("two digits", "12"),
+                Arguments.of("a digit before a keycap", "12\u20E3"),
+                Arguments.of("a keycap then a digit", "1\uFE0F\u20E3" + "2"),
+                Arguments.of("a digit with a skin tone", "1🏽"),
+                Arguments.of("an Arabic-Indic digit as keycap", "\u0661\u20E3"),
+                Arguments.of("a full-width digit as keycap", "\uFF11\u20E3"),
+                Arguments.of("two keycaps", "1️⃣2️⃣"),
+                Arguments.of("two flags", "🇺🇸🇫🇷"),
+                Arguments.of("a regional indicator and a letter", "🇺S"),
+                Arguments.of("a thumbs up twice with a tone", "👍🏽👍"),
+                Arguments.of("a skin tone before its emoji", "🏽👍"),
+                Arguments.of("a family joined by a space", "👩 👧"),
+                Arguments.of("a joiner after a skin tone with nothing after it", "👍🏽\u200D"),
+                Arguments.of("a joined letter", "👩\u200Da"),
+                Arguments.of("a keycap on U+FE0E", "1\uFE0E\u20E3"),
+                Arguments.of("an emoji with a text presentation selector", "👍\uFE0E"),
+                Arguments.of("a heart with a text presentation selector before U+FE0F", "❤\uFE0E\uFE0F"),
+                Arguments.of("a number sign alone", "#"),
+                Arguments.of("a word that names an emoji", "thumbsup"),
+                Arguments.of("a shortcode", ":+1:"),
+                Arguments.of("a non-breaking space", "\u00A0"),
+                Arguments.of("a zero width space", "\u200B"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -152,6 +152,114 @@ class MessageValuesTest {
             assertThatThrownBy(() -> new Message(MessageId.of(1), ConversationId.between(ALICE, BOB), 0, ALICE, BOB,
                     MessageContent.of("hi"), at, Optional.empty())).hasMessageContaining("seq");
         }
+
+        private Message sent() {
+            return new Message(MessageId.of(1), ConversationId.between(ALICE, BOB), 3, ALICE, BOB, MessageContent.of("hi"),
+                    at, Optional.of(ClientMessageId.of("c-1")));
+        }
+
+        private Message with(Optional<MessageContent> content, Optional<MessageId> replyTo, Optional<Instant> editedAt,
+                             Optional<Instant> deletedAt, Reactions reactions) {
+            return new Message(MessageId.of(1), ConversationId.between(ALICE, BOB), 3, ALICE, BOB, content, at,
+                    Optional.empty(), replyTo, editedAt, deletedAt, reactions);
+        }
+
+        @Test
+        void as_sent_is_not_edited_not_deleted_without_reactions_and_replies_to_nothing() {
+            Message message = sent();
+            assertThat(message.content()).contains(MessageContent.of("hi"));
+            assertThat(message.isDeleted()).isFalse();
+            assertThat(message.editedAt()).isEmpty();
+            assertThat(message.deletedAt()).isEmpty();
+            assertThat(message.replyTo()).isEmpty();
+            assertThat(message.reactions()).isEqualTo(Reactions.none());
+        }
+
+        @Test
+        void edited_has_the_new_content_and_the_time_of_the_edit_and_keeps_everything_else() {
+            Message reacted = sent().replyingTo(Optional.of(MessageId.of(9)))
+                    .withReactions(Reactions.none().with(BOB, Emoji.of("👍")));
+            Message edited = reacted.edited(MessageContent.of("hi, Bob"), at.plusSeconds(30));
+            assertThat(edited.content()).contains(MessageContent.of("hi, Bob"));
+            assertThat(edited.editedAt()).contains(at.plusSeconds(30));
+            assertThat(edited.seq()).isEqualTo(3);
+            assertThat(edited.createdAt()).isEqualTo(at);
+            assertThat(edited.replyTo()).contains(MessageId.of(9));
+            assertThat(edited.reactions()).isEqualTo(reacted.reactions());
+            assertThat(edited.clientMessageId()).contains(ClientMessageId.of("c-1"));
+            assertThatThrownBy(() -> sent().edited(null, at)).isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
+        void a_tombstone_has_no_content_no_edit_time_and_no_reactions_but_keeps_seq_sender_recipient_time_and_reply() {
+            Message before = sent().replyingTo(Optional.of(MessageId.of(9)))
+                    .edited(MessageContent.of("hi again"), at.plusSeconds(10))
+                    .withReactions(Reactions.none().with(BOB, Emoji.of("👍")));
+            Message tombstone = before.deleted(at.plusSeconds(60));
+            assertThat(tombstone.isDeleted()).isTrue();
+            assertThat(tombstone.content()).isEmpty();
+            assertThat(tombstone.editedAt()).isEmpty();
+            assertThat(tombstone.reactions().isEmpty()).isTrue();
+            assertThat(tombstone.deletedAt()).contains(at.plusSeconds(60));
+            assertThat(tombstone.seq()).isEqualTo(3);
+            assertThat(tombstone.senderId()).isEqualTo(ALICE);
+            assertThat(tombstone.recipientId()).isEqualTo(BOB);
+            assertThat(tombstone.createdAt()).isEqualTo(at);
+            assertThat(tombstone.replyTo()).contains(MessageId.of(9));
+            assertThat(tombstone.isVisibleTo(BOB)).isTrue();
+        }
+
+        @Test
+        void has_content_exactly_until_it_is_deleted() {
+            assertThatThrownBy(() -> with(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Reactions.none())).hasMessageContaining("content exactly until it is deleted");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), Optional.empty(), Optional.empty(),
+                    Optional.of(at), Reactions.none())).hasMessageContaining("content exactly until it is deleted");
+        }
+
+        @Test
+        void a_tombstone_cannot_carry_an_edit_time_or_reactions() {
+            assertThatThrownBy(() -> with(Optional.empty(), Optional.empty(), Optional.of(at), Optional.of(at),
+                    Reactions.none())).hasMessageContaining("keeps no edit time and no reactions");
+            assertThatThrownBy(() -> with(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(at),
+                    Reactions.none().with(BOB, Emoji.of("👍")))).hasMessageContaining("keeps no edit time and no reactions");
+            assertThatThrownBy(() -> sent().deleted(at).withReactions(Reactions.none().with(BOB, Emoji.of("👍"))))
+                    .hasMessageContaining("keeps no edit time and no reactions");
+            assertThatThrownBy(() -> sent().deleted(at).edited(MessageContent.of("back"), at))
+                    .hasMessageContaining("content exactly until it is deleted");
+        }
+
+        @Test
+        void cannot_reply_to_itself() {
+            assertThatThrownBy(() -> sent().replyingTo(Optional.of(MessageId.of(1))))
+                    .hasMessageContaining("message 1 cannot reply to itself");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), Optional.of(MessageId.of(1)),
+                    Optional.empty(), Optional.empty(), Reactions.none())).hasMessageContaining("cannot reply to itself");
+            assertThat(sent().replyingTo(Optional.of(MessageId.of(2))).replyTo()).contains(MessageId.of(2));
+            assertThat(sent().replyingTo(Optional.empty()).replyTo()).isEmpty();
+        }
+
+        @Test
+        void names_every_part() {
+            assertThatThrownBy(() -> with(null, Optional.empty(), Optional.empty(), Optional.empty(), Reactions.none()))
+                    .hasMessageContaining("content");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), null, Optional.empty(), Optional.empty(),
+                    Reactions.none())).hasMessageContaining("replyTo");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), Optional.empty(), null, Optional.empty(),
+                    Reactions.none())).hasMessageContaining("editedAt");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), Optional.empty(), Optional.empty(), null,
+                    Reactions.none())).hasMessageContaining("deletedAt");
+            assertThatThrownBy(() -> with(Optional.of(MessageContent.of("hi")), Optional.empty(), Optional.empty(),
+                    Optional.empty(), null)).hasMessageContaining("reactions");
+        }
+    }
+
+    @Test
+    void an_earlier_version_has_its_text_and_when_an_edit_made_it_the_text() {
+        EarlierVersion original = new EarlierVersion(MessageContent.of("first"), Optional.empty());
+        assertThat(original.editedAt()).isEmpty();
+        assertThatThrownBy(() -> new EarlierVersion(null, Optional.empty())).hasMessageContaining("content");
+        assertThatThrownBy(() -> new EarlierVersion(MessageContent.of("x"), null)).hasMessageContaining("editedAt");
     }
 
     @Test

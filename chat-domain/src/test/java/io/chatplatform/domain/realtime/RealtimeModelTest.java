@@ -3,6 +3,7 @@ package io.chatplatform.domain.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.event.ProfileChanged;
@@ -33,31 +34,37 @@ class RealtimeModelTest {
     @Test
     @DisplayName("each live event names who receives it")
     void audiences() {
-        assertThat(new MessageCreated(message(1)).audience()).containsExactlyInAnyOrder(ALICE, BOB);
-        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3).audience()).containsExactlyInAnyOrder(ALICE, BOB);
-        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3).peer()).isEqualTo(ALICE);
+        assertThat(new MessageCreated(message(1), 1).audience()).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3, 4).audience()).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(new ReadMarkerMoved(CONVERSATION, BOB, 3, 4).peer()).isEqualTo(ALICE);
         assertThat(new Typing(ALICE, BOB, AT).audience()).containsExactly(BOB);
         assertThat(new PresenceChanged(ALICE, true, Set.of(BOB)).audience()).containsExactly(BOB);
         Message note = new Message(MessageId.of(9), ConversationId.between(ALICE, ALICE), 1, ALICE, ALICE,
                 MessageContent.of("note"), AT, Optional.empty());
-        assertThat(new MessageCreated(note).audience()).containsExactly(ALICE);
+        assertThat(new MessageCreated(note, 1).audience()).containsExactly(ALICE);
     }
 
     @Test
     @DisplayName("live events check what they are built from")
     void invariants() {
-        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, UserId.of(3), 1)).hasMessageContaining("not in conversation");
-        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, BOB, -1)).hasMessageContaining("negative");
-        assertThatThrownBy(() -> new MessageCreated(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, UserId.of(3), 1, 2)).hasMessageContaining("not in conversation");
+        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, BOB, -1, 2)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new ReadMarkerMoved(CONVERSATION, BOB, 1, 0)).hasMessageContaining("position");
+        assertThatThrownBy(() -> new MessageCreated(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new MessageCreated(message(1), 0)).hasMessageContaining("position must be at least 1");
         assertThatThrownBy(() -> new Typing(ALICE, null, AT)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new PresenceChanged(null, true, Set.of())).isInstanceOf(NullPointerException.class);
     }
 
     @Test
-    @DisplayName("sent messages and moved read markers go live; other changes do not")
+    @DisplayName("sent messages, moved read markers and the other conversation changes go live, at their positions; other events do not")
     void from_domain_events() {
-        assertThat(LiveEvents.of(new MessageSent(message(1)))).contains(new MessageCreated(message(1)));
-        assertThat(LiveEvents.of(new MessagesRead(CONVERSATION, BOB, 4, 0))).contains(new ReadMarkerMoved(CONVERSATION, BOB, 4));
+        assertThat(LiveEvents.of(new MessageSent(message(1), 3))).contains(new MessageCreated(message(1), 3));
+        assertThat(LiveEvents.of(new MessagesRead(CONVERSATION, BOB, 4, 0, 6))).contains(new ReadMarkerMoved(CONVERSATION, BOB, 4, 6));
+        var delivered = new DeliveryMarkerMoved(CONVERSATION, BOB, 4, 7);
+        assertThat(LiveEvents.of(new ConversationChanged(delivered))).contains(delivered);
+        var edited = new MessageEdited(message(1).edited(MessageContent.of("again"), AT), 8);
+        assertThat(LiveEvents.of(new ConversationChanged(edited))).contains(edited);
         assertThat(LiveEvents.of(new ProfileChanged(ALICE))).isEmpty();
     }
 

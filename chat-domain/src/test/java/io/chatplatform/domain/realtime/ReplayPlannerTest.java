@@ -31,7 +31,7 @@ class ReplayPlannerTest {
     private static final UserId CAROL = UserId.of(3);
     private static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
 
-    /** The store: each conversation's messages by seq, and every read it was asked for. */
+    /** The store: each conversation's messages, one change each (position = seq), and every read it was asked for. */
     private final Map<ConversationId, Integer> lastSeqs = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
     private final ChangesAfter store = (conversation, afterSeq, limit) -> {
@@ -46,7 +46,7 @@ class ReplayPlannerTest {
     private static MessageCreated created(ConversationId conversation, long seq) {
         UserId from = conversation.low();
         return new MessageCreated(new Message(MessageId.of(seq * 10 + conversation.high().value()), conversation, seq,
-                from, conversation.peerOf(from), MessageContent.of("m" + seq), AT, Optional.empty()));
+                from, conversation.peerOf(from), MessageContent.of("m" + seq), AT, Optional.empty()), seq);
     }
 
     private InboxEntry conversationWith(UserId peer, int lastSeq) {
@@ -56,7 +56,7 @@ class ReplayPlannerTest {
     }
 
     private static List<Long> seqs(List<Step> steps) {
-        return steps.stream().filter(Send.class::isInstance).map(step -> ((Send) step).change().seq()).toList();
+        return steps.stream().filter(Send.class::isInstance).map(step -> ((Send) step).change().position()).toList();
     }
 
     private static MessageCreated withBob(long seq) {
@@ -144,6 +144,144 @@ class ReplayPlannerTest {
         assertThat(reads).isEmpty();
     }
 
+    /**
+     * A conversation of Bob and Alice as a change stream, with Bob's deletions for himself in it:
+     * the store gives Alice what she may see, so where Bob hid a message her view has a hole.
+     */
+    private static final class Stream {
+        final ConversationId conversation = ConversationId.between(ALICE, BOB);
+        final List<ConversationChange> changes = new ArrayList<>();
+        final List<String> reads = new ArrayList<>();
+        private final List<Message> messages = new ArrayList<>();
+
+        /** Bob sends a message: its creation is the next change. */
+        Stream send() {
+            Message message = new Message(MessageId.of(100 + messages.size()), conversation, messages.size() + 1L, BOB,
+                    ALICE, MessageContent.of("m" + (messages.size() + 1)), AT, Optional.empty());
+            messages.add(message);
+            changes.add(new MessageCreated(message, changes.size() + 1L));
+            return this;
+        }
+
+        /** Bob hides his message {@code seq} for himself: a change Alice cannot see. */
+        Stream bobHides(long seq) {
+            changes.add(new MessageDeleted(messages.get((int) seq - 1), Optional.of(BOB), changes.size() + 1L));
+            return this;
+        }
+
+        ConversationChange at(long position) {
+            return changes.get((int) position - 1);
+        }
+
+        /** Alice's line: her last position is the newest change she can see. */
+        InboxEntry aliceLine() {
+            long visible = changes.stream().filter(c -> c.audience().contains(ALICE)).mapToLong(ConversationChange::position)
+                    .max().orElseThrow();
+            return new InboxEntry(ALICE, BOB, Username.of("bob"), messages.size(), 0, 0, messages.get(messages.size() - 1).id(),
+                    AT, Optional.of("m"), visible, 0, 0);
+        }
+
+        /** The store as it reads for Alice: what she may see, after the position, up to the limit. */
+        final ChangesAfter store = (conversation, afterPosition, limit) -> {
+            reads.add(afterPosition + "+" + limit);
+            return changes.stream().filter(c -> c.position() > afterPosition && c.audience().contains(ALICE))
+                    .limit(limit).toList();
+        };
+    }
+
+    @Test
+    @DisplayName("a resume reads across the peer's deletion for himself inside a span: all Alice may see, no truncation")
+    void resume_across_a_hole() {
+        Stream stream = new Stream().send().send().bobHides(1).send().send();
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        List<Step> steps = planner.resume(List.of(stream.aliceLine()), Map.of(), stream.store);
+        assertThat(steps).containsExactly(new Send(stream.at(1)), new Send(stream.at(2)), new Send(stream.at(4)),
+                new Send(stream.at(5)));
+        // the cursor stands at 5: the next change goes straight out, nothing is sent twice
+        assertThat(planner.live(stream.at(5), stream.store)).isEmpty();
+        stream.send();
+        int reads = stream.reads.size();
+        assertThat(planner.live(stream.at(6), stream.store)).containsExactly(new Send(stream.at(6)));
+        assertThat(stream.reads).hasSize(reads);
+    }
+
+    @Test
+    @DisplayName("a hole inside a span that the budget covers exactly in visible changes is no truncation")
+    void resume_across_a_hole_with_a_budget_of_exactly_what_is_visible() {
+        // positions 1..4, of which Alice sees 3: a budget of 3 sends them all, and there is nothing left to fetch
+        Stream stream = new Stream().send().send().bobHides(1).send();
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(3, 100));
+        List<Step> steps = planner.resume(List.of(stream.aliceLine()), Map.of(), stream.store);
+        assertThat(steps).containsExactly(new Send(stream.at(1)), new Send(stream.at(2)), new Send(stream.at(4)));
+        stream.send();
+        assertThat(planner.live(stream.at(5), stream.store)).containsExactly(new Send(stream.at(5)));
+    }
+
+    @Test
+    @DisplayName("a hole at the end of a span before the live run: no truncation, nothing the run delivered again, the cursor joins the run")
+    void hole_at_the_end_of_a_span_before_the_live_run() {
+        // 1..4 messages, 5 Bob hides one, 6 a message that reached Alice's connection live before she resumed
+        Stream stream = new Stream().send().send().send().send().bobHides(2).send();
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        assertThat(planner.live(stream.at(6), stream.store)).containsExactly(new Send(stream.at(6)));
+
+        List<Step> steps = planner.resume(List.of(stream.aliceLine()), Map.of(), stream.store);
+        // the span is 1..5; the read reaches 6, which the run delivered already
+        assertThat(stream.reads).containsExactly("0+5");
+        assertThat(steps).containsExactly(new Send(stream.at(1)), new Send(stream.at(2)), new Send(stream.at(3)),
+                new Send(stream.at(4)));
+        assertThat(planner.live(stream.at(6), stream.store)).isEmpty();
+        assertThat(planner.resume(List.of(stream.aliceLine()), Map.of(), stream.store)).isEmpty();
+        stream.send();
+        assertThat(planner.live(stream.at(7), stream.store)).containsExactly(new Send(stream.at(7)));
+        assertThat(stream.reads).containsExactly("0+5");
+    }
+
+    @Test
+    @DisplayName("a span that ends in a hole leaves the cursor at the span's end, not at the last change sent")
+    void cursor_ends_at_the_end_of_the_span() {
+        // the line says 3 (as a store may that counts the hide in the line's position): Alice sees 1 and 2
+        Stream stream = new Stream().send().send().bobHides(1);
+        InboxEntry line = new InboxEntry(ALICE, BOB, Username.of("bob"), 2, 0, 0, MessageId.of(101), AT,
+                Optional.of("m"), 3, 0, 0);
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        assertThat(planner.resume(List.of(line), Map.of(), stream.store))
+                .containsExactly(new Send(stream.at(1)), new Send(stream.at(2)));
+        stream.send();
+        // 4 is next after 3: no gap to fill, so no read
+        assertThat(planner.live(stream.at(4), stream.store)).containsExactly(new Send(stream.at(4)));
+        assertThat(stream.reads).containsExactly("0+3");
+    }
+
+    @Test
+    @DisplayName("with holes, a budget smaller than what Alice may see still truncates where it stopped")
+    void budget_truncation_across_holes() {
+        Stream stream = new Stream().send().bobHides(1).send().send().send().send();
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(3, 100));
+        List<Step> steps = planner.resume(List.of(stream.aliceLine()), Map.of(), stream.store);
+        assertThat(steps).containsExactly(new Send(stream.at(1)), new Send(stream.at(3)), new Send(stream.at(4)),
+                new Truncated(BOB, 4));
+        // live delivery continues after the newest position; the client fetches 5 and 6 through the HTTP API
+        assertThat(planner.live(stream.at(6), stream.store)).isEmpty();
+        stream.send();
+        assertThat(planner.live(stream.at(7), stream.store)).containsExactly(new Send(stream.at(7)));
+    }
+
+    @Test
+    @DisplayName("live, a hole before a change costs one read and sends the change once")
+    void live_across_a_hole() {
+        Stream stream = new Stream().send().send();
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        planner.resume(List.of(stream.aliceLine()), Map.of(BOB, 2L), stream.store);
+        stream.bobHides(1).send();
+        assertThat(planner.live(stream.at(4), stream.store)).containsExactly(new Send(stream.at(4)));
+        assertThat(stream.reads).containsExactly("2+1");
+        assertThat(planner.live(stream.at(4), stream.store)).isEmpty();
+        stream.send();
+        assertThat(planner.live(stream.at(5), stream.store)).containsExactly(new Send(stream.at(5)));
+        assertThat(stream.reads).containsExactly("2+1");
+    }
+
     @Test
     @DisplayName("budgets and steps refuse what cannot work")
     void invariants() {
@@ -159,9 +297,9 @@ class ReplayPlannerTest {
     void types() {
         Message message = withBob(1).message();
         ConversationId conversation = message.conversationId();
-        assertThat(new MessageCreated(message).type().wireName()).isEqualTo("message.created");
-        assertThat(new MessageCreated(message).conversation()).isEqualTo(conversation);
-        assertThat(new ReadMarkerMoved(conversation, BOB, 1).type().wireName()).isEqualTo("message.read");
+        assertThat(new MessageCreated(message, 1).type().wireName()).isEqualTo("message.created");
+        assertThat(new MessageCreated(message, 1).conversation()).isEqualTo(conversation);
+        assertThat(new ReadMarkerMoved(conversation, BOB, 1, 2).type().wireName()).isEqualTo("message.read");
         assertThat(new Typing(ALICE, BOB, AT).type().wireName()).isEqualTo("typing");
         assertThat(new PresenceChanged(ALICE, true, java.util.Set.of(BOB)).type().wireName()).isEqualTo("presence");
         assertThat(CloseReason.valueOf("TOO_SLOW")).isEqualTo(CloseReason.TOO_SLOW);

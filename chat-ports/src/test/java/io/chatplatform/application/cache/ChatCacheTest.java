@@ -11,6 +11,7 @@ import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.UpdateProfile;
 import io.chatplatform.application.port.in.ViewCacheStats;
 import io.chatplatform.domain.cache.CacheType;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
@@ -145,6 +146,77 @@ class ChatCacheTest {
         assertThat(chat.app.markRead().markConversationRead(carol.id(), alice.id(), Optional.of(one.id())))
                 .isInstanceOf(io.chatplatform.application.port.in.MarkRead.NotFound.class);
         assertThat(counts(CacheType.MESSAGE).hits()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("once an edit, a deletion or a reaction returns, both participants read it fresh; the lists follow")
+    void read_your_writes_after_message_changes() {
+        Message one = send(alice, bob, "one");
+        history(alice, bob);
+        history(bob, alice);
+        chat.app.listConversations().conversations(new ListConversations.Query(alice.id(), 10));
+
+        chat.app.changeMessage().edit(alice.id(), one.id(), MessageContent.of("one, edited"));
+        assertThat(history(bob, alice)).singleElement()
+                .satisfies(m -> assertThat(m.content()).contains(MessageContent.of("one, edited")));
+        assertThat(history(alice, bob)).singleElement()
+                .satisfies(m -> assertThat(m.content()).contains(MessageContent.of("one, edited")));
+        assertThat(chat.app.listConversations().conversations(new ListConversations.Query(alice.id(), 10)).get(0)
+                .lastMessagePreview()).contains("one, edited");
+
+        chat.app.changeMessage().react(bob.id(), one.id(), Emoji.of("👍"));
+        assertThat(history(alice, bob).get(0).reactions().isEmpty()).isFalse();
+
+        chat.app.changeMessage().deleteForEveryone(alice.id(), one.id());
+        assertThat(history(bob, alice).get(0).isDeleted()).isTrue();
+        assertThat(history(alice, bob).get(0).isDeleted()).isTrue();
+        assertThat(chat.app.countUnread().unreadCount(bob.id())).isZero();
+        assertThat(chat.app.listConversations().conversations(new ListConversations.Query(bob.id(), 10)).get(0)
+                .lastMessagePreview()).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a deletion for me makes only the hider's pages stale: the peer's stay cached")
+    void hiding_is_the_hiders_only() {
+        Message one = send(alice, bob, "one");
+        history(alice, bob);
+        history(bob, alice);
+        assertThat(counts(CacheType.HISTORY_PAGE).misses()).isEqualTo(2);
+
+        chat.app.changeMessage().deleteForMe(bob.id(), one.id());
+        assertThat(history(bob, alice)).isEmpty();
+        assertThat(counts(CacheType.HISTORY_PAGE).misses()).isEqualTo(3);
+        assertThat(history(alice, bob)).containsExactly(one);
+        assertThat(counts(CacheType.HISTORY_PAGE).misses()).isEqualTo(3);
+        assertThat(counts(CacheType.HISTORY_PAGE).hits()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a delivery makes the lists stale, not the pages")
+    void deliveries_keep_pages() {
+        send(alice, bob, "one");
+        history(bob, alice);
+        history(bob, alice);
+        assertThat(counts(CacheType.HISTORY_PAGE).hits()).isEqualTo(1);
+        assertThat(chat.app.listConversations().conversations(new ListConversations.Query(alice.id(), 10)).get(0)
+                .peerDeliveredSeq()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a message read by id is stale once it changes")
+    void message_by_id_is_stale_after_a_change() {
+        Message one = send(alice, bob, "one");
+        chat.app.changeMessage().edits(bob.id(), one.id());
+        chat.app.changeMessage().edits(bob.id(), one.id());
+        assertThat(counts(CacheType.MESSAGE).misses()).isEqualTo(1);
+        assertThat(counts(CacheType.MESSAGE).hits()).isEqualTo(1);
+        chat.app.changeMessage().react(bob.id(), one.id(), Emoji.of("👍"));
+        chat.app.changeMessage().edits(bob.id(), one.id());
+        assertThat(counts(CacheType.MESSAGE).misses()).isEqualTo(2);
+        // a hide changes the hider's view only: the message itself is as it was
+        chat.app.changeMessage().deleteForMe(bob.id(), one.id());
+        chat.app.changeMessage().edits(bob.id(), one.id());
+        assertThat(counts(CacheType.MESSAGE).misses()).isEqualTo(2);
     }
 
     @Test

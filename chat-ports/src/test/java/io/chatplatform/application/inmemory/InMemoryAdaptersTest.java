@@ -50,7 +50,7 @@ class InMemoryAdaptersTest {
 
             assertThat(sent).isInstanceOf(SendMessage.Sent.class);
             assertThat(chat.readHistory().history(new ReadHistory.Query(bob, alice, HistoryPage.newest())))
-                    .extracting(m -> m.content().value()).containsExactly("hi Bob");
+                    .extracting(m -> m.content().orElseThrow().value()).containsExactly("hi Bob");
             assertThat(chat.listConversations().conversations(new ListConversations.Query(bob, 10)))
                     .singleElement().satisfies(entry -> assertThat(entry.unreadCount()).isEqualTo(1));
             String token = ((LogIn.LoggedIn) login).token().value();

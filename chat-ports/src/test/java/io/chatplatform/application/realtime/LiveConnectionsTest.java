@@ -31,7 +31,8 @@ class LiveConnectionsTest {
     }
 
     private LiveConnections live(Optional<Executor> executor, Optional<ScheduledExecutorService> scheduler) {
-        return new LiveConnections(fixture.bus, fixture.presence, fixture.store, fixture.store, fixture.clock, SETTINGS,
+        return new LiveConnections(fixture.bus, fixture.presence, fixture.store, fixture.store, fixture.deliveries,
+                fixture.clock, SETTINGS,
                 executor, scheduler, fixture.metrics, fixture.reporter);
     }
 

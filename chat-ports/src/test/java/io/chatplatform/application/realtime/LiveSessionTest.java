@@ -9,18 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatplatform.application.fixtures.RecordingChannel;
 import io.chatplatform.application.port.in.OpenLiveConnection.LiveConnection;
 import io.chatplatform.application.port.out.ClientChannel;
-import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.domain.message.ConversationId;
-import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
-import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.realtime.CloseReason;
-import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -88,7 +85,7 @@ class LiveSessionTest {
         LiveConnection connection = hub.open(BOB, channel);
         // an event that arrives between opening and resuming is held, then not sent twice
         Message during = send(ALICE, BOB, "during");
-        connection.resume(Map.of(ALICE, 2L));
+        connection.resume(Map.of(ALICE, 2L), Map.of());
         Message after = send(ALICE, BOB, "after");
 
         List<Message> withAlice = channel.messages().stream()
@@ -107,21 +104,21 @@ class LiveSessionTest {
             send(ALICE, BOB, "m" + i);
         }
         RecordingChannel channel = new RecordingChannel();
-        hub.open(BOB, channel).resume(Map.of());
+        hub.open(BOB, channel).resume(Map.of(), Map.of());
         assertThat(seqs(channel)).containsExactly(1L, 2L, 3L);
-        assertThat(channel.received()).contains(new ClientChannel.ResumeTruncated(ALICE, 3), new ClientChannel.ResumeDone(3));
+        assertThat(channel.received()).contains(new ClientChannel.ResumeTruncated(ALICE, 3, 3), new ClientChannel.ResumeDone(3));
     }
 
     @Test
     @DisplayName("a message whose event is late or lost is read from the store before the next one")
     void fills_gaps() {
         RecordingChannel channel = new RecordingChannel();
-        hub.open(BOB, channel).resume(Map.of(ALICE, 0L));
+        hub.open(BOB, channel).resume(Map.of(), Map.of(ALICE, 0L));
         send(ALICE, BOB, "one");
         store(ALICE, BOB, "two, event lost");
         Message threeEvent = store(ALICE, BOB, "three, event late");
         Message four = send(ALICE, BOB, "four");
-        fixture.bus.publish(new MessageCreated(threeEvent));
+        fixture.bus.publish(fixture.created(threeEvent));
         assertThat(seqs(channel)).containsExactly(1L, 2L, 3L, 4L);
         assertThat(channel.messages()).last().isEqualTo(four);
     }
@@ -134,9 +131,9 @@ class LiveSessionTest {
         hub.open(BOB, bobChannel).activity();
         Message second = store(ALICE, BOB, "second");
         Message third = store(BOB, ALICE, "third");
-        fixture.bus.publish(new MessageCreated(third));
-        fixture.bus.publish(new MessageCreated(second));
-        fixture.bus.publish(new MessageCreated(second));
+        fixture.bus.publish(fixture.created(third));
+        fixture.bus.publish(fixture.created(second));
+        fixture.bus.publish(fixture.created(second));
         assertThat(seqs(bobChannel)).containsExactly(3L, 2L);
     }
 
@@ -154,11 +151,11 @@ class LiveSessionTest {
     void second_resume_sends_no_duplicates() {
         RecordingChannel channel = new RecordingChannel();
         LiveConnection connection = hub.open(BOB, channel);
-        connection.resume(Map.of(ALICE, 0L));
+        connection.resume(Map.of(ALICE, 0L), Map.of());
         send(ALICE, BOB, "one");
         send(ALICE, BOB, "two");
         store(ALICE, BOB, "three, its event lost");
-        connection.resume(Map.of(ALICE, 1L));
+        connection.resume(Map.of(), Map.of(ALICE, 1L));
         assertThat(seqs(channel)).containsExactly(1L, 2L, 3L);
     }
 
@@ -171,7 +168,7 @@ class LiveSessionTest {
             }
         }
         RecordingChannel channel = new RecordingChannel();
-        hub.open(BOB, channel).resume(Map.of());
+        hub.open(BOB, channel).resume(Map.of(), Map.of());
         // budget 10: three full conversations (9) and one message of the fourth
         assertThat(channel.messages()).hasSize(10);
         assertThat(channel.received()).filteredOn(ClientChannel.ResumeTruncated.class::isInstance).hasSize(1);
@@ -185,13 +182,13 @@ class LiveSessionTest {
     @DisplayName("a gap too large to fill live is left to the HTTP API, and delivery goes on")
     void large_gap() {
         RecordingChannel channel = new RecordingChannel();
-        hub.open(BOB, channel).resume(Map.of(ALICE, 0L));
+        hub.open(BOB, channel).resume(Map.of(ALICE, 0L), Map.of());
         send(ALICE, BOB, "one");
         for (int i = 0; i < 5; i++) {
             store(ALICE, BOB, "lost " + i);
         }
         Message seven = send(ALICE, BOB, "seven");
-        assertThat(channel.received()).contains(new ClientChannel.ResumeTruncated(ALICE, 1));
+        assertThat(channel.received()).contains(new ClientChannel.ResumeTruncated(ALICE, 1, 1));
         assertThat(seqs(channel)).containsExactly(1L, 7L);
         assertThat(channel.messages()).last().isEqualTo(seven);
     }
@@ -260,7 +257,8 @@ class LiveSessionTest {
         assertThat(channel.closeReason()).isEqualTo(CloseReason.GOING_AWAY);
         connection.closed();
         connection.ping();
-        connection.resume(Map.of());
+        connection.resume(Map.of(), Map.of());
+        connection.received(ALICE, 1);
         assertThat(channel.received()).isEmpty();
         assertThat(fixture.errors).isEmpty();
     }
@@ -268,9 +266,9 @@ class LiveSessionTest {
     @Test
     @DisplayName("a failure while delivering closes the connection so that the client resumes, and is reported and counted")
     void failure_closes() {
-        RealtimeHub broken = fixture.hub(SETTINGS, Runnable::run, new FailingMessages());
+        RealtimeHub broken = fixture.hub(SETTINGS, Runnable::run, new FailingChanges());
         RecordingChannel channel = new RecordingChannel();
-        broken.open(BOB, channel).resume(Map.of(ALICE, 0L));
+        broken.open(BOB, channel).resume(Map.of(), Map.of(ALICE, 0L));
         store(ALICE, BOB, "gap");
         send(ALICE, BOB, "after gap");
         assertThat(channel.closeReason()).isEqualTo(CloseReason.SERVER_ERROR);
@@ -301,24 +299,19 @@ class LiveSessionTest {
     }
 
     /** Reads that fail, as with the database down. */
-    private static final class FailingMessages implements LoadMessages {
+    private static final class FailingChanges implements LoadChanges {
         @Override
-        public List<Message> page(ConversationId conversation, HistoryPage page) {
+        public List<ConversationChange> after(ConversationId conversation, UserId viewer, long afterPosition, int limit) {
             throw new IllegalStateException("down");
         }
 
         @Override
-        public Optional<Message> find(ConversationId conversation, MessageId id) {
+        public long positionOfMessage(ConversationId conversation, long seq) {
             throw new IllegalStateException("down");
         }
 
         @Override
-        public Optional<Message> find(MessageId id) {
-            throw new IllegalStateException("down");
-        }
-
-        @Override
-        public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
+        public long messageSeqAt(ConversationId conversation, long position) {
             throw new IllegalStateException("down");
         }
     }

@@ -178,7 +178,7 @@ class PresenceKeeperTest {
     }
 
     private SessionContext context() {
-        return new SessionContext(SETTINGS, fixture.store, fixture.store, new ConnectionRegistry(), keeper(fixture.presence),
+        return new SessionContext(SETTINGS, fixture.store, fixture.store, fixture.deliveries, new ConnectionRegistry(), keeper(fixture.presence),
                 new TypingRelay(fixture.store, fixture.bus, fixture.clock, SETTINGS), Runnable::run, fixture.metrics,
                 fixture.reporter);
     }

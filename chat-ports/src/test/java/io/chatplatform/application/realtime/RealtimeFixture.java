@@ -2,13 +2,19 @@ package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.fixtures.MutableClock;
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
+import io.chatplatform.application.inmemory.InMemoryUserStore;
+import io.chatplatform.application.port.in.MarkDelivered;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.LiveEventBus;
-import io.chatplatform.application.port.out.LoadMessages;
+import io.chatplatform.application.port.out.LoadChanges;
+import io.chatplatform.application.service.MessagingService;
+import io.chatplatform.application.service.RateLimiting;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.change.MessageChangePolicy;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.user.UserId;
@@ -57,6 +63,10 @@ final class RealtimeFixture implements AutoCloseable {
     };
     final ErrorReporter reporter = ErrorReporter.counted((where, error) -> errors.add(where.label() + ": "
             + error.getMessage()), metrics);
+    /** Records deliveries as the application does: in the store, announced on the bus. */
+    final MarkDelivered deliveries = new MessagingService(new InMemoryUserStore(), store, store, store,
+            new LiveEventPublisher(bus), metrics, RateLimiting.NONE, clock,
+            new MessageChangePolicy(MessageChangeLimits.defaults()));
     private final List<RealtimeHub> hubs = new ArrayList<>();
 
     /** A hub whose connections run their work on the calling thread. */
@@ -64,9 +74,9 @@ final class RealtimeFixture implements AutoCloseable {
         return hub(SETTINGS, Runnable::run, store);
     }
 
-    RealtimeHub hub(RealtimeSettings settings, Executor executor, LoadMessages messages) {
-        RealtimeHub hub = new RealtimeHub(bus, presence, store, messages, clock, settings, executor, scheduler, metrics,
-                reporter);
+    RealtimeHub hub(RealtimeSettings settings, Executor executor, LoadChanges changes) {
+        RealtimeHub hub = new RealtimeHub(bus, presence, store, changes, deliveries, clock, settings, executor, scheduler,
+                metrics, reporter);
         hubs.add(hub);
         return hub;
     }
@@ -84,10 +94,15 @@ final class RealtimeFixture implements AutoCloseable {
                 clock.instant())).message();
     }
 
+    /** The live event of a stored message, at the position of its creation. */
+    MessageCreated created(Message message) {
+        return new MessageCreated(message, store.positionOfMessage(message.conversationId(), message.seq()));
+    }
+
     /** Stores and announces a message, as sending does. */
     Message send(UserId from, UserId to, String text) {
         Message message = store(from, to, text);
-        bus.publish(new MessageCreated(message));
+        bus.publish(created(message));
         return message;
     }
 

@@ -35,7 +35,7 @@ class RealtimeHubTest {
         hub.open(ALICE, alice).activity();
         hub.open(BOB, bob).activity();
         hub.open(RealtimeFixture.CAROL, carol).activity();
-        ReadMarkerMoved read = new ReadMarkerMoved(ConversationId.between(ALICE, BOB), BOB, 1);
+        ReadMarkerMoved read = new ReadMarkerMoved(ConversationId.between(ALICE, BOB), BOB, 1, 2);
         fixture.bus.publish(read);
         assertThat(alice.events()).containsExactly(read);
         assertThat(bob.events()).containsExactly(read);

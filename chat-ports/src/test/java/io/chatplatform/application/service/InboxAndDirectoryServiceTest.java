@@ -46,7 +46,7 @@ class InboxAndDirectoryServiceTest {
         assertThat(list).extracting(InboxEntry::peer).containsExactly(bob.id(), carol.id());
         assertThat(list).extracting(InboxEntry::unreadCount).containsExactly(2L, 1L);
         assertThat(list.get(0).peerUsername()).isEqualTo(bob.username());
-        assertThat(list.get(0).lastMessagePreview()).isEqualTo("from bob 2");
+        assertThat(list.get(0).lastMessagePreview()).contains("from bob 2");
         assertThat(chat.app.countUnread().unreadCount(alice.id())).isEqualTo(3);
         assertThat(chat.app.listConversations().conversations(new ListConversations.Query(alice.id(), 1))).hasSize(1);
     }

@@ -6,6 +6,8 @@ import io.chatplatform.application.fixtures.InMemoryChat;
 import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
+import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.message.ClientMessageId;
@@ -14,6 +16,7 @@ import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
@@ -149,7 +152,7 @@ class MessagingServiceTest {
             assertThat(result).isEqualTo(new MarkRead.Marked(m1.conversationId(), 2, 1));
             assertThat(chat.app.countUnread().unreadCount(bob.id())).isEqualTo(1);
             assertThat(chat.events.eventsOf(MessagesRead.class))
-                    .containsExactly(new MessagesRead(m1.conversationId(), bob.id(), 2, 1));
+                    .containsExactly(new MessagesRead(m1.conversationId(), bob.id(), 2, 1, 4));
         }
 
         @Test
@@ -159,6 +162,8 @@ class MessagingServiceTest {
             chat.app.markRead().markMessageRead(bob.id(), m2.id());
             var result = chat.app.markRead().markMessageRead(bob.id(), m1.id());
             assertThat(result).isEqualTo(new MarkRead.Marked(m1.conversationId(), 2, 0));
+            // a mark-read that does not move writes and announces nothing
+            assertThat(chat.events.eventsOf(MessagesRead.class)).hasSize(1);
         }
 
         @Test
@@ -197,6 +202,145 @@ class MessagingServiceTest {
             sent(alice, bob, "reply");
             assertThat(chat.app.countUnread().unreadCount(alice.id())).isZero();
             assertThat(chat.app.countUnread().unreadCount(bob.id())).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("replying")
+    class Replying {
+        private SendMessage.Result reply(User from, User to, MessageId target) {
+            chat.clock.advance(Duration.ofMillis(1));
+            return chat.app.sendMessage().send(new SendMessage.Command(from.id(), to.id(), MessageContent.of("re"),
+                    Optional.empty(), Optional.of(target)));
+        }
+
+        @Test
+        void to_a_message_of_the_same_conversation_by_either_participant() {
+            Message question = sent(alice, bob, "question?");
+            var answer = reply(bob, alice, question.id());
+            assertThat(answer).isInstanceOfSatisfying(SendMessage.Sent.class,
+                    sent -> assertThat(sent.message().replyTo()).contains(question.id()));
+            assertThat(reply(alice, bob, question.id())).isInstanceOf(SendMessage.Sent.class);
+            assertThat(history(bob, alice, HistoryPage.newest()).get(0).replyTo()).contains(question.id());
+        }
+
+        @Test
+        void to_a_deleted_message_of_the_same_conversation_its_tombstone_stays() {
+            Message question = sent(alice, bob, "question?");
+            chat.app.changeMessage().deleteForEveryone(alice.id(), question.id());
+            assertThat(reply(bob, alice, question.id())).isInstanceOfSatisfying(SendMessage.Sent.class,
+                    sent -> assertThat(sent.message().replyTo()).contains(question.id()));
+        }
+
+        @Test
+        void to_a_message_of_another_conversation_or_to_no_message_stores_nothing() {
+            Message elsewhere = sent(alice, carol, "for carol only");
+            Message ours = sent(alice, bob, "ours");
+            int events = chat.events.events().size();
+            assertThat(reply(bob, alice, elsewhere.id())).isInstanceOf(SendMessage.ReplyNotFound.class);
+            assertThat(reply(alice, bob, elsewhere.id())).isInstanceOf(SendMessage.ReplyNotFound.class);
+            assertThat(reply(alice, alice, ours.id())).as("notes to self are another conversation")
+                    .isInstanceOf(SendMessage.ReplyNotFound.class);
+            assertThat(reply(bob, alice, MessageId.of(987_654))).isInstanceOf(SendMessage.ReplyNotFound.class);
+            assertThat(chat.messages.messagesOf(ours.conversationId())).containsExactly(ours);
+            assertThat(chat.messages.messagesOf(ConversationId.between(alice.id(), alice.id()))).isEmpty();
+            assertThat(chat.events.events()).hasSize(events);
+        }
+    }
+
+    @Nested
+    @DisplayName("delivery")
+    class Delivery {
+        private List<DeliveryMarkerMoved> deliveries() {
+            return chat.events.eventsOf(ConversationChanged.class).stream().map(ConversationChanged::change)
+                    .filter(DeliveryMarkerMoved.class::isInstance).map(DeliveryMarkerMoved.class::cast).toList();
+        }
+
+        private InboxEntry line(User owner, User peer) {
+            return chat.messages.entry(owner.id(), peer.id()).orElseThrow();
+        }
+
+        @Test
+        void reading_history_delivers_the_newest_message_of_the_peer_it_returned_once() {
+            Message m1 = sent(alice, bob, "one");
+            Message m2 = sent(alice, bob, "two");
+            sent(alice, bob, "three");
+            ConversationId conversation = m1.conversationId();
+
+            assertThat(history(bob, alice, HistoryPage.before(m2.id(), 1))).containsExactly(m1);
+            assertThat(deliveries()).containsExactly(new DeliveryMarkerMoved(conversation, bob.id(), 1, 4));
+            assertThat(line(alice, bob).peerDeliveredSeq()).isEqualTo(1);
+
+            history(bob, alice, HistoryPage.newest());
+            assertThat(deliveries()).containsExactly(new DeliveryMarkerMoved(conversation, bob.id(), 1, 4),
+                    new DeliveryMarkerMoved(conversation, bob.id(), 3, 5));
+            assertThat(line(alice, bob).peerDeliveredSeq()).isEqualTo(3);
+            assertThat(line(alice, bob).lastPosition()).isEqualTo(5);
+            assertThat(line(bob, alice).lastPosition()).isEqualTo(5);
+
+            // the same page again, or an older one, delivers nothing new
+            history(bob, alice, HistoryPage.newest());
+            history(bob, alice, HistoryPage.before(m2.id(), 1));
+            assertThat(deliveries()).hasSize(2);
+        }
+
+        @Test
+        void reading_only_ones_own_messages_delivers_nothing() {
+            sent(alice, bob, "one");
+            sent(alice, bob, "two");
+            history(alice, bob, HistoryPage.newest());
+            sent(alice, alice, "a note");
+            history(alice, alice, HistoryPage.newest());
+            history(carol, alice, HistoryPage.newest());
+            assertThat(deliveries()).isEmpty();
+            assertThat(line(alice, bob).peerDeliveredSeq()).isZero();
+        }
+
+        @Test
+        void a_message_received_marks_everything_before_it_received_capped_at_the_newest() {
+            Message m1 = sent(alice, bob, "one");
+            sent(alice, bob, "two");
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 99);
+            assertThat(deliveries()).containsExactly(new DeliveryMarkerMoved(m1.conversationId(), bob.id(), 2, 3));
+            assertThat(line(alice, bob).peerDeliveredSeq()).isEqualTo(2);
+            // never back, never again
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 1);
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 2);
+            assertThat(deliveries()).hasSize(1);
+        }
+
+        @Test
+        void notes_to_self_strangers_and_nothing_are_not_deliveries() {
+            sent(alice, alice, "a note");
+            sent(alice, bob, "one");
+            chat.app.markDelivered().markDelivered(alice.id(), alice.id(), 1);
+            chat.app.markDelivered().markDelivered(carol.id(), alice.id(), 1);
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 0);
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), -3);
+            assertThat(deliveries()).isEmpty();
+            assertThat(line(alice, alice).lastPosition()).isEqualTo(1);
+        }
+
+        @Test
+        void reading_is_receiving_a_read_message_is_not_delivered_again() {
+            sent(alice, bob, "one");
+            Message m2 = sent(alice, bob, "two");
+            chat.app.markRead().markMessageRead(bob.id(), m2.id());
+            assertThat(line(alice, bob).peerReadSeq()).isEqualTo(2);
+            assertThat(line(alice, bob).peerDeliveredSeq()).isEqualTo(2);
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 2);
+            history(bob, alice, HistoryPage.newest());
+            assertThat(deliveries()).isEmpty();
+        }
+
+        @Test
+        void sending_is_having_received_everything_before() {
+            sent(alice, bob, "one");
+            sent(bob, alice, "two");
+            chat.app.markDelivered().markDelivered(bob.id(), alice.id(), 1);
+            history(bob, alice, HistoryPage.newest());
+            assertThat(deliveries()).isEmpty();
+            assertThat(line(bob, alice).peerReadSeq()).as("alice read what she sent").isEqualTo(1);
         }
     }
 }

@@ -213,6 +213,31 @@ class MessageChangePolicyTest {
     }
 
     @Test
+    void the_state_of_a_stored_message_is_the_message_as_it_stands_with_its_count_of_earlier_versions() {
+        Message sent = new Message(MessageId.of(1), ConversationId.between(ALICE, BOB), 1, ALICE, BOB, HELLO, SENT,
+                Optional.empty());
+        Message changed = sent.edited(MessageContent.of("hello again"), SENT.plusSeconds(5))
+                .withReactions(Reactions.none().with(BOB, HEART));
+        MessageState state = MessageState.of(changed, 1);
+        assertThat(state).isEqualTo(new MessageState(ALICE, BOB, SENT, Optional.of(MessageContent.of("hello again")),
+                Optional.empty(), 1, Reactions.none().with(BOB, HEART)));
+        assertThat(POLICY.react(BOB, state, HEART)).isEqualTo(Decision.UNCHANGED);
+        assertThat(POLICY.edit(ALICE, state, MessageContent.of("hello again"), SENT)).isEqualTo(Decision.UNCHANGED);
+        assertThat(POLICY.edit(ALICE, MessageState.of(changed, 2), HELLO, SENT)).isEqualTo(new Decision.TooManyEdits(2));
+
+        MessageState tombstone = MessageState.of(changed.deleted(SENT.plusSeconds(9)), 0);
+        assertThat(tombstone.isDeleted()).isTrue();
+        assertThat(tombstone.content()).isEmpty();
+        assertThat(tombstone.deletedAt()).contains(SENT.plusSeconds(9));
+        assertThat(tombstone.reactions().isEmpty()).isTrue();
+        assertThat(POLICY.edit(ALICE, tombstone, HELLO, SENT)).isEqualTo(Decision.GONE);
+        assertThat(POLICY.reply(BOB, ALICE, tombstone)).isEqualTo(Decision.ALLOWED);
+        // a tombstone's earlier versions are erased with it: a count of them is a contradiction
+        assertThatThrownBy(() -> MessageState.of(sent.deleted(SENT), 1)).hasMessageContaining("no earlier versions");
+        assertThatThrownBy(() -> MessageState.of(sent, -1)).hasMessageContaining("must not be negative");
+    }
+
+    @Test
     void each_change_has_its_own_closed_set_of_answers() {
         assertThat(names(Decision.Edit.class))
                 .containsExactly("Allowed", "NotFound", "Gone", "Unchanged", "WindowClosed", "TooManyEdits");
