@@ -16,6 +16,8 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.realtime.ConversationChange;
+import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
@@ -42,6 +44,11 @@ class PostgresMessageStoreTest {
 
     private static List<Long> seqs(List<Message> page) {
         return page.stream().map(Message::seq).toList();
+    }
+
+    /** A read state's marker and newest seq, without its position and unread count. */
+    private static List<Long> marker(ReadState state) {
+        return List.of(state.lastReadSeq(), state.lastSeq());
     }
 
     private static Instant at(int seconds) {
@@ -123,13 +130,13 @@ class PostgresMessageStoreTest {
 
             for (String content : contents) {
                 Message sent = send(messages, alice, bob, content, at(1));
-                assertThat(sent.content().value()).isEqualTo(content);
-                assertThat(messages.find(sent.id()).orElseThrow().content().value()).isEqualTo(content);
+                assertThat(sent.content().orElseThrow().value()).isEqualTo(content);
+                assertThat(messages.find(sent.id()).orElseThrow().content().orElseThrow().value()).isEqualTo(content);
             }
-            List<Message> page = messages.page(ConversationId.between(alice.id(), bob.id()), new HistoryPage(10, 0, Optional.empty()));
+            List<Message> page = messages.page(ConversationId.between(alice.id(), bob.id()), alice.id(), new HistoryPage(10, 0, Optional.empty()));
             List<String> newestFirst = new ArrayList<>(contents);
             java.util.Collections.reverse(newestFirst);
-            assertThat(page).extracting(m -> m.content().value()).containsExactlyElementsOf(newestFirst);
+            assertThat(page).extracting(m -> m.content().orElseThrow().value()).containsExactlyElementsOf(newestFirst);
         }
 
         @Test
@@ -161,10 +168,10 @@ class PostgresMessageStoreTest {
             }
             ConversationId conversation = ConversationId.between(bob.id(), alice.id());
 
-            assertThat(seqs(messages.page(conversation, HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
-            assertThat(messages.page(conversation, new HistoryPage(3, 7, Optional.empty()))).isEmpty();
+            assertThat(seqs(messages.page(conversation, alice.id(), HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
+            assertThat(messages.page(conversation, alice.id(), new HistoryPage(3, 7, Optional.empty()))).isEmpty();
         }
 
         @Test
@@ -180,12 +187,12 @@ class PostgresMessageStoreTest {
             Message elsewhere = send(messages, alice, carol, "other", at(6));
             ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
-            assertThat(seqs(messages.page(conversation, HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
+            assertThat(seqs(messages.page(conversation, alice.id(), HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
                     .containsExactly(2L, 1L);
-            assertThat(messages.page(conversation, HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
-            assertThat(messages.page(conversation, HistoryPage.before(elsewhere.id(), 10))).isEmpty();
-            assertThat(messages.page(conversation, HistoryPage.before(MessageId.of(7_000_000_000L), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(elsewhere.id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(MessageId.of(7_000_000_000L), 10))).isEmpty();
         }
 
         @Test
@@ -217,16 +224,16 @@ class PostgresMessageStoreTest {
                         // the fixture numbers its messages itself; the same seq names the same message
                         var theirs = new HistoryPage(limit, offset, cursor.map(m -> m == foreign
                                 ? MessageId.of(999_999) : MessageId.of(fixtureIdBySeq.get(m.seq()))));
-                        assertThat(seqs(messages.page(conversation, ours)))
+                        assertThat(seqs(messages.page(conversation, alice.id(), ours)))
                                 .as("cursor %s, limit %d, offset %d", cursor.map(Message::seq), limit, offset)
-                                .isEqualTo(seqs(fixture.page(conversation, theirs)));
+                                .isEqualTo(seqs(fixture.page(conversation, alice.id(), theirs)));
                     }
                 }
             }
         }
 
         @Test
-        @DisplayName("replays what came after a seq, oldest first, bounded by the limit")
+        @DisplayName("the change stream replays the messages created after a position, oldest first, bounded by the limit")
         void after() {
             User alice = register(users, "alice");
             User bob = register(users, "bob");
@@ -235,12 +242,14 @@ class PostgresMessageStoreTest {
             }
             ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
-            assertThat(seqs(messages.after(conversation, 2, 10))).containsExactly(3L, 4L, 5L);
-            assertThat(seqs(messages.after(conversation, 0, 2))).containsExactly(1L, 2L);
-            assertThat(messages.after(conversation, 5, 10)).isEmpty();
-            assertThat(messages.after(ConversationId.between(alice.id(), alice.id()), 0, 10)).isEmpty();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.after(conversation, -1, 10))
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(messages.after(conversation, bob.id(), 2, 10)).extracting(ConversationChange::position)
+                    .containsExactly(3L, 4L, 5L);
+            assertThat(messages.after(conversation, bob.id(), 0, 2)).map(change -> ((MessageCreated) change).message().seq())
+                    .containsExactly(1L, 2L);
+            assertThat(messages.after(conversation, bob.id(), 5, 10)).isEmpty();
+            assertThat(messages.after(ConversationId.between(alice.id(), alice.id()), alice.id(), 0, 10)).isEmpty();
+            assertThatThrownBy(() -> messages.after(conversation, bob.id(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> messages.after(conversation, bob.id(), 0, 0)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -249,7 +258,7 @@ class PostgresMessageStoreTest {
             User alice = register(users, "alice");
             User bob = register(users, "bob");
 
-            assertThat(messages.page(ConversationId.between(alice.id(), bob.id()), HistoryPage.newest())).isEmpty();
+            assertThat(messages.page(ConversationId.between(alice.id(), bob.id()), alice.id(), HistoryPage.newest())).isEmpty();
         }
 
         @Test
@@ -282,8 +291,10 @@ class PostgresMessageStoreTest {
             InboxEntry alices = messages.list(alice.id(), 10).get(0);
             InboxEntry bobs = messages.list(bob.id(), 10).get(0);
 
-            assertThat(alices).isEqualTo(new InboxEntry(alice.id(), bob.id(), bob.username(), 2, 2, last.id(), at(2), "two"));
-            assertThat(bobs).isEqualTo(new InboxEntry(bob.id(), alice.id(), alice.username(), 2, 0, last.id(), at(2), "two"));
+            assertThat(alices).isEqualTo(new InboxEntry(alice.id(), bob.id(), bob.username(), 2, 2, 0, last.id(), at(2),
+                    Optional.of("two"), 2, 0, 0));
+            assertThat(bobs).isEqualTo(new InboxEntry(bob.id(), alice.id(), alice.username(), 2, 0, 0, last.id(), at(2),
+                    Optional.of("two"), 2, 2, 2));
             assertThat(bobs.unreadCount()).isEqualTo(2);
         }
 
@@ -312,7 +323,7 @@ class PostgresMessageStoreTest {
 
             send(messages, alice, bob, content, at(1));
 
-            assertThat(messages.list(bob.id(), 10).get(0).lastMessagePreview()).isEqualTo("😀".repeat(100));
+            assertThat(messages.list(bob.id(), 10).get(0).lastMessagePreview()).contains("😀".repeat(100));
         }
 
         @Test
@@ -387,7 +398,7 @@ class PostgresMessageStoreTest {
             assertThat(messages.list(alice.id(), 10)).containsExactly(
                     new InboxEntry(alice.id(), alice.id(), alice.username(), 2, 2, second.id(), at(2), "and eggs"));
             assertThat(messages.totalUnread(alice.id())).isZero();
-            assertThat(messages.markRead(alice.id(), alice.id(), Long.MAX_VALUE)).contains(new ReadState(2, 2));
+            assertThat(messages.markRead(alice.id(), alice.id(), Long.MAX_VALUE)).map(PostgresMessageStoreTest::marker).contains(List.of(2L, 2L));
         }
     }
 
@@ -412,7 +423,7 @@ class PostgresMessageStoreTest {
         void forward() {
             Pair pair = conversationWith(5);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 3)).contains(new ReadState(3, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 3)).map(PostgresMessageStoreTest::marker).contains(List.of(3L, 5L));
             assertThat(messages.totalUnread(pair.reader().id())).isEqualTo(2);
         }
 
@@ -422,8 +433,8 @@ class PostgresMessageStoreTest {
             Pair pair = conversationWith(5);
             messages.markRead(pair.reader().id(), pair.writer().id(), 4);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 2)).contains(new ReadState(4, 5));
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 0)).contains(new ReadState(4, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 2)).map(PostgresMessageStoreTest::marker).contains(List.of(4L, 5L));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 0)).map(PostgresMessageStoreTest::marker).contains(List.of(4L, 5L));
         }
 
         @Test
@@ -431,8 +442,8 @@ class PostgresMessageStoreTest {
         void clamped() {
             Pair pair = conversationWith(5);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 99)).contains(new ReadState(5, 5));
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), Long.MAX_VALUE)).contains(new ReadState(5, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 99)).map(PostgresMessageStoreTest::marker).contains(List.of(5L, 5L));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), Long.MAX_VALUE)).map(PostgresMessageStoreTest::marker).contains(List.of(5L, 5L));
             send(messages, pair.writer(), pair.reader(), "new", at(9));
             assertThat(messages.list(pair.reader().id(), 1).get(0)).satisfies(entry -> {
                 assertThat(entry.lastReadSeq()).isEqualTo(5);
@@ -479,13 +490,29 @@ class PostgresMessageStoreTest {
         }
 
         @Test
-        @DisplayName("are kept between 0 and the newest seq by the database itself")
+        @DisplayName("are kept within the conversation by the database itself, each by its own constraint")
         void check_constraint() {
             Pair pair = conversationWith(2);
+            Map<String, String> violations = Map.of(
+                    "last_read_seq = -1", "user_conversations_read_within_conversation",
+                    "last_read_seq = last_seq + 1, delivered_seq = last_seq + 1", "user_conversations_",
+                    "delivered_seq = last_seq + 1", "user_conversations_delivered_within_conversation",
+                    "removed_unread = last_seq - last_read_seq + 1", "user_conversations_removed_unread_after_read",
+                    "removed_unread = -1", "user_conversations_removed_unread_after_read",
+                    "peer_read_seq = peer_delivered_seq + 1", "user_conversations_peer_markers_within_conversation",
+                    "peer_delivered_seq = last_seq + 1", "user_conversations_peer_markers_within_conversation",
+                    "last_change_seq = last_seq - 1", "user_conversations_every_message_is_a_change");
 
+            violations.forEach((assignment, constraint) -> assertThatThrownBy(() -> db.database().jdbi().useHandle(handle ->
+                    handle.execute("UPDATE user_conversations SET " + assignment + " WHERE user_id = ?", pair.reader().id().value())))
+                    .as(assignment).hasMessageContaining(constraint));
             assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE user_conversations SET last_read_seq = last_seq + 1 WHERE user_id = ?", pair.reader().id().value())))
-                    .hasMessageContaining("user_conversations_read_within_conversation");
+                    "UPDATE messages SET content = NULL WHERE sender_id = ?", pair.writer().id().value())))
+                    .hasMessageContaining("messages_content_until_deleted");
+            assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE messages SET content = NULL, deleted_at = now(), edit_count = 1 WHERE sender_id = ?",
+                    pair.writer().id().value())))
+                    .hasMessageContaining("messages_tombstone_keeps_nothing");
         }
     }
 
