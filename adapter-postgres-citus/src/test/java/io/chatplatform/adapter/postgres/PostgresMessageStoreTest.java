@@ -9,22 +9,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.ChangeMessages;
 import io.chatplatform.application.port.out.MoveReadMarker.ReadState;
 import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reaction;
+import io.chatplatform.domain.message.change.Decision;
+import io.chatplatform.domain.message.change.MessageChangePolicy;
 import io.chatplatform.domain.realtime.ConversationChange;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
+import io.chatplatform.domain.realtime.ReactionUpdated;
+import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -202,7 +218,7 @@ class PostgresMessageStoreTest {
             User bob = register(users, "bob");
             User carol = register(users, "carol");
             var fixture = new InMemoryMessageStore();
-            Map<Long, Long> fixtureIdBySeq = new java.util.HashMap<>();
+            Map<Long, Long> fixtureIdBySeq = new HashMap<>();
             List<Message> stored = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {
                 var newMessage = message(i % 3 == 0 ? bob : alice, i % 3 == 0 ? alice : bob, "m" + i, at(i));
@@ -513,6 +529,228 @@ class PostgresMessageStoreTest {
                     "UPDATE messages SET content = NULL, deleted_at = now(), edit_count = 1 WHERE sender_id = ?",
                     pair.writer().id().value())))
                     .hasMessageContaining("messages_tombstone_keeps_nothing");
+        }
+    }
+
+    @Nested
+    @DisplayName("changing messages")
+    class Changing {
+
+        private final MessageChangePolicy policy = new MessageChangePolicy(new MessageChangeLimits(Optional.empty(), 2, 3));
+
+        private ChangeMessages.Result<Decision.Edit> edit(ChangeMessages store, User editor, MessageId id, String content, Instant at) {
+            MessageContent text = MessageContent.of(content);
+            return store.edit(id, editor.id(), text, at,
+                    state -> state.map(found -> policy.edit(editor.id(), found, text, at)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.DeleteForEveryone> delete(ChangeMessages store, User user, MessageId id, Instant at) {
+            return store.deleteForEveryone(id, user.id(), at,
+                    state -> state.map(found -> policy.deleteForEveryone(user.id(), found)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.DeleteForMe> hide(ChangeMessages store, User user, MessageId id, Instant at) {
+            return store.hide(id, user.id(), at,
+                    (state, hidden) -> state.map(found -> policy.deleteForMe(user.id(), found, hidden)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.React> react(ChangeMessages store, User user, MessageId id, Emoji emoji, Instant at) {
+            return store.react(id, user.id(), emoji, at,
+                    state -> state.map(found -> policy.react(user.id(), found, emoji)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.Unreact> unreact(ChangeMessages store, User user, MessageId id, Emoji emoji,
+                                                                Instant at) {
+            return store.unreact(id, user.id(), emoji, at,
+                    state -> state.map(found -> policy.unreact(user.id(), found, emoji)).orElse(Decision.NOT_FOUND));
+        }
+
+        @Test
+        @DisplayName("a deletion for everyone leaves no trace of the text in any table: not the message, its versions, reactions or log")
+        void deletion_erases_the_content() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            String secret = "secret-" + Long.toHexString(System.nanoTime());
+            Message message = send(messages, alice, bob, secret + " as sent", at(1));
+            Message reply = ((AppendMessage.Appended) messages.append(new AppendMessage.NewMessage(Fixtures.participant(bob),
+                    Fixtures.participant(alice), MessageContent.of("kept"), Optional.empty(), at(2),
+                    Optional.of(message.id())))).message();
+            edit(messages, alice, message.id(), secret + " edited once", at(3));
+            edit(messages, alice, message.id(), secret + " edited twice", at(4));
+            react(messages, bob, message.id(), Emoji.of("👍"), at(5));
+            react(messages, alice, message.id(), Emoji.of("🔥"), at(6));
+            hide(messages, bob, message.id(), at(7));
+            assertThat(rowsMentioning(secret)).as("before the deletion").isGreaterThanOrEqualTo(3);
+
+            delete(messages, alice, message.id(), at(8));
+
+            assertThat(rowsMentioning(secret)).isZero();
+            String cid = message.conversationId().value();
+            assertThat(db.count("SELECT count(*) FROM message_edits WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).isZero();
+            assertThat(db.count("SELECT count(*) FROM message_reactions WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).isZero();
+            assertThat(db.count("""
+                    SELECT count(*) FROM messages WHERE conversation_id = ? AND id = ? AND content IS NULL AND edited_at IS NULL
+                       AND deleted_at IS NOT NULL AND edit_count = 0 AND NOT has_reactions AND seq = 1""", cid,
+                    message.id().value())).isOne();
+            assertThat(db.count("SELECT count(*) FROM conversation_changes WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).as("what happened stays, without the text").isEqualTo(6);
+            assertThat(messages.find(reply.id()).orElseThrow().replyTo()).contains(message.id());
+        }
+
+        /** Rows of any table of the test's schema whose text contains {@code text}, in any column. */
+        private long rowsMentioning(String text) {
+            List<String> tables = db.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema")
+                    .bind("schema", db.schema()).mapTo(String.class).list());
+            assertThat(tables).contains("messages", "message_edits", "message_reactions", "message_hides",
+                    "conversation_changes", "user_conversations");
+            long rows = 0;
+            for (String table : tables) {
+                rows += db.count("SELECT count(*) FROM " + db.schema() + "." + table + " t WHERE strpos(CAST(t AS text), ?) > 0",
+                        text);
+            }
+            return rows;
+        }
+
+        /** A message without its store's id: ids differ between stores, seqs do not. */
+        private record Seen(long seq, UserId sender, Optional<MessageContent> content, Instant createdAt,
+                            Optional<Long> replyToSeq, Optional<Instant> editedAt, Optional<Instant> deletedAt,
+                            List<Reaction> reactions) {
+        }
+
+        private Seen seen(Message message, Function<MessageId, Long> seqOf) {
+            return new Seen(message.seq(), message.senderId(), message.content(), message.createdAt(),
+                    message.replyTo().map(seqOf), message.editedAt(), message.deletedAt(), message.reactions().entries());
+        }
+
+        private List<Object> seen(ConversationChange change, Function<MessageId, Long> seqOf) {
+            if (change instanceof MessageCreated created) {
+                return List.of("created", change.position(), seen(created.message(), seqOf));
+            } else if (change instanceof MessageEdited edited) {
+                return List.of("edited", change.position(), seen(edited.message(), seqOf));
+            } else if (change instanceof MessageDeleted deleted) {
+                return List.of("deleted", change.position(), seen(deleted.message(), seqOf), deleted.onlyFor());
+            } else if (change instanceof ReactionUpdated reaction) {
+                return List.of("reaction", change.position(), seen(reaction.message(), seqOf), reaction.reactor());
+            } else if (change instanceof ReadMarkerMoved read) {
+                return List.of("read", change.position(), read.reader(), read.upToSeq());
+            }
+            DeliveryMarkerMoved delivered = (DeliveryMarkerMoved) change;
+            return List.of("delivered", change.position(), delivered.recipient(), delivered.upToSeq());
+        }
+
+        private static List<Object> seen(InboxEntry entry) {
+            return List.of(entry.owner(), entry.peer(), entry.lastSeq(), entry.lastReadSeq(), entry.removedUnread(),
+                    entry.lastMessageAt(), entry.lastMessagePreview(), entry.lastPosition(), entry.peerReadSeq(),
+                    entry.peerDeliveredSeq(), entry.unreadCount());
+        }
+
+        private final Set<Object> outcomes = new HashSet<>();
+
+        private List<Object> seen(ChangeMessages.Result<?> result) {
+            outcomes.add(result.decision().getClass().getSimpleName());
+            return List.of(result.decision(), result.message().map(Message::seq), result.change().map(ConversationChange::position));
+        }
+
+        @Test
+        @DisplayName("behaves as the in-memory store, change by change, through 400 random sends, changes and markers")
+        void same_as_fixture() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            List<User> both = List.of(alice, bob);
+            InMemoryMessageStore fixture = new InMemoryMessageStore();
+            List<Emoji> emoji = List.of(Emoji.of("👍"), Emoji.of("❤️"), Emoji.of("😂"), Emoji.of("🎉"));
+            List<MessageId> ours = new ArrayList<>();
+            List<MessageId> theirs = new ArrayList<>();
+            Map<MessageId, Long> seqs = new HashMap<>();
+            Random random = new Random(20261206);
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+
+            for (int step = 0; step < 400; step++) {
+                User actor = both.get(random.nextInt(2));
+                User peer = actor == alice ? bob : alice;
+                Instant at = at(step);
+                // mostly the newest few messages, so that they collect edits, reactions and deletions up to the limits
+                int pick = ours.isEmpty() ? 0 : random.nextInt(5) == 0 ? random.nextInt(ours.size())
+                        : Math.max(0, ours.size() - 1 - random.nextInt(3));
+                int kind = ours.size() < 3 ? 0 : random.nextInt(13);
+                String what = "step " + step + " kind " + kind + " by " + actor.username() + " on seq " + (pick + 1);
+                switch (kind) {
+                    case 0 -> {
+                        Optional<Integer> reply = random.nextInt(4) == 0 && !ours.isEmpty() ? Optional.of(pick) : Optional.empty();
+                        var newMessage = (AppendMessage.Appended) messages.append(new AppendMessage.NewMessage(
+                                Fixtures.participant(actor), Fixtures.participant(peer), MessageContent.of("m" + step),
+                                Optional.empty(), at, reply.map(ours::get)));
+                        var newFixture = (AppendMessage.Appended) fixture.append(new AppendMessage.NewMessage(
+                                Fixtures.participant(actor), Fixtures.participant(peer), MessageContent.of("m" + step),
+                                Optional.empty(), at, reply.map(theirs::get)));
+                        assertThat(newMessage.position()).as(what).isEqualTo(newFixture.position());
+                        ours.add(newMessage.message().id());
+                        theirs.add(newFixture.message().id());
+                        seqs.put(newMessage.message().id(), newMessage.message().seq());
+                        seqs.put(newFixture.message().id(), newFixture.message().seq());
+                    }
+                    case 1, 2, 3 -> assertThat(seen(edit(messages, actor, ours.get(pick), "edit " + step, at))).as(what)
+                            .isEqualTo(seen(edit(fixture, actor, theirs.get(pick), "edit " + step, at)));
+                    case 4 -> assertThat(seen(delete(messages, actor, ours.get(pick), at))).as(what)
+                            .isEqualTo(seen(delete(fixture, actor, theirs.get(pick), at)));
+                    case 5 -> assertThat(seen(hide(messages, actor, ours.get(pick), at))).as(what)
+                            .isEqualTo(seen(hide(fixture, actor, theirs.get(pick), at)));
+                    case 6, 7, 8 -> {
+                        Emoji which = emoji.get(random.nextInt(emoji.size()));
+                        assertThat(seen(react(messages, actor, ours.get(pick), which, at))).as(what)
+                                .isEqualTo(seen(react(fixture, actor, theirs.get(pick), which, at)));
+                    }
+                    case 9 -> {
+                        Emoji which = emoji.get(random.nextInt(emoji.size()));
+                        assertThat(seen(unreact(messages, actor, ours.get(pick), which, at))).as(what)
+                                .isEqualTo(seen(unreact(fixture, actor, theirs.get(pick), which, at)));
+                    }
+                    case 10 -> {
+                        long upTo = random.nextInt(ours.size() + 3);
+                        var read = messages.markRead(actor.id(), peer.id(), upTo);
+                        assertThat(read).as(what).isEqualTo(fixture.markRead(actor.id(), peer.id(), upTo));
+                        outcomes.add(read.orElseThrow().position().isPresent() ? "read" : "read unmoved");
+                    }
+                    default -> {
+                        long upTo = random.nextInt(ours.size() + 3);
+                        var delivered = messages.markDelivered(actor.id(), peer.id(), upTo);
+                        assertThat(delivered).as(what).isEqualTo(fixture.markDelivered(actor.id(), peer.id(), upTo));
+                        outcomes.add(delivered.isPresent() ? "delivered" : "not delivered");
+                    }
+                }
+                for (User owner : both) {
+                    User other = owner == alice ? bob : alice;
+                    assertThat(messages.entry(owner.id(), other.id()).map(Changing::seen)).as(what)
+                            .isEqualTo(fixture.entry(owner.id(), other.id()).map(Changing::seen));
+                    assertThat(messages.totalUnread(owner.id())).as(what).isEqualTo(fixture.totalUnread(owner.id()));
+                }
+            }
+
+            assertThat(outcomes).as("the script reached every outcome").containsExactlyInAnyOrder("Allowed", "Unchanged",
+                    "Gone", "NotFound", "TooManyEdits", "TooManyEmoji", "read", "read unmoved", "delivered", "not delivered");
+            Function<MessageId, Long> seqOf = seqs::get;
+            for (User viewer : both) {
+                assertThat(messages.after(conversation, viewer.id(), 0, 10_000)).map(change -> seen(change, seqOf))
+                        .isEqualTo(fixture.after(conversation, viewer.id(), 0, 10_000).stream().map(change -> seen(change, seqOf)).toList());
+                assertThat(messages.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty())))
+                        .map(message -> seen(message, seqOf))
+                        .isEqualTo(fixture.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty()))
+                                .stream().map(message -> seen(message, seqOf)).toList());
+            }
+            for (int i = 0; i < ours.size(); i++) {
+                assertThat(messages.earlierVersions(conversation, ours.get(i)))
+                        .isEqualTo(fixture.earlierVersions(conversation, theirs.get(i)));
+            }
+            for (long seq = 0; seq <= ours.size() + 1; seq++) {
+                assertThat(messages.positionOfMessage(conversation, seq)).isEqualTo(fixture.positionOfMessage(conversation, seq));
+            }
+            long last = db.count("SELECT last_change_seq FROM conversations WHERE id = ?", conversation.value());
+            for (long position = 0; position <= last + 1; position++) {
+                assertThat(messages.messageSeqAt(conversation, position)).isEqualTo(fixture.messageSeqAt(conversation, position));
+            }
         }
     }
 
