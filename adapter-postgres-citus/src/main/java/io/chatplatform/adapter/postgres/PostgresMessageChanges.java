@@ -104,11 +104,14 @@ final class PostgresMessageChanges {
         return change(id, true, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
             long position = PostgresReadMarkers.advance(handle, before.conversationId());
-            // the content and everything made of it goes: earlier versions, reactions, then the text
-            handle.createUpdate(Sql.DELETE_EARLIER_VERSIONS)
-                    .bind("cid", locked.conversation())
-                    .bind("messageId", id.value())
-                    .execute();
+            // the content and everything made of it goes: earlier versions, reactions, then the text (the
+            // row's counters, read under the lock, say which of those there are)
+            if (locked.row().editCount() > 0) {
+                handle.createUpdate(Sql.DELETE_EARLIER_VERSIONS)
+                        .bind("cid", locked.conversation())
+                        .bind("messageId", id.value())
+                        .execute();
+            }
             if (locked.row().hasReactions()) {
                 handle.createUpdate(Sql.DELETE_REACTIONS)
                         .bind("cid", locked.conversation())

@@ -18,16 +18,11 @@ import io.chatplatform.domain.message.change.Decision;
 import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.user.User;
-import io.chatplatform.domain.user.UserId;
-import io.chatplatform.domain.user.Username;
 import io.chatplatform.testkit.TestPostgres;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -65,34 +60,6 @@ class ChangeStreamMigrationTest {
                 .migrate();
     }
 
-    /** What V5's send wrote, in V5's columns: the message, its location, both list rows (the sender's read). */
-    private static long sendAsV5(Handle handle, long from, long to, String content, long seq, Instant at) {
-        String cid = ConversationId.between(UserId.of(from), UserId.of(to)).value();
-        handle.execute("""
-                INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) VALUES (?, ?, ?, 1, ?)
-                ON CONFLICT (id) DO UPDATE SET last_seq = conversations.last_seq + 1""",
-                cid, Math.min(from, to), Math.max(from, to), at);
-        long id = handle.createQuery("""
-                INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
-                VALUES (?, nextval('messages_id_seq'), ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .bind(0, cid).bind(1, seq).bind(2, from).bind(3, to).bind(4, content).bind(5, "client-" + seq).bind(6, at)
-                .mapTo(Long.class).one();
-        handle.execute("INSERT INTO message_locations (message_id, conversation_id) VALUES (?, ?)", id, cid);
-        String upsert = """
-                INSERT INTO user_conversations AS uc (user_id, peer_id, conversation_id, peer_username, last_seq,
-                                                      last_read_seq, last_message_id, last_message_at, last_message_preview)
-                VALUES (?, ?, ?, 'peer', ?, ?, ?, ?, ?)
-                ON CONFLICT (user_id, peer_id) DO UPDATE SET last_seq = EXCLUDED.last_seq,
-                    last_read_seq = GREATEST(uc.last_read_seq, EXCLUDED.last_read_seq),
-                    last_message_id = EXCLUDED.last_message_id, last_message_at = EXCLUDED.last_message_at,
-                    last_message_preview = EXCLUDED.last_message_preview""";
-        handle.execute(upsert, from, to, cid, seq, seq, id, at, content);
-        if (from != to) {
-            handle.execute(upsert, to, from, cid, seq, 0, id, at, content);
-        }
-        return id;
-    }
-
     /** The stores on the schema as it is, without migrating it further. */
     private static PostgresDatabase openWithoutMigrating(PostgresSettings settings) {
         return new PostgresDatabase(new HikariDataSource(PostgresDatabase.poolConfig(settings)), false, ChatMetrics.NONE,
@@ -110,16 +77,15 @@ class ChangeStreamMigrationTest {
         try (PostgresDatabase v5 = openWithoutMigrating(settings)) {
             alice = Fixtures.register(v5.users(), "alice");
             bob = Fixtures.register(v5.users(), "bob");
-            long a = alice.id().value();
-            long b = bob.id().value();
-            Jdbi jdbi = v5.jdbi();
-            jdbi.useTransaction(handle -> {
-                ids.add(sendAsV5(handle, a, b, "one", 1, T0.plusSeconds(1)));
-                ids.add(sendAsV5(handle, a, b, "two", 2, T0.plusSeconds(2)));
-                ids.add(sendAsV5(handle, b, a, "three", 3, T0.plusSeconds(3)));
-                ids.add(sendAsV5(handle, a, b, "four", 4, T0.plusSeconds(4)));
-                sendAsV5(handle, a, a, "note one", 1, T0.plusSeconds(5));
-                sendAsV5(handle, a, a, "note two", 2, T0.plusSeconds(6));
+            User a = alice;
+            User b = bob;
+            v5.jdbi().useTransaction(handle -> {
+                ids.add(Fixtures.sendBeforeV6(handle, a, b, "one", 1, T0.plusSeconds(1)).id().value());
+                ids.add(Fixtures.sendBeforeV6(handle, a, b, "two", 2, T0.plusSeconds(2)).id().value());
+                ids.add(Fixtures.sendBeforeV6(handle, b, a, "three", 3, T0.plusSeconds(3)).id().value());
+                ids.add(Fixtures.sendBeforeV6(handle, a, b, "four", 4, T0.plusSeconds(4)).id().value());
+                Fixtures.sendBeforeV6(handle, a, a, "note one", 1, T0.plusSeconds(5));
+                Fixtures.sendBeforeV6(handle, a, a, "note two", 2, T0.plusSeconds(6));
             });
         }
 
@@ -141,10 +107,10 @@ class ChangeStreamMigrationTest {
             assertThat(messages.positionOfMessage(conversation, 3)).isEqualTo(3);
             assertThat(messages.messageSeqAt(conversation, 2)).isEqualTo(2);
             assertThat(messages.entry(alice.id(), bob.id())).contains(new InboxEntry(alice.id(), bob.id(),
-                    Username.of("peer"), 4, 4, 0, MessageId.of(ids.get(3)), T0.plusSeconds(4),
+                    bob.username(), 4, 4, 0, MessageId.of(ids.get(3)), T0.plusSeconds(4),
                     Optional.of("four"), 4, 3, 3));
             assertThat(messages.entry(bob.id(), alice.id())).contains(new InboxEntry(bob.id(), alice.id(),
-                    Username.of("peer"), 4, 3, 0, MessageId.of(ids.get(3)), T0.plusSeconds(4),
+                    alice.username(), 4, 3, 0, MessageId.of(ids.get(3)), T0.plusSeconds(4),
                     Optional.of("four"), 4, 4, 4));
             assertThat(messages.entry(alice.id(), alice.id()).orElseThrow())
                     .extracting(InboxEntry::lastPosition, InboxEntry::peerReadSeq, InboxEntry::peerDeliveredSeq)
