@@ -66,7 +66,7 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, true, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = PostgresReadMarkers.advance(handle, before.conversationId());
+            long position = StoredMessages.nextPosition(handle, before.conversationId());
             handle.createUpdate(Sql.INSERT_EARLIER_VERSION)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())
@@ -103,7 +103,7 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, true, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = PostgresReadMarkers.advance(handle, before.conversationId());
+            long position = StoredMessages.nextPosition(handle, before.conversationId());
             // the content and everything made of it goes: earlier versions, reactions, then the text (the
             // row's counters, read under the lock, say which of those there are)
             if (locked.row().editCount() > 0) {
@@ -139,7 +139,7 @@ final class PostgresMessageChanges {
         return change(id, true, locked -> rule.decide(locked.map(Locked::state),
                 locked.map(found -> found.hiddenBy(user)).orElse(false)), (handle, locked) -> {
             Message message = locked.message();
-            long position = PostgresReadMarkers.advance(handle, message.conversationId());
+            long position = StoredMessages.nextPosition(handle, message.conversationId());
             handle.createUpdate(Sql.INSERT_HIDE)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())
@@ -161,7 +161,7 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, false, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = PostgresReadMarkers.advance(handle, before.conversationId());
+            long position = StoredMessages.nextPosition(handle, before.conversationId());
             // an emoji already on the message keeps its place; a new one goes last
             long emojiChangeSeq = locked.reactions().stream().filter(row -> row.emoji().equals(emoji.value()))
                     .mapToLong(ReactionRow::emojiChangeSeq).min().orElse(position);
@@ -185,7 +185,7 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, false, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = PostgresReadMarkers.advance(handle, before.conversationId());
+            long position = StoredMessages.nextPosition(handle, before.conversationId());
             handle.createUpdate(Sql.DELETE_REACTION)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())

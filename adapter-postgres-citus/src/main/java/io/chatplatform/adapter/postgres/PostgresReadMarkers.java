@@ -46,7 +46,7 @@ final class PostgresReadMarkers {
             if (ReadPosition.advance(seen.get().lastReadSeq(), upToSeq, seen.get().lastSeq()) == seen.get().lastReadSeq()) {
                 return Optional.of(unmoved(seen.get()));
             }
-            long position = advance(handle, conversation);
+            long position = StoredMessages.nextPosition(handle, conversation);
             MarkersRow line = markers(handle, owner, peer).orElseThrow();
             long from = line.lastReadSeq();
             long to = ReadPosition.advance(from, upToSeq, line.lastSeq());
@@ -95,7 +95,7 @@ final class PostgresReadMarkers {
             if (seen.isEmpty() || Math.min(upToSeq, seen.get().lastSeq()) <= seen.get().deliveredSeq()) {
                 return Optional.empty();
             }
-            long position = advance(handle, conversation);
+            long position = StoredMessages.nextPosition(handle, conversation);
             MarkersRow line = markers(handle, recipient, peer).orElseThrow();
             long to = Math.min(upToSeq, line.lastSeq());
             if (to <= line.deliveredSeq()) {
@@ -129,14 +129,6 @@ final class PostgresReadMarkers {
                 .bind("peerId", peer.value())
                 .mapTo(MarkersRow.class)
                 .findOne();
-    }
-
-    /** Locks the conversation row and takes the next position of its change stream. */
-    static long advance(Handle handle, ConversationId conversation) {
-        return handle.createQuery(Sql.ADVANCE_CHANGE)
-                .bind("cid", conversation.value())
-                .mapTo(Long.class)
-                .one();
     }
 
     private static void recordMarker(Handle handle, ConversationId conversation, long position, String kind, UserId actor,

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.postgres;
 
+import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
@@ -16,13 +17,25 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Reads messages as they stand, with their reactions, inside a caller's handle: shared by the
- * reads, the changes and the change stream. A message's reactions are read only when its row
+ * Reads messages as they stand, with their reactions, inside a caller's handle, and takes a
+ * change's position: shared by the reads, the changes, the markers and the change stream. A message's reactions are read only when its row
  * says it has any, so a page nobody reacted to is one query.
  */
 final class StoredMessages {
 
     private StoredMessages() {
+    }
+
+    /**
+     * Locks the conversation row until commit and takes the next position of its change stream
+     * ({@link Sql#ADVANCE_CHANGE}): for a change other than a new message, once it is sure to be
+     * written.
+     */
+    static long nextPosition(Handle handle, ConversationId conversation) {
+        return handle.createQuery(Sql.ADVANCE_CHANGE)
+                .bind("cid", conversation.value())
+                .mapTo(Long.class)
+                .one();
     }
 
     /** The conversation of a message, by its id alone (a single-shard lookup). */
