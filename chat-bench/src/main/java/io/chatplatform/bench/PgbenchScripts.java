@@ -51,11 +51,13 @@ public final class PgbenchScripts implements Callable<Integer> {
     /** The send transaction: a random sender of a random seeded conversation writes to the other participant. */
     static String send() {
         List<String> tx = MessageStatements.SEND_TRANSACTION;
-        Map<String, String> common = Map.of("cid", CONVERSATION, "userLow", ":lo", "userHigh", ":hi", "now", "now()",
-                "seq", ":last_seq", "senderId", ":snd", "recipientId", ":rcp", "content", CONTENT,
-                "clientMessageId", "NULL", "createdAt", "now()");
+        Map<String, String> common = Map.ofEntries(Map.entry("cid", CONVERSATION), Map.entry("userLow", ":lo"),
+                Map.entry("userHigh", ":hi"), Map.entry("now", "now()"), Map.entry("seq", ":last_seq"),
+                Map.entry("changeSeq", ":last_change_seq"), Map.entry("senderId", ":snd"), Map.entry("recipientId", ":rcp"),
+                Map.entry("content", CONTENT), Map.entry("clientMessageId", "NULL"), Map.entry("createdAt", "now()"),
+                Map.entry("replyToId", "NULL"));
         Map<String, String> inbox = Map.of("cid", CONVERSATION, "peerUsername", "'pgbench_peer'", "seq", ":last_seq",
-                "messageId", ":id", "at", "now()", "preview", CONTENT);
+                "changeSeq", ":last_change_seq", "messageId", ":id", "at", "now()", "preview", CONTENT);
         return PAIR + """
                 \\set s random(0, 1)
                 \\set snd :lo + :s * (:hi - :lo)
@@ -70,10 +72,10 @@ public final class PgbenchScripts implements Callable<Integer> {
                 + "COMMIT;\n";
     }
 
-    /** The newest 50 messages of a random seeded conversation. */
+    /** The newest 50 messages of a random seeded conversation, as its lower participant sees them. */
     static String history() {
-        return PAIR + statement(MessageStatements.NEWEST_PAGE, Map.of("cid", CONVERSATION, "limit", "50", "offset", "0"),
-                false);
+        return PAIR + statement(MessageStatements.NEWEST_PAGE, Map.of("cid", CONVERSATION, "reader", ":lo", "limit", "50",
+                "offset", "0"), false);
     }
 
     private static Map<String, String> with(Map<String, String> inbox, String owner, String peer) {

@@ -269,26 +269,33 @@ public final class Seeder {
             String at = "date_trunc('milliseconds', now()) - interval '30 days'";
             String messageId = baseMessage + " + c.k::bigint * " + per + " + s - 1";
             c.begin();
-            c.execute("INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) SELECT lo || ':' || hi,"
-                    + " lo, hi, " + per + ", " + at + " FROM " + pairs);
+            // every seeded change is a message: message s is at position s of its conversation's stream
+            c.execute("INSERT INTO conversations (id, user_low, user_high, last_seq, last_change_seq, created_at)"
+                    + " SELECT lo || ':' || hi, lo, hi, " + per + ", " + per + ", " + at + " FROM " + pairs);
             c.execute("""
-                    INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
+                    INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at,
+                                          change_seq)
                     SELECT lo || ':' || hi, %s, s, CASE WHEN s %% 2 = 1 THEN lo ELSE hi END,
                            CASE WHEN s %% 2 = 1 THEN hi ELSE lo END, 'seeded ' || s || ' in ' || lo || ':' || hi || '%s',
-                           NULL, %s + s * interval '1 minute'
+                           NULL, %s + s * interval '1 minute', s
                     FROM %s CROSS JOIN generate_series(1, %d) s""".formatted(messageId, CONTENT_TAIL, at, pairs, per));
             c.execute("INSERT INTO message_locations (message_id, conversation_id) SELECT " + messageId
                     + ", lo || ':' || hi FROM " + pairs + " CROSS JOIN generate_series(1, " + per + ") s");
-            // both lines of the conversation list; the last message (seq P) is from lo when P is odd
+            // both lines of the conversation list; the last message (seq P) is from lo when P is odd. Each side
+            // has read (and received) up to its own last message, and its line knows how far the peer has.
             for (String owner : new String[]{"lo", "hi"}) {
                 String peer = owner.equals("lo") ? "hi" : "lo";
                 c.execute("""
                         INSERT INTO user_conversations (user_id, peer_id, conversation_id, peer_username, last_seq,
-                                                        last_read_seq, last_message_id, last_message_at, last_message_preview)
+                                                        last_read_seq, last_message_id, last_message_at, last_message_preview,
+                                                        last_change_seq, delivered_seq, peer_read_seq, peer_delivered_seq)
                         SELECT %1$s, %2$s, lo || ':' || hi, '%3$s_' || (%2$s - %4$d), %5$d,
                                CASE WHEN (%5$d %% 2 = 1) = (%1$s = lo) THEN %5$d ELSE %5$d - 1 END,
                                %6$d + c.k::bigint * %5$d + %5$d - 1, %7$s + %5$d * interval '1 minute',
-                               left('seeded ' || %5$d || ' in ' || lo || ':' || hi || '%8$s', 100)
+                               left('seeded ' || %5$d || ' in ' || lo || ':' || hi || '%8$s', 100), %5$d,
+                               CASE WHEN (%5$d %% 2 = 1) = (%1$s = lo) THEN %5$d ELSE %5$d - 1 END,
+                               CASE WHEN (%5$d %% 2 = 1) = (%2$s = lo) THEN %5$d ELSE %5$d - 1 END,
+                               CASE WHEN (%5$d %% 2 = 1) = (%2$s = lo) THEN %5$d ELSE %5$d - 1 END
                         FROM %9$s""".formatted(owner, peer, plan.prefix(), baseUser, per, baseMessage, at, CONTENT_TAIL,
                         pairs));
             }

@@ -33,7 +33,7 @@ class PgbenchScriptsTest {
             assertThat(send).contains(sql.lines().findFirst().orElseThrow().replaceAll(":\\w+.*", ""));
         }
         assertThat(send).startsWith(PgbenchScripts.PAIR).contains("BEGIN;\n").endsWith("COMMIT;\n")
-                .contains("RETURNING last_seq \\gset", "nextval('messages_id_seq'), :last_seq, :snd, :rcp")
+                .contains("RETURNING last_seq, last_change_seq \\gset", "nextval('messages_id_seq'), :last_seq, :snd, :rcp")
                 .doesNotContain(":cid", ":seq,", ":messageId", ":peerUsername");
         assertThat(PgbenchScripts.history()).contains("ORDER BY seq DESC", "LIMIT 50 OFFSET 0;");
         assertThatThrownBy(() -> PgbenchScripts.statement("SELECT :unknown", Map.of(), false))

@@ -77,7 +77,8 @@ public final class PostgresDatabase implements AutoCloseable {
                 .registerRowMapper(DirectoryRow.class, DirectoryRow.MAPPER)
                 .registerRowMapper(MessageRow.class, MessageRow.MAPPER)
                 .registerRowMapper(InboxRow.class, InboxRow.MAPPER)
-                .registerRowMapper(ReadStateRow.class, ReadStateRow.MAPPER);
+                .registerRowMapper(MarkersRow.class, MarkersRow.MAPPER)
+                .registerRowMapper(ReactionRow.class, ReactionRow.MAPPER);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementTimer(metrics));
         this.users = new PostgresUserStore(jdbi);
         this.messages = new PostgresMessageStore(jdbi);
@@ -207,7 +208,10 @@ public final class PostgresDatabase implements AutoCloseable {
         return users;
     }
 
-    /** The message and conversation-list ports: append, load, inbox, read markers. */
+    /**
+     * The message ports, one store for all six: append, load, conversation lists, read and
+     * delivery markers, changes of messages, change streams.
+     */
     public PostgresMessageStore messages() {
         return messages;
     }

@@ -1,16 +1,25 @@
 package io.chatplatform.adapter.postgres;
 
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.ChangeMessages;
+import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.EarlierVersion;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reactions;
+import io.chatplatform.domain.message.change.Decision;
+import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,23 +28,37 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Messages, conversations and conversation lists in PostgreSQL.
+ * Messages, conversations, conversation lists and change streams in PostgreSQL: the six message
+ * ports in one object, so that an application passes one store for all of them.
  *
- * <p>A conversation and its messages share a shard (both are distributed by the conversation
- * id); a user's conversation list shares the user's shard. So every read here is one
- * single-shard query, and an append is a handful of them in one transaction. The
+ * <p>A conversation, its messages and everything about them (earlier versions, reactions,
+ * hidings, the change stream) share a shard (all are distributed by the conversation id); a
+ * user's conversation list shares the user's shard. So every read here is one or two
+ * single-shard queries, and a write is a handful of them in one transaction. The
  * {@code message_locations} table maps a message id to its conversation, so that
- * {@link #find(MessageId)} needs no query on every shard.
+ * {@link #find(MessageId)} and the changes, which name a message by id, need no query on every
+ * shard.
+ *
+ * <p>Every change of a conversation (a message, an edit, a deletion, a reaction, a marker) takes
+ * the conversation row's lock and the next position of its change stream in its own transaction
+ * (see {@link PostgresMessageChanges}, {@link PostgresReadMarkers}, {@link PostgresChangeStream}).
  *
  * <p>Obtained from {@link PostgresDatabase#messages()}. Thread-safe. Connection failures surface
  * as {@link io.chatplatform.application.port.out.StoreUnavailableException}.
  */
-public final class PostgresMessageStore implements AppendMessage, LoadMessages, LoadInbox, MoveReadMarker {
+public final class PostgresMessageStore
+        implements AppendMessage, LoadMessages, LoadInbox, MoveReadMarker, ChangeMessages, LoadChanges {
 
     private final Jdbi jdbi;
+    private final PostgresMessageChanges changes;
+    private final PostgresReadMarkers markers;
+    private final PostgresChangeStream stream;
 
     PostgresMessageStore(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.changes = new PostgresMessageChanges(jdbi);
+        this.markers = new PostgresReadMarkers(jdbi);
+        this.stream = new PostgresChangeStream(jdbi);
     }
 
     @Override
@@ -46,8 +69,8 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
             try {
                 return jdbi.inTransaction(handle -> append(handle, conversation, message));
             } catch (JdbiException e) {
-                // A concurrent retry with the same client message id committed first. Our seq
-                // increment rolled back with the transaction, so no gap is left behind.
+                // A concurrent retry with the same client message id committed first. Our seq and
+                // position increments rolled back with the transaction, so no gap is left behind.
                 if (message.clientMessageId().isPresent() && Failures.isUniqueViolation(e)) {
                     Optional<Message> earlier = jdbi.withHandle(handle ->
                             byClientMessageId(handle, conversation, message.sender().id(), message.clientMessageId().get()));
@@ -58,6 +81,7 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
         });
     }
 
+    /** The statements of {@link MessageStatements#SEND_TRANSACTION}, in its order. */
     private static Outcome append(Handle handle, ConversationId conversation, NewMessage message) {
         UserId sender = message.sender().id();
         UserId recipient = message.recipient().id();
@@ -67,13 +91,15 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
                 return new AlreadyAppended(earlier.get());
             }
         }
-        long seq = handle.createQuery(Sql.ADVANCE_CONVERSATION)
+        long[] advanced = handle.createQuery(Sql.ADVANCE_CONVERSATION)
                 .bind("cid", conversation.value())
                 .bind("userLow", conversation.low().value())
                 .bind("userHigh", conversation.high().value())
                 .bind("now", message.sentAt())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> new long[] {rs.getLong("last_seq"), rs.getLong("last_change_seq")})
                 .one();
+        long seq = advanced[0];
+        long position = advanced[1];
         Message stored = handle.createQuery(Sql.INSERT_MESSAGE)
                 .bind("cid", conversation.value())
                 .bind("seq", seq)
@@ -82,23 +108,25 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
                 .bind("content", message.content().value())
                 .bindByType("clientMessageId", message.clientMessageId().map(ClientMessageId::value).orElse(null), String.class)
                 .bind("createdAt", message.sentAt())
+                .bindByType("replyToId", message.replyTo().map(MessageId::value).orElse(null), Long.class)
+                .bind("changeSeq", position)
                 .mapTo(MessageRow.class)
                 .one()
-                .toDomain();
+                .toDomain(Reactions.none());
         handle.createUpdate(Sql.INSERT_MESSAGE_LOCATION)
                 .bind("messageId", stored.id().value())
                 .bind("cid", conversation.value())
                 .execute();
         String preview = message.content().preview(InboxEntry.PREVIEW_LENGTH);
-        upsertInbox(handle, Sql.UPSERT_SENDER_INBOX, sender, message.recipient(), stored, preview);
+        upsertInbox(handle, Sql.UPSERT_SENDER_INBOX, sender, message.recipient(), stored, preview, position);
         if (!recipient.equals(sender)) {
-            upsertInbox(handle, Sql.UPSERT_RECIPIENT_INBOX, recipient, message.sender(), stored, preview);
+            upsertInbox(handle, Sql.UPSERT_RECIPIENT_INBOX, recipient, message.sender(), stored, preview, position);
         }
-        return new Appended(stored);
+        return new Appended(stored, position);
     }
 
     private static void upsertInbox(Handle handle, String sql, UserId owner, Participant peer, Message message,
-                                    String preview) {
+                                    String preview, long position) {
         handle.createUpdate(sql)
                 .bind("userId", owner.value())
                 .bind("peerId", peer.id().value())
@@ -108,6 +136,7 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
                 .bind("messageId", message.id().value())
                 .bind("at", message.createdAt())
                 .bind("preview", preview)
+                .bind("changeSeq", position)
                 .execute();
     }
 
@@ -119,23 +148,25 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
                 .bind("clientMessageId", clientMessageId.value())
                 .mapTo(MessageRow.class)
                 .findOne()
-                .map(MessageRow::toDomain);
+                .map(row -> StoredMessages.withReactions(handle, conversation.value(), row));
     }
 
     @Override
-    public List<Message> page(ConversationId conversation, HistoryPage page) {
+    public List<Message> page(ConversationId conversation, UserId reader, HistoryPage page) {
         Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(page, "page");
         return Failures.guard(() -> jdbi.withHandle(handle -> {
             var query = page.beforeId().isPresent()
                     ? handle.createQuery(Sql.PAGE_BEFORE).bind("beforeId", page.beforeId().get().value())
                     : handle.createQuery(Sql.PAGE_NEWEST);
-            return query.bind("cid", conversation.value())
+            List<MessageRow> rows = query.bind("cid", conversation.value())
+                    .bind("reader", reader.value())
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
                     .mapTo(MessageRow.class)
-                    .map(MessageRow::toDomain)
                     .list();
+            return StoredMessages.withReactions(handle, conversation.value(), rows);
         }));
     }
 
@@ -143,42 +174,27 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
     public Optional<Message> find(ConversationId conversation, MessageId id) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(id, "id");
-        return Failures.guard(() -> jdbi.withHandle(handle -> find(handle, conversation.value(), id)));
+        return Failures.guard(() -> jdbi.withHandle(handle -> StoredMessages.find(handle, conversation.value(), id)));
     }
 
     @Override
     public Optional<Message> find(MessageId id) {
         Objects.requireNonNull(id, "id");
-        // two single-shard queries: where the message lives, then the message
-        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.MESSAGE_LOCATION)
-                .bind("messageId", id.value())
-                .mapTo(String.class)
-                .findOne()
-                .flatMap(conversation -> find(handle, conversation, id))));
-    }
-
-    private static Optional<Message> find(Handle handle, String conversation, MessageId id) {
-        return handle.createQuery(Sql.MESSAGE_BY_ID)
-                .bind("cid", conversation)
-                .bind("messageId", id.value())
-                .mapTo(MessageRow.class)
-                .findOne()
-                .map(MessageRow::toDomain);
+        // single-shard queries: where the message lives, then the message (and its reactions)
+        return Failures.guard(() -> jdbi.withHandle(handle -> StoredMessages.conversationOf(handle, id)
+                .flatMap(conversation -> StoredMessages.find(handle, conversation, id))));
     }
 
     @Override
-    public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
+    public List<EarlierVersion> earlierVersions(ConversationId conversation, MessageId id) {
         Objects.requireNonNull(conversation, "conversation");
-        if (afterSeq < 0) {
-            throw new IllegalArgumentException("afterSeq cannot be negative, was " + afterSeq);
-        }
-        PostgresUserStore.requireLimit(limit);
-        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.MESSAGES_AFTER)
+        Objects.requireNonNull(id, "id");
+        // a deletion for everyone deleted them, and another conversation's message has none here
+        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.EARLIER_VERSIONS)
                 .bind("cid", conversation.value())
-                .bind("afterSeq", afterSeq)
-                .bind("limit", limit)
-                .mapTo(MessageRow.class)
-                .map(MessageRow::toDomain)
+                .bind("messageId", id.value())
+                .map((rs, ctx) -> new EarlierVersion(MessageContent.of(rs.getString("content")),
+                        Optional.ofNullable(Rows.instant(rs, "edited_at"))))
                 .list()));
     }
 
@@ -217,17 +233,54 @@ public final class PostgresMessageStore implements AppendMessage, LoadMessages, 
 
     @Override
     public Optional<ReadState> markRead(UserId owner, UserId peer, long upToSeq) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(peer, "peer");
-        if (upToSeq < 0) {
-            throw new IllegalArgumentException("upToSeq cannot be negative, was " + upToSeq);
-        }
-        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.MARK_READ)
-                .bind("userId", owner.value())
-                .bind("peerId", peer.value())
-                .bind("upTo", upToSeq)
-                .mapTo(ReadStateRow.class)
-                .findOne()
-                .map(ReadStateRow::toDomain)));
+        return markers.markRead(owner, peer, upToSeq);
+    }
+
+    @Override
+    public Optional<Delivered> markDelivered(UserId recipient, UserId peer, long upToSeq) {
+        return markers.markDelivered(recipient, peer, upToSeq);
+    }
+
+    @Override
+    public Result<Decision.Edit> edit(MessageId id, UserId editor, MessageContent content, Instant at,
+                                      Rule<Decision.Edit> rule) {
+        return changes.edit(id, editor, content, at, rule);
+    }
+
+    @Override
+    public Result<Decision.DeleteForEveryone> deleteForEveryone(MessageId id, UserId user, Instant at,
+                                                                Rule<Decision.DeleteForEveryone> rule) {
+        return changes.deleteForEveryone(id, user, at, rule);
+    }
+
+    @Override
+    public Result<Decision.DeleteForMe> hide(MessageId id, UserId user, Instant at, HideRule rule) {
+        return changes.hide(id, user, at, rule);
+    }
+
+    @Override
+    public Result<Decision.React> react(MessageId id, UserId user, Emoji emoji, Instant at, Rule<Decision.React> rule) {
+        return changes.react(id, user, emoji, at, rule);
+    }
+
+    @Override
+    public Result<Decision.Unreact> unreact(MessageId id, UserId user, Emoji emoji, Instant at,
+                                            Rule<Decision.Unreact> rule) {
+        return changes.unreact(id, user, emoji, at, rule);
+    }
+
+    @Override
+    public List<ConversationChange> after(ConversationId conversation, UserId viewer, long afterPosition, int limit) {
+        return stream.after(conversation, viewer, afterPosition, limit);
+    }
+
+    @Override
+    public long positionOfMessage(ConversationId conversation, long seq) {
+        return stream.positionOfMessage(conversation, seq);
+    }
+
+    @Override
+    public long messageSeqAt(ConversationId conversation, long position) {
+        return stream.messageSeqAt(conversation, position);
     }
 }

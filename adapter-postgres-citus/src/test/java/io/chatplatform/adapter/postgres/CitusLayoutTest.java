@@ -77,12 +77,14 @@ class CitusLayoutTest {
     void distribution_columns() {
         Map<String, Distribution> tables = distribution();
 
-        assertThat(tables).hasSize(7);
+        assertThat(tables).hasSize(11);
         assertThat(tables.values()).extracting(Distribution::method).containsOnly("h");
         assertThat(tables).extractingFromEntries(entry -> entry.getKey() + "." + entry.getValue().column())
                 .containsExactlyInAnyOrder("users.id", "usernames.username_canonical", "emails.email_canonical",
                         "conversations.id", "messages.conversation_id", "message_locations.message_id",
-                        "user_conversations.user_id");
+                        "user_conversations.user_id", "message_edits.conversation_id",
+                        "message_reactions.conversation_id", "message_hides.conversation_id",
+                        "conversation_changes.conversation_id");
     }
 
     @Test
@@ -94,7 +96,8 @@ class CitusLayoutTest {
 
         assertThat(Stream.of("users", "user_conversations", "message_locations").map(table -> tables.get(table).colocationId()))
                 .containsOnly(bigint);
-        assertThat(Stream.of("conversations", "messages", "usernames", "emails").map(table -> tables.get(table).colocationId()))
+        assertThat(Stream.of("conversations", "messages", "usernames", "emails", "message_edits", "message_reactions",
+                "message_hides", "conversation_changes").map(table -> tables.get(table).colocationId()))
                 .containsOnly(text);
         assertThat(tables.values().stream().map(Distribution::colocationId).distinct()).hasSize(2);
         long groups = db.count("SELECT count(*) FROM pg_dist_colocation WHERE colocationid IN (?, ?)", bigint, text);
@@ -105,7 +108,7 @@ class CitusLayoutTest {
     private static final Set<String> NOT_ROUTER_QUERIES = Set.of(
             "PROBE", "CITUS_INSTALLED", // no table
             "NEXT_USER_ID", // a coordinator sequence
-            "USER_COLUMNS", "MESSAGE_COLUMNS", // fragments
+            "USER_COLUMNS", "MESSAGE_COLUMNS", "REACTION_COLUMNS", "INBOX_COLUMNS", // fragments
             "SEARCH_USERS", // fans out by design (search_fans_out)
             "USERS_BY_IDS", // the shards of the given ids (online_list_touches_only_their_shards)
             "ACTIVE_WORKERS", "WORKER_CHECK_TIMEOUTS", "CHECK_WORKER"); // coordinator metadata, the worker check
@@ -131,37 +134,83 @@ class CitusLayoutTest {
     /** Every statement a hot path runs, with the parameters it would run with. */
     static Stream<Arguments> hotPaths() {
         ConversationId conversation = message.conversationId();
+        String cid = conversation.value();
+        long messageId = message.id().value();
         Map<String, Object> inbox = Map.of("userId", bob.id().value(), "peerId", alice.id().value(),
-                "cid", conversation.value(), "peerUsername", alice.username().value(), "seq", 3L,
-                "messageId", message.id().value() + 1, "at", T0.plusSeconds(2), "preview", "third");
+                "cid", cid, "peerUsername", alice.username().value(), "seq", 3L,
+                "messageId", messageId + 1, "at", T0.plusSeconds(2), "preview", "third", "changeSeq", 3L);
+        Map<String, Object> ofMessage = Map.of("cid", cid, "messageId", messageId);
+        Map<String, Object> line = Map.of("userId", alice.id().value(), "peerId", bob.id().value(), "changeSeq", 9L);
         return Stream.of(
                 Arguments.of("append 1: duplicate check", Sql.MESSAGE_BY_CLIENT_MESSAGE_ID, Map.of(
-                        "cid", conversation.value(), "senderId", bob.id().value(), "clientMessageId", "3f1c2a9e")),
-                Arguments.of("append 2: conversation and seq", Sql.ADVANCE_CONVERSATION, Map.of(
-                        "cid", conversation.value(), "userLow", conversation.low().value(),
+                        "cid", cid, "senderId", bob.id().value(), "clientMessageId", "3f1c2a9e")),
+                Arguments.of("append 2: conversation, seq and position", Sql.ADVANCE_CONVERSATION, Map.of(
+                        "cid", cid, "userLow", conversation.low().value(),
                         "userHigh", conversation.high().value(), "now", T0.plusSeconds(2))),
                 Arguments.of("append 3: message", Sql.INSERT_MESSAGE, Map.of(
-                        "cid", conversation.value(), "seq", 3L, "senderId", bob.id().value(),
+                        "cid", cid, "seq", 3L, "senderId", bob.id().value(),
                         "recipientId", alice.id().value(), "content", "third", "clientMessageId", "3f1c2a9e",
-                        "createdAt", T0.plusSeconds(2))),
+                        "createdAt", T0.plusSeconds(2), "replyToId", messageId, "changeSeq", 3L)),
                 Arguments.of("append 4: message location", Sql.INSERT_MESSAGE_LOCATION, Map.of(
-                        "messageId", message.id().value() + 1, "cid", conversation.value())),
+                        "messageId", messageId + 1, "cid", cid)),
                 Arguments.of("append 5: sender's conversation list", Sql.UPSERT_SENDER_INBOX, inbox),
                 Arguments.of("append 6: recipient's conversation list", Sql.UPSERT_RECIPIENT_INBOX, inbox),
-                Arguments.of("history page", Sql.PAGE_NEWEST, Map.of("cid", conversation.value(), "limit", 50, "offset", 0)),
+                Arguments.of("history page", Sql.PAGE_NEWEST, Map.of("cid", cid, "reader", alice.id().value(),
+                        "limit", 50, "offset", 0)),
                 Arguments.of("history page before a cursor", Sql.PAGE_BEFORE, Map.of(
-                        "cid", conversation.value(), "beforeId", message.id().value(), "limit", 50, "offset", 0)),
-                Arguments.of("replay after a seq", Sql.MESSAGES_AFTER, Map.of(
-                        "cid", conversation.value(), "afterSeq", 1L, "limit", 500)),
-                Arguments.of("message in its conversation", Sql.MESSAGE_BY_ID, Map.of(
-                        "cid", conversation.value(), "messageId", message.id().value())),
-                Arguments.of("message location", Sql.MESSAGE_LOCATION, Map.of("messageId", message.id().value())),
+                        "cid", cid, "reader", alice.id().value(), "beforeId", messageId, "limit", 50, "offset", 0)),
+                Arguments.of("message in its conversation", Sql.MESSAGE_BY_ID, ofMessage),
+                Arguments.of("message location", Sql.MESSAGE_LOCATION, Map.of("messageId", messageId)),
+                Arguments.of("reactions of a page", Sql.REACTIONS_OF, Map.of(
+                        "cid", cid, "messageIds", new Long[] {messageId, messageId - 1})),
+                Arguments.of("edit history", Sql.EARLIER_VERSIONS, ofMessage),
+                Arguments.of("change stream", Sql.CHANGES_AFTER, Map.of(
+                        "cid", cid, "afterPosition", 1L, "viewer", alice.id().value(), "limit", 500)),
+                Arguments.of("position of a message", Sql.POSITION_OF_MESSAGE, Map.of("cid", cid, "seq", 2L)),
+                Arguments.of("message at a position", Sql.MESSAGE_SEQ_AT, Map.of("cid", cid, "position", 2L)),
+                Arguments.of("change 1: the message, locked", Sql.MESSAGE_FOR_CHANGE, ofMessage),
+                Arguments.of("change 2: who hid it", Sql.HIDDEN_BY, ofMessage),
+                Arguments.of("change 3: conversation lock and position", Sql.ADVANCE_CHANGE, Map.of("cid", cid)),
+                Arguments.of("change: the change", Sql.INSERT_CHANGE, Map.of("cid", cid, "changeSeq", 9L,
+                        "kind", "edited", "messageId", messageId, "actorId", bob.id().value(), "upToSeq", 2L,
+                        "at", T0.plusSeconds(9))),
+                Arguments.of("edit: earlier version", Sql.INSERT_EARLIER_VERSION, Map.of("cid", cid, "messageId", messageId,
+                        "version", 1, "content", "second", "editedAt", T0.plusSeconds(9))),
+                Arguments.of("edit: new content", Sql.EDIT_MESSAGE, Map.of("cid", cid, "messageId", messageId,
+                        "content", "second, edited", "editedAt", T0.plusSeconds(9))),
+                Arguments.of("delete: earlier versions", Sql.DELETE_EARLIER_VERSIONS, ofMessage),
+                Arguments.of("delete: reactions", Sql.DELETE_REACTIONS, ofMessage),
+                Arguments.of("delete: tombstone", Sql.DELETE_MESSAGE, Map.of("cid", cid, "messageId", messageId,
+                        "deletedAt", T0.plusSeconds(9))),
+                Arguments.of("hide", Sql.INSERT_HIDE, Map.of("cid", cid, "messageId", messageId,
+                        "userId", alice.id().value(), "hiddenAt", T0.plusSeconds(9))),
+                Arguments.of("react", Sql.INSERT_REACTION, Map.of("cid", cid, "messageId", messageId, "emoji", "👍",
+                        "userId", alice.id().value(), "reactedAt", T0.plusSeconds(9), "emojiChangeSeq", 9L)),
+                Arguments.of("unreact", Sql.DELETE_REACTION, Map.of("cid", cid, "messageId", messageId, "emoji", "👍",
+                        "userId", alice.id().value())),
+                Arguments.of("reaction flag", Sql.SET_HAS_REACTIONS, Map.of("cid", cid, "messageId", messageId,
+                        "hasReactions", true)),
                 Arguments.of("conversation list", Sql.LIST_INBOX, Map.of("userId", alice.id().value(), "limit", 20)),
                 Arguments.of("conversation list line", Sql.INBOX_ENTRY, Map.of(
                         "userId", alice.id().value(), "peerId", bob.id().value())),
                 Arguments.of("total unread", Sql.TOTAL_UNREAD, Map.of("userId", alice.id().value())),
-                Arguments.of("mark read", Sql.MARK_READ, Map.of(
-                        "userId", alice.id().value(), "peerId", bob.id().value(), "upTo", Long.MAX_VALUE)),
+                Arguments.of("markers", Sql.INBOX_MARKERS, Map.of(
+                        "userId", alice.id().value(), "peerId", bob.id().value())),
+                Arguments.of("mark read: removed unread messages passed", Sql.COUNT_REMOVED_BETWEEN, Map.of(
+                        "cid", cid, "fromSeq", 0L, "toSeq", 2L, "userId", alice.id().value())),
+                Arguments.of("mark read: own line", Sql.MOVE_READ_MARKER, Map.of("userId", alice.id().value(),
+                        "peerId", bob.id().value(), "toSeq", 2L, "removedBetween", 0L, "changeSeq", 9L)),
+                Arguments.of("mark read: peer's line", Sql.PEER_READ, Map.of("userId", bob.id().value(),
+                        "peerId", alice.id().value(), "toSeq", 2L, "changeSeq", 9L)),
+                Arguments.of("delivered: own line", Sql.MOVE_DELIVERY_MARKER, Map.of("userId", alice.id().value(),
+                        "peerId", bob.id().value(), "toSeq", 2L, "changeSeq", 9L)),
+                Arguments.of("delivered: peer's line", Sql.PEER_DELIVERED, Map.of("userId", bob.id().value(),
+                        "peerId", alice.id().value(), "toSeq", 2L, "changeSeq", 9L)),
+                Arguments.of("edit or reaction: a line", Sql.CHANGE_IN_LINE, Map.of("userId", alice.id().value(),
+                        "peerId", bob.id().value(), "changeSeq", 9L, "messageId", messageId, "preview", "edited")),
+                Arguments.of("deletion: a line", Sql.REMOVED_FROM_LINE, Map.of("userId", alice.id().value(),
+                        "peerId", bob.id().value(), "changeSeq", 9L, "messageId", messageId, "seq", 2L,
+                        "senderId", bob.id().value(), "alreadyRemoved", false)),
                 Arguments.of("user by id", Sql.USER_BY_ID, Map.of("id", alice.id().value())),
                 Arguments.of("username lookup", Sql.USER_ID_BY_USERNAME, Map.of("canonical", alice.username().canonical())),
                 Arguments.of("register: username", Sql.INSERT_USERNAME, Map.of("canonical", "carol", "id", 99L)),

@@ -2,7 +2,6 @@ package io.chatplatform.adapter.postgres;
 
 import static io.chatplatform.adapter.postgres.Fixtures.T0;
 import static io.chatplatform.adapter.postgres.Fixtures.register;
-import static io.chatplatform.adapter.postgres.Fixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -85,7 +84,10 @@ class ColocationMigrationTest {
         try (PostgresDatabase v4 = openWithoutMigrating(TestDatabase.server().withSchema(schema))) {
             alice = register(v4.users(), "alice");
             bob = register(v4.users(), "bob");
-            message = send(v4.messages(), alice, bob, "before V5", T0);
+            User from = alice;
+            User to = bob;
+            // as a store of that time wrote it: today's store writes columns V4 does not have
+            message = jdbi(v4).inTransaction(handle -> Fixtures.sendBeforeV6(handle, from, to, "before V5", 1, T0));
             locationsBefore = oid(v4, "message_locations");
             // a rebalance in miniature: one shard of message_locations moves to another worker
             jdbi(v4).useHandle(handle -> handle.execute("""

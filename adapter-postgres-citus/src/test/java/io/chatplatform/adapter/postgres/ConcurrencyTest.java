@@ -12,6 +12,7 @@ import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.Reactions;
 import io.chatplatform.domain.user.User;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ class ConcurrencyTest {
     }
 
     private List<Long> storedSeqs(ConversationId conversation) {
-        List<Long> seqs = new ArrayList<>(messages.page(conversation, new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty()))
+        List<Long> seqs = new ArrayList<>(messages.page(conversation, conversation.low(),
+                        new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty()))
                 .stream().map(Message::seq).toList());
         seqs.sort(null);
         return seqs;
@@ -159,15 +161,17 @@ class ConcurrencyTest {
         var jdbi = db.database().jdbi();
         try (var handle = jdbi.open()) {
             handle.begin();
-            long seq = handle.createQuery(Sql.ADVANCE_CONVERSATION).bind("cid", conversation.value())
+            long[] advanced = handle.createQuery(Sql.ADVANCE_CONVERSATION).bind("cid", conversation.value())
                     .bind("userLow", conversation.low().value()).bind("userHigh", conversation.high().value())
-                    .bind("now", T0).mapTo(Long.class).one();
+                    .bind("now", T0).map((rs, ctx) -> new long[] {rs.getLong("last_seq"), rs.getLong("last_change_seq")})
+                    .one();
             retry = pool.submit(() -> messages.append(retried));
             awaitBlockedSessions(1);
-            firstAttempt = handle.createQuery(Sql.INSERT_MESSAGE).bind("cid", conversation.value()).bind("seq", seq)
+            firstAttempt = handle.createQuery(Sql.INSERT_MESSAGE).bind("cid", conversation.value()).bind("seq", advanced[0])
                     .bind("senderId", alice.id().value()).bind("recipientId", bob.id().value()).bind("content", "retried")
                     .bind("clientMessageId", "client-late").bind("createdAt", T0)
-                    .mapTo(MessageRow.class).one().toDomain();
+                    .bindByType("replyToId", null, Long.class).bind("changeSeq", advanced[1])
+                    .mapTo(MessageRow.class).one().toDomain(Reactions.none());
             handle.createUpdate(Sql.INSERT_MESSAGE_LOCATION).bind("messageId", firstAttempt.id().value())
                     .bind("cid", conversation.value()).execute();
             handle.commit();

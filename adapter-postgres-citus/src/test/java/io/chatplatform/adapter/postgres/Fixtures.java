@@ -1,13 +1,15 @@
 package io.chatplatform.adapter.postgres;
 
-import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.NewMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
-import io.chatplatform.application.port.out.CreateUser;
+import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.CreateUser.NewUser;
+import io.chatplatform.application.port.out.CreateUser;
 import io.chatplatform.domain.message.ClientMessageId;
+import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
+import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.Email;
 import io.chatplatform.domain.user.PasswordHash;
 import io.chatplatform.domain.user.User;
@@ -15,6 +17,7 @@ import io.chatplatform.domain.user.Username;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 
 /** Small builders for test data. */
 final class Fixtures {
@@ -53,6 +56,43 @@ final class Fixtures {
     /** Appends and returns the stored message, failing if it was a duplicate. */
     static Message send(AppendMessage store, User from, User to, String content, Instant at) {
         return ((AppendMessage.Appended) store.append(message(from, to, content, at))).message();
+    }
+
+    /**
+     * A message written as the store wrote it before V6 (the columns of V1 to V5, in one
+     * transaction of the caller's): the conversation, the message with client message id
+     * {@code "client-<seq>"}, its location and both list rows, the sender's read up to it. For
+     * tests that migrate a database holding older data.
+     */
+    static Message sendBeforeV6(Handle handle, User from, User to, String content, long seq, Instant at) {
+        ConversationId conversation = ConversationId.between(from.id(), to.id());
+        handle.execute("""
+                INSERT INTO conversations (id, user_low, user_high, last_seq, created_at) VALUES (?, ?, ?, 1, ?)
+                ON CONFLICT (id) DO UPDATE SET last_seq = conversations.last_seq + 1""",
+                conversation.value(), conversation.low().value(), conversation.high().value(), at);
+        long id = handle.createQuery("""
+                INSERT INTO messages (conversation_id, id, seq, sender_id, recipient_id, content, client_message_id, created_at)
+                VALUES (?, nextval('messages_id_seq'), ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .bind(0, conversation.value()).bind(1, seq).bind(2, from.id().value()).bind(3, to.id().value())
+                .bind(4, content).bind(5, "client-" + seq).bind(6, at)
+                .mapTo(Long.class).one();
+        handle.execute("INSERT INTO message_locations (message_id, conversation_id) VALUES (?, ?)", id, conversation.value());
+        String upsert = """
+                INSERT INTO user_conversations AS uc (user_id, peer_id, conversation_id, peer_username, last_seq,
+                                                      last_read_seq, last_message_id, last_message_at, last_message_preview)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, peer_id) DO UPDATE SET last_seq = EXCLUDED.last_seq,
+                    last_read_seq = GREATEST(uc.last_read_seq, EXCLUDED.last_read_seq),
+                    last_message_id = EXCLUDED.last_message_id, last_message_at = EXCLUDED.last_message_at,
+                    last_message_preview = EXCLUDED.last_message_preview""";
+        handle.execute(upsert, from.id().value(), to.id().value(), conversation.value(), to.username().value(), seq, seq, id,
+                at, content);
+        if (!from.equals(to)) {
+            handle.execute(upsert, to.id().value(), from.id().value(), conversation.value(), from.username().value(), seq, 0,
+                    id, at, content);
+        }
+        return new Message(MessageId.of(id), conversation, seq, from.id(), to.id(), MessageContent.of(content), at,
+                Optional.of(ClientMessageId.of("client-" + seq)));
     }
 
     static Participant participant(User user) {

@@ -12,8 +12,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.chatplatform.application.port.out.ProbeWorkers;
 import io.chatplatform.application.port.out.StoreUnavailableException;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.change.Decision;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
@@ -49,8 +52,9 @@ class PostgresDatabaseTest {
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema ORDER BY table_name")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
-            assertThat(tables).containsExactly("conversations", "emails", "flyway_schema_history", "message_locations",
-                    "messages", "user_conversations", "usernames", "users");
+            assertThat(tables).containsExactly("conversation_changes", "conversations", "emails", "flyway_schema_history",
+                    "message_edits", "message_hides", "message_locations", "message_reactions", "messages",
+                    "user_conversations", "usernames", "users");
         }
 
         @Test
@@ -62,7 +66,13 @@ class PostgresDatabaseTest {
                     WHERE c.contype = 'f' AND n.nspname = :schema ORDER BY 1""")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
-            assertThat(keys).containsExactly("messages_conversation_fkey: messages -> conversations",
+            assertThat(keys).containsExactly(
+                    "conversation_changes_conversation_fkey: conversation_changes -> conversations",
+                    "conversation_changes_message_fkey: conversation_changes -> messages",
+                    "message_edits_message_fkey: message_edits -> messages",
+                    "message_hides_message_fkey: message_hides -> messages",
+                    "message_reactions_message_fkey: message_reactions -> messages",
+                    "messages_conversation_fkey: messages -> conversations",
                     "user_conversations_user_fkey: user_conversations -> users");
         }
 
@@ -88,7 +98,7 @@ class PostgresDatabaseTest {
                     "SELECT indexname FROM pg_indexes WHERE schemaname = :schema AND tablename = 'users' ORDER BY 1")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
-            assertThat(applied).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true");
+            assertThat(applied).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true");
             assertThat(indexes).containsExactly("users_pkey", "users_username_lower_idx");
         }
 
@@ -156,17 +166,28 @@ class PostgresDatabaseTest {
                 var messages = down.messages();
                 User someone = register(db.users(), "someone");
                 UserId id = someone.id();
+                UserId other = UserId.of(id.value() + 1);
                 List<ThrowingCallable> operations = List.of(
                         () -> users.create(newUser("nobody_new", "nobody_new@example.com")),
                         () -> users.byId(id),
                         () -> users.byUsername(Username.of("someone")),
                         () -> users.recordLastSeen(id, T0),
                         () -> messages.append(message(someone, someone, "hello?", T0)),
-                        () -> messages.page(ConversationId.between(id, id), HistoryPage.newest()),
+                        () -> messages.page(ConversationId.between(id, id), id, HistoryPage.newest()),
                         () -> messages.find(MessageId.of(1)),
+                        () -> messages.earlierVersions(ConversationId.between(id, id), MessageId.of(1)),
                         () -> messages.list(id, 10),
                         () -> messages.totalUnread(id),
-                        () -> messages.markRead(id, id, 1));
+                        () -> messages.markRead(id, id, 1),
+                        () -> messages.markDelivered(id, other, 1),
+                        () -> messages.edit(MessageId.of(1), id, MessageContent.of("edited"), T0, state -> Decision.NOT_FOUND),
+                        () -> messages.deleteForEveryone(MessageId.of(1), id, T0, state -> Decision.NOT_FOUND),
+                        () -> messages.hide(MessageId.of(1), id, T0, (state, hidden) -> Decision.NOT_FOUND),
+                        () -> messages.react(MessageId.of(1), id, Emoji.of("👍"), T0, state -> Decision.NOT_FOUND),
+                        () -> messages.unreact(MessageId.of(1), id, Emoji.of("👍"), T0, state -> Decision.NOT_FOUND),
+                        () -> messages.after(ConversationId.between(id, other), id, 0, 10),
+                        () -> messages.positionOfMessage(ConversationId.between(id, other), 1),
+                        () -> messages.messageSeqAt(ConversationId.between(id, other), 1));
                 long started = System.nanoTime();
 
                 for (ThrowingCallable operation : operations) {

@@ -9,20 +9,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.ChangeMessages;
 import io.chatplatform.application.port.out.MoveReadMarker.ReadState;
 import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.message.Emoji;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
+import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.message.Reaction;
+import io.chatplatform.domain.message.change.Decision;
+import io.chatplatform.domain.message.change.MessageChangePolicy;
+import io.chatplatform.domain.realtime.ConversationChange;
+import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
+import io.chatplatform.domain.realtime.MessageCreated;
+import io.chatplatform.domain.realtime.MessageDeleted;
+import io.chatplatform.domain.realtime.MessageEdited;
+import io.chatplatform.domain.realtime.ReactionUpdated;
+import io.chatplatform.domain.realtime.ReadMarkerMoved;
 import io.chatplatform.domain.user.User;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +60,11 @@ class PostgresMessageStoreTest {
 
     private static List<Long> seqs(List<Message> page) {
         return page.stream().map(Message::seq).toList();
+    }
+
+    /** A read state's marker and newest seq, without its position and unread count. */
+    private static List<Long> marker(ReadState state) {
+        return List.of(state.lastReadSeq(), state.lastSeq());
     }
 
     private static Instant at(int seconds) {
@@ -123,13 +146,13 @@ class PostgresMessageStoreTest {
 
             for (String content : contents) {
                 Message sent = send(messages, alice, bob, content, at(1));
-                assertThat(sent.content().value()).isEqualTo(content);
-                assertThat(messages.find(sent.id()).orElseThrow().content().value()).isEqualTo(content);
+                assertThat(sent.content().orElseThrow().value()).isEqualTo(content);
+                assertThat(messages.find(sent.id()).orElseThrow().content().orElseThrow().value()).isEqualTo(content);
             }
-            List<Message> page = messages.page(ConversationId.between(alice.id(), bob.id()), new HistoryPage(10, 0, Optional.empty()));
+            List<Message> page = messages.page(ConversationId.between(alice.id(), bob.id()), alice.id(), new HistoryPage(10, 0, Optional.empty()));
             List<String> newestFirst = new ArrayList<>(contents);
             java.util.Collections.reverse(newestFirst);
-            assertThat(page).extracting(m -> m.content().value()).containsExactlyElementsOf(newestFirst);
+            assertThat(page).extracting(m -> m.content().orElseThrow().value()).containsExactlyElementsOf(newestFirst);
         }
 
         @Test
@@ -161,10 +184,10 @@ class PostgresMessageStoreTest {
             }
             ConversationId conversation = ConversationId.between(bob.id(), alice.id());
 
-            assertThat(seqs(messages.page(conversation, HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
-            assertThat(messages.page(conversation, new HistoryPage(3, 7, Optional.empty()))).isEmpty();
+            assertThat(seqs(messages.page(conversation, alice.id(), HistoryPage.newest()))).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(3, 0, Optional.empty())))).containsExactly(7L, 6L, 5L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(3, 5, Optional.empty())))).containsExactly(2L, 1L);
+            assertThat(messages.page(conversation, alice.id(), new HistoryPage(3, 7, Optional.empty()))).isEmpty();
         }
 
         @Test
@@ -180,12 +203,12 @@ class PostgresMessageStoreTest {
             Message elsewhere = send(messages, alice, carol, "other", at(6));
             ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
-            assertThat(seqs(messages.page(conversation, HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
-            assertThat(seqs(messages.page(conversation, new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
+            assertThat(seqs(messages.page(conversation, alice.id(), HistoryPage.before(sent.get(3).id(), 2)))).containsExactly(3L, 2L);
+            assertThat(seqs(messages.page(conversation, alice.id(), new HistoryPage(2, 1, Optional.of(sent.get(3).id())))))
                     .containsExactly(2L, 1L);
-            assertThat(messages.page(conversation, HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
-            assertThat(messages.page(conversation, HistoryPage.before(elsewhere.id(), 10))).isEmpty();
-            assertThat(messages.page(conversation, HistoryPage.before(MessageId.of(7_000_000_000L), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(sent.get(0).id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(elsewhere.id(), 10))).isEmpty();
+            assertThat(messages.page(conversation, alice.id(), HistoryPage.before(MessageId.of(7_000_000_000L), 10))).isEmpty();
         }
 
         @Test
@@ -195,7 +218,7 @@ class PostgresMessageStoreTest {
             User bob = register(users, "bob");
             User carol = register(users, "carol");
             var fixture = new InMemoryMessageStore();
-            Map<Long, Long> fixtureIdBySeq = new java.util.HashMap<>();
+            Map<Long, Long> fixtureIdBySeq = new HashMap<>();
             List<Message> stored = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {
                 var newMessage = message(i % 3 == 0 ? bob : alice, i % 3 == 0 ? alice : bob, "m" + i, at(i));
@@ -217,16 +240,16 @@ class PostgresMessageStoreTest {
                         // the fixture numbers its messages itself; the same seq names the same message
                         var theirs = new HistoryPage(limit, offset, cursor.map(m -> m == foreign
                                 ? MessageId.of(999_999) : MessageId.of(fixtureIdBySeq.get(m.seq()))));
-                        assertThat(seqs(messages.page(conversation, ours)))
+                        assertThat(seqs(messages.page(conversation, alice.id(), ours)))
                                 .as("cursor %s, limit %d, offset %d", cursor.map(Message::seq), limit, offset)
-                                .isEqualTo(seqs(fixture.page(conversation, theirs)));
+                                .isEqualTo(seqs(fixture.page(conversation, alice.id(), theirs)));
                     }
                 }
             }
         }
 
         @Test
-        @DisplayName("replays what came after a seq, oldest first, bounded by the limit")
+        @DisplayName("the change stream replays the messages created after a position, oldest first, bounded by the limit")
         void after() {
             User alice = register(users, "alice");
             User bob = register(users, "bob");
@@ -235,12 +258,14 @@ class PostgresMessageStoreTest {
             }
             ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
-            assertThat(seqs(messages.after(conversation, 2, 10))).containsExactly(3L, 4L, 5L);
-            assertThat(seqs(messages.after(conversation, 0, 2))).containsExactly(1L, 2L);
-            assertThat(messages.after(conversation, 5, 10)).isEmpty();
-            assertThat(messages.after(ConversationId.between(alice.id(), alice.id()), 0, 10)).isEmpty();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.after(conversation, -1, 10))
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(messages.after(conversation, bob.id(), 2, 10)).extracting(ConversationChange::position)
+                    .containsExactly(3L, 4L, 5L);
+            assertThat(messages.after(conversation, bob.id(), 0, 2)).map(change -> ((MessageCreated) change).message().seq())
+                    .containsExactly(1L, 2L);
+            assertThat(messages.after(conversation, bob.id(), 5, 10)).isEmpty();
+            assertThat(messages.after(ConversationId.between(alice.id(), alice.id()), alice.id(), 0, 10)).isEmpty();
+            assertThatThrownBy(() -> messages.after(conversation, bob.id(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> messages.after(conversation, bob.id(), 0, 0)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -249,7 +274,7 @@ class PostgresMessageStoreTest {
             User alice = register(users, "alice");
             User bob = register(users, "bob");
 
-            assertThat(messages.page(ConversationId.between(alice.id(), bob.id()), HistoryPage.newest())).isEmpty();
+            assertThat(messages.page(ConversationId.between(alice.id(), bob.id()), alice.id(), HistoryPage.newest())).isEmpty();
         }
 
         @Test
@@ -282,8 +307,10 @@ class PostgresMessageStoreTest {
             InboxEntry alices = messages.list(alice.id(), 10).get(0);
             InboxEntry bobs = messages.list(bob.id(), 10).get(0);
 
-            assertThat(alices).isEqualTo(new InboxEntry(alice.id(), bob.id(), bob.username(), 2, 2, last.id(), at(2), "two"));
-            assertThat(bobs).isEqualTo(new InboxEntry(bob.id(), alice.id(), alice.username(), 2, 0, last.id(), at(2), "two"));
+            assertThat(alices).isEqualTo(new InboxEntry(alice.id(), bob.id(), bob.username(), 2, 2, 0, last.id(), at(2),
+                    Optional.of("two"), 2, 0, 0));
+            assertThat(bobs).isEqualTo(new InboxEntry(bob.id(), alice.id(), alice.username(), 2, 0, 0, last.id(), at(2),
+                    Optional.of("two"), 2, 2, 2));
             assertThat(bobs.unreadCount()).isEqualTo(2);
         }
 
@@ -312,7 +339,7 @@ class PostgresMessageStoreTest {
 
             send(messages, alice, bob, content, at(1));
 
-            assertThat(messages.list(bob.id(), 10).get(0).lastMessagePreview()).isEqualTo("😀".repeat(100));
+            assertThat(messages.list(bob.id(), 10).get(0).lastMessagePreview()).contains("😀".repeat(100));
         }
 
         @Test
@@ -387,7 +414,7 @@ class PostgresMessageStoreTest {
             assertThat(messages.list(alice.id(), 10)).containsExactly(
                     new InboxEntry(alice.id(), alice.id(), alice.username(), 2, 2, second.id(), at(2), "and eggs"));
             assertThat(messages.totalUnread(alice.id())).isZero();
-            assertThat(messages.markRead(alice.id(), alice.id(), Long.MAX_VALUE)).contains(new ReadState(2, 2));
+            assertThat(messages.markRead(alice.id(), alice.id(), Long.MAX_VALUE)).map(PostgresMessageStoreTest::marker).contains(List.of(2L, 2L));
         }
     }
 
@@ -412,7 +439,7 @@ class PostgresMessageStoreTest {
         void forward() {
             Pair pair = conversationWith(5);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 3)).contains(new ReadState(3, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 3)).map(PostgresMessageStoreTest::marker).contains(List.of(3L, 5L));
             assertThat(messages.totalUnread(pair.reader().id())).isEqualTo(2);
         }
 
@@ -422,8 +449,8 @@ class PostgresMessageStoreTest {
             Pair pair = conversationWith(5);
             messages.markRead(pair.reader().id(), pair.writer().id(), 4);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 2)).contains(new ReadState(4, 5));
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 0)).contains(new ReadState(4, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 2)).map(PostgresMessageStoreTest::marker).contains(List.of(4L, 5L));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 0)).map(PostgresMessageStoreTest::marker).contains(List.of(4L, 5L));
         }
 
         @Test
@@ -431,8 +458,8 @@ class PostgresMessageStoreTest {
         void clamped() {
             Pair pair = conversationWith(5);
 
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 99)).contains(new ReadState(5, 5));
-            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), Long.MAX_VALUE)).contains(new ReadState(5, 5));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), 99)).map(PostgresMessageStoreTest::marker).contains(List.of(5L, 5L));
+            assertThat(messages.markRead(pair.reader().id(), pair.writer().id(), Long.MAX_VALUE)).map(PostgresMessageStoreTest::marker).contains(List.of(5L, 5L));
             send(messages, pair.writer(), pair.reader(), "new", at(9));
             assertThat(messages.list(pair.reader().id(), 1).get(0)).satisfies(entry -> {
                 assertThat(entry.lastReadSeq()).isEqualTo(5);
@@ -479,13 +506,251 @@ class PostgresMessageStoreTest {
         }
 
         @Test
-        @DisplayName("are kept between 0 and the newest seq by the database itself")
+        @DisplayName("are kept within the conversation by the database itself, each by its own constraint")
         void check_constraint() {
             Pair pair = conversationWith(2);
+            Map<String, String> violations = Map.of(
+                    "last_read_seq = -1", "user_conversations_read_within_conversation",
+                    "last_read_seq = last_seq + 1, delivered_seq = last_seq + 1", "user_conversations_",
+                    "delivered_seq = last_seq + 1", "user_conversations_delivered_within_conversation",
+                    "removed_unread = last_seq - last_read_seq + 1", "user_conversations_removed_unread_after_read",
+                    "removed_unread = -1", "user_conversations_removed_unread_after_read",
+                    "peer_read_seq = peer_delivered_seq + 1", "user_conversations_peer_markers_within_conversation",
+                    "peer_delivered_seq = last_seq + 1", "user_conversations_peer_markers_within_conversation",
+                    "last_change_seq = last_seq - 1", "user_conversations_every_message_is_a_change");
 
+            violations.forEach((assignment, constraint) -> assertThatThrownBy(() -> db.database().jdbi().useHandle(handle ->
+                    handle.execute("UPDATE user_conversations SET " + assignment + " WHERE user_id = ?", pair.reader().id().value())))
+                    .as(assignment).hasMessageContaining(constraint));
             assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE user_conversations SET last_read_seq = last_seq + 1 WHERE user_id = ?", pair.reader().id().value())))
-                    .hasMessageContaining("user_conversations_read_within_conversation");
+                    "UPDATE messages SET content = NULL WHERE sender_id = ?", pair.writer().id().value())))
+                    .hasMessageContaining("messages_content_until_deleted");
+            assertThatThrownBy(() -> db.database().jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE messages SET content = NULL, deleted_at = now(), edit_count = 1 WHERE sender_id = ?",
+                    pair.writer().id().value())))
+                    .hasMessageContaining("messages_tombstone_keeps_nothing");
+        }
+    }
+
+    @Nested
+    @DisplayName("changing messages")
+    class Changing {
+
+        private final MessageChangePolicy policy = new MessageChangePolicy(new MessageChangeLimits(Optional.empty(), 2, 3));
+
+        private ChangeMessages.Result<Decision.Edit> edit(ChangeMessages store, User editor, MessageId id, String content, Instant at) {
+            MessageContent text = MessageContent.of(content);
+            return store.edit(id, editor.id(), text, at,
+                    state -> state.map(found -> policy.edit(editor.id(), found, text, at)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.DeleteForEveryone> delete(ChangeMessages store, User user, MessageId id, Instant at) {
+            return store.deleteForEveryone(id, user.id(), at,
+                    state -> state.map(found -> policy.deleteForEveryone(user.id(), found)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.DeleteForMe> hide(ChangeMessages store, User user, MessageId id, Instant at) {
+            return store.hide(id, user.id(), at,
+                    (state, hidden) -> state.map(found -> policy.deleteForMe(user.id(), found, hidden)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.React> react(ChangeMessages store, User user, MessageId id, Emoji emoji, Instant at) {
+            return store.react(id, user.id(), emoji, at,
+                    state -> state.map(found -> policy.react(user.id(), found, emoji)).orElse(Decision.NOT_FOUND));
+        }
+
+        private ChangeMessages.Result<Decision.Unreact> unreact(ChangeMessages store, User user, MessageId id, Emoji emoji,
+                                                                Instant at) {
+            return store.unreact(id, user.id(), emoji, at,
+                    state -> state.map(found -> policy.unreact(user.id(), found, emoji)).orElse(Decision.NOT_FOUND));
+        }
+
+        @Test
+        @DisplayName("a deletion for everyone leaves no trace of the text in any table: not the message, its versions, reactions or log")
+        void deletion_erases_the_content() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            String secret = "secret-" + Long.toHexString(System.nanoTime());
+            Message message = send(messages, alice, bob, secret + " as sent", at(1));
+            Message reply = ((AppendMessage.Appended) messages.append(new AppendMessage.NewMessage(Fixtures.participant(bob),
+                    Fixtures.participant(alice), MessageContent.of("kept"), Optional.empty(), at(2),
+                    Optional.of(message.id())))).message();
+            edit(messages, alice, message.id(), secret + " edited once", at(3));
+            edit(messages, alice, message.id(), secret + " edited twice", at(4));
+            react(messages, bob, message.id(), Emoji.of("👍"), at(5));
+            react(messages, alice, message.id(), Emoji.of("🔥"), at(6));
+            hide(messages, bob, message.id(), at(7));
+            assertThat(rowsMentioning(secret)).as("before the deletion").isGreaterThanOrEqualTo(3);
+
+            delete(messages, alice, message.id(), at(8));
+
+            assertThat(rowsMentioning(secret)).isZero();
+            String cid = message.conversationId().value();
+            assertThat(db.count("SELECT count(*) FROM message_edits WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).isZero();
+            assertThat(db.count("SELECT count(*) FROM message_reactions WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).isZero();
+            assertThat(db.count("""
+                    SELECT count(*) FROM messages WHERE conversation_id = ? AND id = ? AND content IS NULL AND edited_at IS NULL
+                       AND deleted_at IS NOT NULL AND edit_count = 0 AND NOT has_reactions AND seq = 1""", cid,
+                    message.id().value())).isOne();
+            assertThat(db.count("SELECT count(*) FROM conversation_changes WHERE conversation_id = ? AND message_id = ?", cid,
+                    message.id().value())).as("what happened stays, without the text").isEqualTo(6);
+            assertThat(messages.find(reply.id()).orElseThrow().replyTo()).contains(message.id());
+        }
+
+        /** Rows of any table of the test's schema whose text contains {@code text}, in any column. */
+        private long rowsMentioning(String text) {
+            List<String> tables = db.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema")
+                    .bind("schema", db.schema()).mapTo(String.class).list());
+            assertThat(tables).contains("messages", "message_edits", "message_reactions", "message_hides",
+                    "conversation_changes", "user_conversations");
+            long rows = 0;
+            for (String table : tables) {
+                rows += db.count("SELECT count(*) FROM " + db.schema() + "." + table + " t WHERE strpos(CAST(t AS text), ?) > 0",
+                        text);
+            }
+            return rows;
+        }
+
+        /** A message without its store's id: ids differ between stores, seqs do not. */
+        private record Seen(long seq, UserId sender, Optional<MessageContent> content, Instant createdAt,
+                            Optional<Long> replyToSeq, Optional<Instant> editedAt, Optional<Instant> deletedAt,
+                            List<Reaction> reactions) {
+        }
+
+        private Seen seen(Message message, Function<MessageId, Long> seqOf) {
+            return new Seen(message.seq(), message.senderId(), message.content(), message.createdAt(),
+                    message.replyTo().map(seqOf), message.editedAt(), message.deletedAt(), message.reactions().entries());
+        }
+
+        private List<Object> seen(ConversationChange change, Function<MessageId, Long> seqOf) {
+            if (change instanceof MessageCreated created) {
+                return List.of("created", change.position(), seen(created.message(), seqOf));
+            } else if (change instanceof MessageEdited edited) {
+                return List.of("edited", change.position(), seen(edited.message(), seqOf));
+            } else if (change instanceof MessageDeleted deleted) {
+                return List.of("deleted", change.position(), seen(deleted.message(), seqOf), deleted.onlyFor());
+            } else if (change instanceof ReactionUpdated reaction) {
+                return List.of("reaction", change.position(), seen(reaction.message(), seqOf), reaction.reactor());
+            } else if (change instanceof ReadMarkerMoved read) {
+                return List.of("read", change.position(), read.reader(), read.upToSeq());
+            }
+            DeliveryMarkerMoved delivered = (DeliveryMarkerMoved) change;
+            return List.of("delivered", change.position(), delivered.recipient(), delivered.upToSeq());
+        }
+
+        private static List<Object> seen(InboxEntry entry) {
+            return List.of(entry.owner(), entry.peer(), entry.lastSeq(), entry.lastReadSeq(), entry.removedUnread(),
+                    entry.lastMessageAt(), entry.lastMessagePreview(), entry.lastPosition(), entry.peerReadSeq(),
+                    entry.peerDeliveredSeq(), entry.unreadCount());
+        }
+
+        private final Set<Object> outcomes = new HashSet<>();
+
+        private List<Object> seen(ChangeMessages.Result<?> result) {
+            outcomes.add(result.decision().getClass().getSimpleName());
+            return List.of(result.decision(), result.message().map(Message::seq), result.change().map(ConversationChange::position));
+        }
+
+        @Test
+        @DisplayName("behaves as the in-memory store, change by change, through 400 random sends, changes and markers")
+        void same_as_fixture() {
+            User alice = register(users, "alice");
+            User bob = register(users, "bob");
+            List<User> both = List.of(alice, bob);
+            InMemoryMessageStore fixture = new InMemoryMessageStore();
+            List<Emoji> emoji = List.of(Emoji.of("👍"), Emoji.of("❤️"), Emoji.of("😂"), Emoji.of("🎉"));
+            List<MessageId> ours = new ArrayList<>();
+            List<MessageId> theirs = new ArrayList<>();
+            Map<MessageId, Long> seqs = new HashMap<>();
+            Random random = new Random(20261206);
+            ConversationId conversation = ConversationId.between(alice.id(), bob.id());
+
+            for (int step = 0; step < 400; step++) {
+                User actor = both.get(random.nextInt(2));
+                User peer = actor == alice ? bob : alice;
+                Instant at = at(step);
+                // mostly the newest few messages, so that they collect edits, reactions and deletions up to the limits
+                int pick = ours.isEmpty() ? 0 : random.nextInt(5) == 0 ? random.nextInt(ours.size())
+                        : Math.max(0, ours.size() - 1 - random.nextInt(3));
+                int kind = ours.size() < 3 ? 0 : random.nextInt(13);
+                String what = "step " + step + " kind " + kind + " by " + actor.username() + " on seq " + (pick + 1);
+                switch (kind) {
+                    case 0 -> {
+                        Optional<Integer> reply = random.nextInt(4) == 0 && !ours.isEmpty() ? Optional.of(pick) : Optional.empty();
+                        var newMessage = (AppendMessage.Appended) messages.append(new AppendMessage.NewMessage(
+                                Fixtures.participant(actor), Fixtures.participant(peer), MessageContent.of("m" + step),
+                                Optional.empty(), at, reply.map(ours::get)));
+                        var newFixture = (AppendMessage.Appended) fixture.append(new AppendMessage.NewMessage(
+                                Fixtures.participant(actor), Fixtures.participant(peer), MessageContent.of("m" + step),
+                                Optional.empty(), at, reply.map(theirs::get)));
+                        assertThat(newMessage.position()).as(what).isEqualTo(newFixture.position());
+                        ours.add(newMessage.message().id());
+                        theirs.add(newFixture.message().id());
+                        seqs.put(newMessage.message().id(), newMessage.message().seq());
+                        seqs.put(newFixture.message().id(), newFixture.message().seq());
+                    }
+                    case 1, 2, 3 -> assertThat(seen(edit(messages, actor, ours.get(pick), "edit " + step, at))).as(what)
+                            .isEqualTo(seen(edit(fixture, actor, theirs.get(pick), "edit " + step, at)));
+                    case 4 -> assertThat(seen(delete(messages, actor, ours.get(pick), at))).as(what)
+                            .isEqualTo(seen(delete(fixture, actor, theirs.get(pick), at)));
+                    case 5 -> assertThat(seen(hide(messages, actor, ours.get(pick), at))).as(what)
+                            .isEqualTo(seen(hide(fixture, actor, theirs.get(pick), at)));
+                    case 6, 7, 8 -> {
+                        Emoji which = emoji.get(random.nextInt(emoji.size()));
+                        assertThat(seen(react(messages, actor, ours.get(pick), which, at))).as(what)
+                                .isEqualTo(seen(react(fixture, actor, theirs.get(pick), which, at)));
+                    }
+                    case 9 -> {
+                        Emoji which = emoji.get(random.nextInt(emoji.size()));
+                        assertThat(seen(unreact(messages, actor, ours.get(pick), which, at))).as(what)
+                                .isEqualTo(seen(unreact(fixture, actor, theirs.get(pick), which, at)));
+                    }
+                    case 10 -> {
+                        long upTo = random.nextInt(ours.size() + 3);
+                        var read = messages.markRead(actor.id(), peer.id(), upTo);
+                        assertThat(read).as(what).isEqualTo(fixture.markRead(actor.id(), peer.id(), upTo));
+                        outcomes.add(read.orElseThrow().position().isPresent() ? "read" : "read unmoved");
+                    }
+                    default -> {
+                        long upTo = random.nextInt(ours.size() + 3);
+                        var delivered = messages.markDelivered(actor.id(), peer.id(), upTo);
+                        assertThat(delivered).as(what).isEqualTo(fixture.markDelivered(actor.id(), peer.id(), upTo));
+                        outcomes.add(delivered.isPresent() ? "delivered" : "not delivered");
+                    }
+                }
+                for (User owner : both) {
+                    User other = owner == alice ? bob : alice;
+                    assertThat(messages.entry(owner.id(), other.id()).map(Changing::seen)).as(what)
+                            .isEqualTo(fixture.entry(owner.id(), other.id()).map(Changing::seen));
+                    assertThat(messages.totalUnread(owner.id())).as(what).isEqualTo(fixture.totalUnread(owner.id()));
+                }
+            }
+
+            assertThat(outcomes).as("the script reached every outcome").containsExactlyInAnyOrder("Allowed", "Unchanged",
+                    "Gone", "NotFound", "TooManyEdits", "TooManyEmoji", "read", "read unmoved", "delivered", "not delivered");
+            Function<MessageId, Long> seqOf = seqs::get;
+            for (User viewer : both) {
+                assertThat(messages.after(conversation, viewer.id(), 0, 10_000)).map(change -> seen(change, seqOf))
+                        .isEqualTo(fixture.after(conversation, viewer.id(), 0, 10_000).stream().map(change -> seen(change, seqOf)).toList());
+                assertThat(messages.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty())))
+                        .map(message -> seen(message, seqOf))
+                        .isEqualTo(fixture.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty()))
+                                .stream().map(message -> seen(message, seqOf)).toList());
+            }
+            for (int i = 0; i < ours.size(); i++) {
+                assertThat(messages.earlierVersions(conversation, ours.get(i)))
+                        .isEqualTo(fixture.earlierVersions(conversation, theirs.get(i)));
+            }
+            for (long seq = 0; seq <= ours.size() + 1; seq++) {
+                assertThat(messages.positionOfMessage(conversation, seq)).isEqualTo(fixture.positionOfMessage(conversation, seq));
+            }
+            long last = db.count("SELECT last_change_seq FROM conversations WHERE id = ?", conversation.value());
+            for (long position = 0; position <= last + 1; position++) {
+                assertThat(messages.messageSeqAt(conversation, position)).isEqualTo(fixture.messageSeqAt(conversation, position));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
+import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,12 +36,13 @@ class StatementTimerTest {
     @Test
     @DisplayName("each statement is reported under its catalogue name, never its text")
     void names() {
-        DB.messages().page(ConversationId.between(io.chatplatform.domain.user.UserId.of(1), io.chatplatform.domain.user.UserId.of(2)),
-                HistoryPage.newest());
-        DB.messages().totalUnread(io.chatplatform.domain.user.UserId.of(1));
-        assertThat(STATEMENTS).contains("PAGE_NEWEST", "TOTAL_UNREAD");
+        DB.messages().page(ConversationId.between(UserId.of(1), UserId.of(2)), UserId.of(1), HistoryPage.newest());
+        DB.messages().totalUnread(UserId.of(1));
+        DB.messages().after(ConversationId.between(UserId.of(1), UserId.of(2)), UserId.of(1), 0, 10);
+        assertThat(STATEMENTS).contains("PAGE_NEWEST", "TOTAL_UNREAD", "CHANGES_AFTER");
         assertThat(StatementTimer.nameOf("SELECT 42")).isEqualTo("other");
-        assertThat(StatementTimer.nameOf(Sql.MARK_READ)).isEqualTo("MARK_READ");
+        assertThat(StatementTimer.nameOf(Sql.MOVE_READ_MARKER)).isEqualTo("MOVE_READ_MARKER");
+        assertThat(StatementTimer.nameOf(Sql.REACTION_COLUMNS)).as("a fragment is no statement").isEqualTo("other");
     }
 
     @Test
