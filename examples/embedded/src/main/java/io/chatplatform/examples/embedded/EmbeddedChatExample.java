@@ -28,7 +28,8 @@ public class EmbeddedChatExample {
 
             System.out.println("alice and bob, newest first:");
             chat.readHistory().history(new ReadHistory.Query(alice, bob, HistoryPage.newest())).forEach(message ->
-                    System.out.println("  " + (message.senderId().equals(alice) ? "alice" : "bob") + ": " + message.content().value()));
+                    System.out.println("  " + (message.senderId().equals(alice) ? "alice" : "bob") + ": "
+                            + message.content().map(MessageContent::value).orElse("(deleted)")));
             System.out.println("alice's conversations:");
             chat.listConversations().conversations(new ListConversations.Query(alice, 10)).forEach(conversation ->
                     System.out.println("  " + conversation.peerUsername().value() + ", " + conversation.unreadCount() + " unread"));
