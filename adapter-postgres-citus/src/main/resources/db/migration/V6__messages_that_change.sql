@@ -36,25 +36,23 @@ ALTER TABLE conversations
 -- ---- messages: tombstones, edits, replies, the position of their creation --------------------
 
 ALTER TABLE messages ALTER COLUMN content DROP NOT NULL;
-ALTER TABLE messages
-    -- a message of the same conversation (checked by the service when the reply is sent); no
-    -- foreign key: the target may be a tombstone, and a reply must never wait for its target's lock
-    ADD COLUMN reply_to_id   bigint,
-    ADD COLUMN edited_at     timestamptz,
-    ADD COLUMN deleted_at    timestamptz,
-    -- how many earlier versions message_edits holds (the edit limit reads it under the message's lock)
-    ADD COLUMN edit_count    integer NOT NULL DEFAULT 0,
-    -- whether message_reactions has rows for it: pages without reactions skip that query
-    ADD COLUMN has_reactions boolean NOT NULL DEFAULT false,
-    ADD COLUMN change_seq    bigint;
+-- a message of the same conversation (checked by the service when the reply is sent); no
+-- foreign key: the target may be a tombstone, and a reply must never wait for its target's lock
+ALTER TABLE messages ADD COLUMN reply_to_id   bigint;
+ALTER TABLE messages ADD COLUMN edited_at     timestamptz;
+ALTER TABLE messages ADD COLUMN deleted_at    timestamptz;
+-- how many earlier versions message_edits holds (the edit limit reads it under the message's lock)
+ALTER TABLE messages ADD COLUMN edit_count    integer NOT NULL DEFAULT 0;
+-- whether message_reactions has rows for it: pages without reactions skip that query
+ALTER TABLE messages ADD COLUMN has_reactions boolean NOT NULL DEFAULT false;
+ALTER TABLE messages ADD COLUMN change_seq    bigint;
 UPDATE messages SET change_seq = seq;
 ALTER TABLE messages ALTER COLUMN change_seq SET NOT NULL;
-ALTER TABLE messages
-    ADD CONSTRAINT messages_content_until_deleted CHECK ((content IS NULL) = (deleted_at IS NOT NULL)),
-    ADD CONSTRAINT messages_tombstone_keeps_nothing
-        CHECK (deleted_at IS NULL OR (edited_at IS NULL AND edit_count = 0 AND NOT has_reactions)),
-    ADD CONSTRAINT messages_edit_count_not_negative CHECK (edit_count >= 0),
-    ADD CONSTRAINT messages_change_seq_covers_seq CHECK (change_seq >= seq);
+ALTER TABLE messages ADD CONSTRAINT messages_content_until_deleted CHECK ((content IS NULL) = (deleted_at IS NOT NULL));
+ALTER TABLE messages ADD CONSTRAINT messages_tombstone_keeps_nothing
+        CHECK (deleted_at IS NULL OR (edited_at IS NULL AND edit_count = 0 AND NOT has_reactions));
+ALTER TABLE messages ADD CONSTRAINT messages_edit_count_not_negative CHECK (edit_count >= 0);
+ALTER TABLE messages ADD CONSTRAINT messages_change_seq_covers_seq CHECK (change_seq >= seq);
 -- the change stream's created messages, and a message's position (positionOfMessage, messageSeqAt)
 CREATE UNIQUE INDEX messages_change_seq_key ON messages (conversation_id, change_seq);
 
@@ -129,13 +127,12 @@ CREATE TABLE conversation_changes (
 -- - removed_unread; delivered_seq: how far some session of the owner received the messages;
 -- peer_read_seq, peer_delivered_seq: the peer's markers (0 in notes to self); the preview is NULL
 -- while the newest message is deleted for everyone or hidden by the owner.
-ALTER TABLE user_conversations
-    ADD COLUMN last_change_seq    bigint NOT NULL DEFAULT 0,
-    ADD COLUMN removed_unread     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN delivered_seq      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN peer_read_seq      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN peer_delivered_seq bigint NOT NULL DEFAULT 0,
-    ALTER COLUMN last_message_preview DROP NOT NULL;
+ALTER TABLE user_conversations ADD COLUMN last_change_seq    bigint NOT NULL DEFAULT 0;
+ALTER TABLE user_conversations ADD COLUMN removed_unread     bigint NOT NULL DEFAULT 0;
+ALTER TABLE user_conversations ADD COLUMN delivered_seq      bigint NOT NULL DEFAULT 0;
+ALTER TABLE user_conversations ADD COLUMN peer_read_seq      bigint NOT NULL DEFAULT 0;
+ALTER TABLE user_conversations ADD COLUMN peer_delivered_seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE user_conversations ALTER COLUMN last_message_preview DROP NOT NULL;
 -- read implies received
 UPDATE user_conversations SET last_change_seq = last_seq, delivered_seq = last_read_seq;
 
@@ -163,14 +160,13 @@ BEGIN
 END
 $$;
 
-ALTER TABLE user_conversations
-    ADD CONSTRAINT user_conversations_removed_unread_after_read
-        CHECK (removed_unread BETWEEN 0 AND last_seq - last_read_seq),
-    ADD CONSTRAINT user_conversations_delivered_within_conversation
-        CHECK (delivered_seq BETWEEN last_read_seq AND last_seq),
-    ADD CONSTRAINT user_conversations_peer_markers_within_conversation
-        CHECK (peer_read_seq >= 0 AND peer_read_seq <= peer_delivered_seq AND peer_delivered_seq <= last_seq),
-    ADD CONSTRAINT user_conversations_every_message_is_a_change CHECK (last_change_seq >= last_seq);
+ALTER TABLE user_conversations ADD CONSTRAINT user_conversations_removed_unread_after_read
+        CHECK (removed_unread BETWEEN 0 AND last_seq - last_read_seq);
+ALTER TABLE user_conversations ADD CONSTRAINT user_conversations_delivered_within_conversation
+        CHECK (delivered_seq BETWEEN last_read_seq AND last_seq);
+ALTER TABLE user_conversations ADD CONSTRAINT user_conversations_peer_markers_within_conversation
+        CHECK (peer_read_seq >= 0 AND peer_read_seq <= peer_delivered_seq AND peer_delivered_seq <= last_seq);
+ALTER TABLE user_conversations ADD CONSTRAINT user_conversations_every_message_is_a_change CHECK (last_change_seq >= last_seq);
 
 -- ---- Citus: the new tables beside their messages; then the foreign keys (V3's order) ----------
 
@@ -199,8 +195,7 @@ ALTER TABLE message_reactions
 ALTER TABLE message_hides
     ADD CONSTRAINT message_hides_message_fkey FOREIGN KEY (conversation_id, message_id)
         REFERENCES messages (conversation_id, id);
-ALTER TABLE conversation_changes
-    ADD CONSTRAINT conversation_changes_conversation_fkey FOREIGN KEY (conversation_id)
-        REFERENCES conversations (id),
-    ADD CONSTRAINT conversation_changes_message_fkey FOREIGN KEY (conversation_id, message_id)
+ALTER TABLE conversation_changes ADD CONSTRAINT conversation_changes_conversation_fkey FOREIGN KEY (conversation_id)
+        REFERENCES conversations (id);
+ALTER TABLE conversation_changes ADD CONSTRAINT conversation_changes_message_fkey FOREIGN KEY (conversation_id, message_id)
         REFERENCES messages (conversation_id, id);

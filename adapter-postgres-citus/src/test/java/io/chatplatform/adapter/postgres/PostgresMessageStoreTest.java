@@ -664,7 +664,9 @@ class PostgresMessageStoreTest {
             List<Emoji> emoji = List.of(Emoji.of("👍"), Emoji.of("❤️"), Emoji.of("😂"), Emoji.of("🎉"));
             List<MessageId> ours = new ArrayList<>();
             List<MessageId> theirs = new ArrayList<>();
-            Map<MessageId, Long> seqs = new HashMap<>();
+            // one map per store: their ids come from different sources and may coincide
+            Map<MessageId, Long> ourSeqs = new HashMap<>();
+            Map<MessageId, Long> theirSeqs = new HashMap<>();
             Random random = new Random(20261206);
             ConversationId conversation = ConversationId.between(alice.id(), bob.id());
 
@@ -689,8 +691,8 @@ class PostgresMessageStoreTest {
                         assertThat(newMessage.position()).as(what).isEqualTo(newFixture.position());
                         ours.add(newMessage.message().id());
                         theirs.add(newFixture.message().id());
-                        seqs.put(newMessage.message().id(), newMessage.message().seq());
-                        seqs.put(newFixture.message().id(), newFixture.message().seq());
+                        ourSeqs.put(newMessage.message().id(), newMessage.message().seq());
+                        theirSeqs.put(newFixture.message().id(), newFixture.message().seq());
                     }
                     case 1, 2, 3 -> assertThat(seen(edit(messages, actor, ours.get(pick), "edit " + step, at))).as(what)
                             .isEqualTo(seen(edit(fixture, actor, theirs.get(pick), "edit " + step, at)));
@@ -731,14 +733,16 @@ class PostgresMessageStoreTest {
 
             assertThat(outcomes).as("the script reached every outcome").containsExactlyInAnyOrder("Allowed", "Unchanged",
                     "Gone", "NotFound", "TooManyEdits", "TooManyEmoji", "read", "read unmoved", "delivered", "not delivered");
-            Function<MessageId, Long> seqOf = seqs::get;
+            Function<MessageId, Long> ourSeqOf = ourSeqs::get;
+            Function<MessageId, Long> theirSeqOf = theirSeqs::get;
             for (User viewer : both) {
-                assertThat(messages.after(conversation, viewer.id(), 0, 10_000)).map(change -> seen(change, seqOf))
-                        .isEqualTo(fixture.after(conversation, viewer.id(), 0, 10_000).stream().map(change -> seen(change, seqOf)).toList());
+                assertThat(messages.after(conversation, viewer.id(), 0, 10_000)).map(change -> seen(change, ourSeqOf))
+                        .isEqualTo(fixture.after(conversation, viewer.id(), 0, 10_000).stream()
+                                .map(change -> seen(change, theirSeqOf)).toList());
                 assertThat(messages.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty())))
-                        .map(message -> seen(message, seqOf))
+                        .map(message -> seen(message, ourSeqOf))
                         .isEqualTo(fixture.page(conversation, viewer.id(), new HistoryPage(HistoryPage.MAX_LIMIT, 0, Optional.empty()))
-                                .stream().map(message -> seen(message, seqOf)).toList());
+                                .stream().map(message -> seen(message, theirSeqOf)).toList());
             }
             for (int i = 0; i < ours.size(); i++) {
                 assertThat(messages.earlierVersions(conversation, ours.get(i)))
