@@ -66,7 +66,8 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, true, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = StoredMessages.nextPosition(handle, before.conversationId());
+            StoredMessages.Position next = StoredMessages.nextPosition(handle, before.conversationId());
+            long position = next.value();
             handle.createUpdate(Sql.INSERT_EARLIER_VERSION)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())
@@ -91,7 +92,7 @@ final class PostgresMessageChanges {
                     .bind("userId", owner.value())
                     .bind("peerId", peer.value())
                     .execute());
-            record(handle, locked, position, "edited", editor, at);
+            record(handle, locked, next, "edited", editor, at);
             return new Written<>(after, new MessageEdited(after, position));
         });
     }
@@ -103,7 +104,8 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, true, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = StoredMessages.nextPosition(handle, before.conversationId());
+            StoredMessages.Position next = StoredMessages.nextPosition(handle, before.conversationId());
+            long position = next.value();
             // the content and everything made of it goes: earlier versions, reactions, then the text (the
             // row's counters, read under the lock, say which of those there are)
             if (locked.row().editCount() > 0) {
@@ -127,7 +129,7 @@ final class PostgresMessageChanges {
                     .toDomain(Reactions.none());
             // a message its owner hid was removed for them before: it does not count twice
             forEachLine(before, (owner, peer) -> removedFromLine(handle, tombstone, owner, peer, locked.hiddenBy(owner), position));
-            record(handle, locked, position, "deleted", user, at);
+            record(handle, locked, next, "deleted", user, at);
             return new Written<>(tombstone, new MessageDeleted(tombstone, Optional.empty(), position));
         });
     }
@@ -139,7 +141,8 @@ final class PostgresMessageChanges {
         return change(id, true, locked -> rule.decide(locked.map(Locked::state),
                 locked.map(found -> found.hiddenBy(user)).orElse(false)), (handle, locked) -> {
             Message message = locked.message();
-            long position = StoredMessages.nextPosition(handle, message.conversationId());
+            StoredMessages.Position next = StoredMessages.nextPosition(handle, message.conversationId());
+            long position = next.value();
             handle.createUpdate(Sql.INSERT_HIDE)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())
@@ -148,7 +151,7 @@ final class PostgresMessageChanges {
                     .execute();
             // only the hider's line: the peer is not told
             removedFromLine(handle, message, user, message.conversationId().peerOf(user), message.isDeleted(), position);
-            record(handle, locked, position, "hidden", user, at);
+            record(handle, locked, next, "hidden", user, at);
             return new Written<>(message, new MessageDeleted(message, Optional.of(user), position));
         });
     }
@@ -161,7 +164,8 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, false, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = StoredMessages.nextPosition(handle, before.conversationId());
+            StoredMessages.Position next = StoredMessages.nextPosition(handle, before.conversationId());
+            long position = next.value();
             // an emoji already on the message keeps its place; a new one goes last
             long emojiChangeSeq = locked.reactions().stream().filter(row -> row.emoji().equals(emoji.value()))
                     .mapToLong(ReactionRow::emojiChangeSeq).min().orElse(position);
@@ -173,7 +177,7 @@ final class PostgresMessageChanges {
                     .bind("reactedAt", at)
                     .bind("emojiChangeSeq", emojiChangeSeq)
                     .execute();
-            return reacted(handle, locked, user, before.reactions().with(user, emoji), position, "reacted", at);
+            return reacted(handle, locked, user, before.reactions().with(user, emoji), next, "reacted", at);
         });
     }
 
@@ -185,19 +189,20 @@ final class PostgresMessageChanges {
         Objects.requireNonNull(rule, "rule");
         return change(id, false, locked -> rule.decide(locked.map(Locked::state)), (handle, locked) -> {
             Message before = locked.message();
-            long position = StoredMessages.nextPosition(handle, before.conversationId());
+            StoredMessages.Position next = StoredMessages.nextPosition(handle, before.conversationId());
             handle.createUpdate(Sql.DELETE_REACTION)
                     .bind("cid", locked.conversation())
                     .bind("messageId", id.value())
                     .bind("emoji", emoji.value())
                     .bind("userId", user.value())
                     .execute();
-            return reacted(handle, locked, user, before.reactions().without(user, emoji), position, "unreacted", at);
+            return reacted(handle, locked, user, before.reactions().without(user, emoji), next, "unreacted", at);
         });
     }
 
     private static Written<ReactionUpdated> reacted(Handle handle, Locked locked, UserId user, Reactions reactions,
-                                                    long position, String kind, Instant at) {
+                                                    StoredMessages.Position next, String kind, Instant at) {
+        long position = next.value();
         Message after = locked.message().withReactions(reactions);
         if (reactions.isEmpty() == locked.row().hasReactions()) {
             handle.createUpdate(Sql.SET_HAS_REACTIONS)
@@ -207,7 +212,7 @@ final class PostgresMessageChanges {
                     .execute();
         }
         forEachLine(after, (owner, peer) -> touchLine(handle, owner, peer, after.id(), position));
-        record(handle, locked, position, kind, user, at);
+        record(handle, locked, next, kind, user, at);
         return new Written<>(after, new ReactionUpdated(after, user, position));
     }
 
@@ -302,10 +307,12 @@ final class PostgresMessageChanges {
                 .execute();
     }
 
-    private static void record(Handle handle, Locked locked, long position, String kind, UserId actor, Instant at) {
+    private static void record(Handle handle, Locked locked, StoredMessages.Position position, String kind, UserId actor,
+                               Instant at) {
         handle.createUpdate(Sql.INSERT_CHANGE)
                 .bind("cid", locked.conversation())
-                .bind("changeSeq", position)
+                .bind("changeSeq", position.value())
+                .bind("lastSeq", position.lastSeq())
                 .bind("kind", kind)
                 .bind("messageId", locked.row().id())
                 .bind("actorId", actor.value())

@@ -52,7 +52,8 @@ final class PostgresReadMarkers {
 
     private static Optional<MoveReadMarker.ReadState> moveRead(Handle handle, ConversationId conversation, UserId owner,
                                                                UserId peer, long upToSeq) {
-        long position = StoredMessages.nextPosition(handle, conversation);
+        StoredMessages.Position next = StoredMessages.nextPosition(handle, conversation);
+        long position = next.value();
         MarkersRow line = markers(handle, owner, peer).orElseThrow();
         long from = line.lastReadSeq();
         long to = ReadPosition.advance(from, upToSeq, line.lastSeq());
@@ -83,7 +84,7 @@ final class PostgresReadMarkers {
                     .bind("peerId", owner.value())
                     .execute();
         }
-        recordMarker(handle, conversation, position, "read", owner, to);
+        recordMarker(handle, conversation, next, "read", owner, to);
         return Optional.of(new MoveReadMarker.ReadState(to, line.lastSeq(), unread, OptionalLong.of(position)));
     }
 
@@ -106,7 +107,8 @@ final class PostgresReadMarkers {
 
     private static Optional<MoveReadMarker.Delivered> moveDelivered(Handle handle, ConversationId conversation,
                                                                     UserId recipient, UserId peer, long upToSeq) {
-        long position = StoredMessages.nextPosition(handle, conversation);
+        StoredMessages.Position next = StoredMessages.nextPosition(handle, conversation);
+        long position = next.value();
         MarkersRow line = markers(handle, recipient, peer).orElseThrow();
         long to = Math.min(upToSeq, line.lastSeq());
         if (to <= line.deliveredSeq()) {
@@ -125,7 +127,7 @@ final class PostgresReadMarkers {
                 .bind("userId", peer.value())
                 .bind("peerId", recipient.value())
                 .execute();
-        recordMarker(handle, conversation, position, "delivered", recipient, to);
+        recordMarker(handle, conversation, next, "delivered", recipient, to);
         return Optional.of(new MoveReadMarker.Delivered(to, position));
     }
 
@@ -141,11 +143,12 @@ final class PostgresReadMarkers {
                 .findOne();
     }
 
-    private static void recordMarker(Handle handle, ConversationId conversation, long position, String kind, UserId actor,
-                                     long upToSeq) {
+    private static void recordMarker(Handle handle, ConversationId conversation, StoredMessages.Position position,
+                                     String kind, UserId actor, long upToSeq) {
         handle.createUpdate(Sql.INSERT_CHANGE)
                 .bind("cid", conversation.value())
-                .bind("changeSeq", position)
+                .bind("changeSeq", position.value())
+                .bind("lastSeq", position.lastSeq())
                 .bind("kind", kind)
                 .bindByType("messageId", null, Long.class)
                 .bind("actorId", actor.value())

@@ -31,11 +31,18 @@ final class StoredMessages {
      * ({@link Sql#ADVANCE_CHANGE}): for a change other than a new message, once it is sure to be
      * written.
      */
-    static long nextPosition(Handle handle, ConversationId conversation) {
+    static Position nextPosition(Handle handle, ConversationId conversation) {
         return handle.createQuery(Sql.ADVANCE_CHANGE)
                 .bind("cid", conversation.value())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> new Position(rs.getLong("last_change_seq"), rs.getLong("last_seq")))
                 .one();
+    }
+
+    /**
+     * A change's position, and the conversation's newest message seq when it was taken (the
+     * change row keeps it, so that a position converts to a seq; see {@link Sql#MESSAGE_SEQ_AT}).
+     */
+    record Position(long value, long lastSeq) {
     }
 
     /** The conversation of a message, by its id alone (a single-shard lookup). */

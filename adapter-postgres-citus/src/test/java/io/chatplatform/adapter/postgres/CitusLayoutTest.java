@@ -108,7 +108,7 @@ class CitusLayoutTest {
     private static final Set<String> NOT_ROUTER_QUERIES = Set.of(
             "PROBE", "CITUS_INSTALLED", // no table
             "NEXT_USER_ID", // a coordinator sequence
-            "USER_COLUMNS", "MESSAGE_COLUMNS", "REACTION_COLUMNS", "INBOX_COLUMNS", // fragments
+            "USER_COLUMNS", "MESSAGE_COLUMNS", "REACTION_COLUMNS", "INBOX_COLUMNS", "MESSAGE_SEQ_AT_POSITION", // fragments
             "SEARCH_USERS", // fans out by design (search_fans_out)
             "USERS_BY_IDS", // the shards of the given ids (online_list_touches_only_their_shards)
             "ACTIVE_WORKERS", "WORKER_CHECK_TIMEOUTS", "CHECK_WORKER"); // coordinator metadata, the worker check
@@ -173,7 +173,7 @@ class CitusLayoutTest {
                 Arguments.of("change 3: conversation lock and position", Sql.ADVANCE_CHANGE, Map.of("cid", cid)),
                 Arguments.of("change: the change", Sql.INSERT_CHANGE, Map.of("cid", cid, "changeSeq", 9L,
                         "kind", "edited", "messageId", messageId, "actorId", bob.id().value(), "upToSeq", 2L,
-                        "at", T0.plusSeconds(9))),
+                        "at", T0.plusSeconds(9), "lastSeq", 2L)),
                 Arguments.of("edit: earlier version", Sql.INSERT_EARLIER_VERSION, Map.of("cid", cid, "messageId", messageId,
                         "version", 1, "content", "second", "editedAt", T0.plusSeconds(9))),
                 Arguments.of("edit: new content", Sql.EDIT_MESSAGE, Map.of("cid", cid, "messageId", messageId,
