@@ -506,18 +506,12 @@ class PostgresMessageStoreTest {
         }
 
         @Test
-        @DisplayName("are kept within the conversation by the database itself, each by its own constraint")
+        @DisplayName("the read marker and the erasure invariants are kept by the database; an inconsistent line is refused when read")
         void check_constraint() {
             Pair pair = conversationWith(2);
             Map<String, String> violations = Map.of(
                     "last_read_seq = -1", "user_conversations_read_within_conversation",
-                    "last_read_seq = last_seq + 1, delivered_seq = last_seq + 1", "user_conversations_",
-                    "delivered_seq = last_seq + 1", "user_conversations_delivered_within_conversation",
-                    "removed_unread = last_seq - last_read_seq + 1", "user_conversations_removed_unread_after_read",
-                    "removed_unread = -1", "user_conversations_removed_unread_after_read",
-                    "peer_read_seq = peer_delivered_seq + 1", "user_conversations_peer_markers_within_conversation",
-                    "peer_delivered_seq = last_seq + 1", "user_conversations_peer_markers_within_conversation",
-                    "last_change_seq = last_seq - 1", "user_conversations_every_message_is_a_change");
+                    "last_read_seq = last_seq + 1", "user_conversations_read_within_conversation");
 
             violations.forEach((assignment, constraint) -> assertThatThrownBy(() -> db.database().jdbi().useHandle(handle ->
                     handle.execute("UPDATE user_conversations SET " + assignment + " WHERE user_id = ?", pair.reader().id().value())))
@@ -529,6 +523,17 @@ class PostgresMessageStoreTest {
                     "UPDATE messages SET content = NULL, deleted_at = now(), edit_count = 1 WHERE sender_id = ?",
                     pair.writer().id().value())))
                     .hasMessageContaining("messages_tombstone_keeps_nothing");
+            // the markers' arithmetic is checked where a line is read, not on every send (V6 says why)
+            for (String assignment : List.of("removed_unread = -1", "removed_unread = last_seq - last_read_seq + 1",
+                    "peer_delivered_seq = last_seq + 1", "last_change_seq = last_seq - 1")) {
+                db.database().jdbi().useHandle(handle -> handle.execute("UPDATE user_conversations SET " + assignment
+                        + " WHERE user_id = ?", pair.reader().id().value()));
+                assertThatThrownBy(() -> messages.entry(pair.reader().id(), pair.writer().id())).as(assignment)
+                        .hasStackTraceContaining("IllegalArgumentException");
+                db.database().jdbi().useHandle(handle -> handle.execute("UPDATE user_conversations SET removed_unread = 0,"
+                        + " peer_delivered_seq = peer_read_seq, last_change_seq = last_seq WHERE user_id = ?",
+                        pair.reader().id().value()));
+            }
         }
     }
 
