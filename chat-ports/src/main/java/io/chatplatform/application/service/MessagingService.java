@@ -36,6 +36,9 @@ import java.util.Optional;
  */
 public final class MessagingService implements SendMessage, ReadHistory, MarkRead, MarkDelivered {
 
+    /** Pairs of users whose delivery positions an instance remembers: about 10 MB at most. */
+    static final int DELIVERY_MEMO_PAIRS = 100_000;
+
     private final LoadUser loadUser;
     private final AppendMessage appendMessage;
     private final LoadMessages loadMessages;
@@ -45,6 +48,8 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
     private final RateLimiting limits;
     private final Clock clock;
     private final MessageChangePolicy changePolicy;
+    // a cached history page read again would otherwise cost a store round trip each time
+    private final DeliveryMemo deliveries = new DeliveryMemo(DELIVERY_MEMO_PAIRS);
 
     public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
                             MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics,
@@ -108,17 +113,32 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
                     .filter(message -> message.senderId().equals(query.peer()))
                     .mapToLong(Message::seq)
                     .max()
-                    .ifPresent(newest -> markDelivered(query.reader(), query.peer(), newest));
+                    .ifPresent(newest -> deliver(query.reader(), query.peer(), newest, true));
         }
         return page;
     }
 
     @Override
     public void markDelivered(UserId recipient, UserId peer, long upToSeq) {
-        if (recipient.equals(peer) || upToSeq < 1) {
+        deliver(recipient, peer, upToSeq, false);
+    }
+
+    /**
+     * Moves the delivery marker unless this instance knows it stands there already. {@code stored}:
+     * {@code upToSeq} is the seq of a stored message (read from the store just now), so the marker
+     * stands at least there afterwards whether or not it moved; an acknowledgement's seq is the
+     * client's word, remembered only as far as the marker actually moved.
+     */
+    private void deliver(UserId recipient, UserId peer, long upToSeq, boolean stored) {
+        if (recipient.equals(peer) || upToSeq < 1 || deliveries.covers(recipient, peer, upToSeq)) {
             return;
         }
-        moveReadMarker.markDelivered(recipient, peer, upToSeq).ifPresent(delivered -> {
+        Optional<MoveReadMarker.Delivered> moved = moveReadMarker.markDelivered(recipient, peer, upToSeq);
+        if (stored) {
+            deliveries.remember(recipient, peer, upToSeq);
+        }
+        moved.ifPresent(delivered -> {
+            deliveries.remember(recipient, peer, delivered.upToSeq());
             ConversationId conversation = ConversationId.between(recipient, peer);
             events.publish(new ConversationChanged(new DeliveryMarkerMoved(conversation, recipient,
                     delivered.upToSeq(), delivered.position())));
