@@ -8,11 +8,13 @@ import io.chatplatform.domain.realtime.DeliveryCursor.FillGap;
 import io.chatplatform.domain.realtime.DeliveryCursor.Span;
 import io.chatplatform.domain.user.UserId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Decides what one connection sends of its conversations' ordered histories
@@ -50,8 +52,8 @@ public final class ReplayPlanner {
         List<? extends ConversationChange> after(ConversationId conversation, long afterPosition, int limit);
     }
 
-    /** Something to send to the client. */
-    public sealed interface Step permits Send, Truncated {
+    /** Something to send to the client, or to do for it. */
+    public sealed interface Step permits Send, Truncated, Hold {
     }
 
     /** Send this change. */
@@ -71,9 +73,26 @@ public final class ReplayPlanner {
         }
     }
 
+    /**
+     * A change of {@code conversation} arrived after a small gap and is held back: the changes
+     * before it were most likely committed a moment earlier and their events are still on the way
+     * (changes of two participants are published by two threads). Call {@link #release} after a
+     * short wait; the gap is read from the store only if they have not arrived by then.
+     */
+    public record Hold(ConversationId conversation) implements Step {
+        public Hold {
+            Objects.requireNonNull(conversation, "conversation");
+        }
+    }
+
+    /** The widest gap worth waiting for: a wider one was not overtaken by a moment, it was lost. */
+    public static final int HOLD_GAP = 8;
+
     private final UserId user;
     private final Budgets budgets;
     private final DeliveryCursor cursor = new DeliveryCursor();
+    // changes waiting for the ones before them, per conversation, by position
+    private final Map<ConversationId, TreeMap<Long, ConversationChange>> held = new HashMap<>();
 
     /** A planner for a connection of {@code user}, with nothing delivered yet. */
     public ReplayPlanner(UserId user, Budgets budgets) {
@@ -150,11 +169,41 @@ public final class ReplayPlanner {
 
     /**
      * What a change that arrived live sends: nothing when it was already delivered; itself when it
-     * is next (or the first this connection sees of its conversation, or late below such a first);
-     * after a gap, first the missing changes read from the store, or, when the gap is larger than
-     * a conversation's budget, a {@link Truncated} that leaves the gap to the HTTP API.
+     * is next (or the first this connection sees of its conversation, or late below such a first),
+     * followed by any held changes it makes next; after a gap, first the missing changes read from
+     * the store, or, when the gap is larger than a conversation's budget, a {@link Truncated} that
+     * leaves the gap to the HTTP API.
      */
     public List<Step> live(ConversationChange change, ChangesAfter store) {
+        return live(change, store, false);
+    }
+
+    /**
+     * As {@link #live(ConversationChange, ChangesAfter)}, but a change after a gap of at most
+     * {@link #HOLD_GAP} is held back ({@link Hold}) instead of filling the gap from the store at
+     * once: the missing changes usually arrive within milliseconds.
+     */
+    public List<Step> liveOrHold(ConversationChange change, ChangesAfter store) {
+        return live(change, store, true);
+    }
+
+    /**
+     * The wait for {@code conversation}'s held changes is over: sends them, reading from the store
+     * whatever is still missing before each.
+     */
+    public List<Step> release(ConversationId conversation, ChangesAfter store) {
+        Objects.requireNonNull(conversation, "conversation");
+        TreeMap<Long, ConversationChange> waiting = held.remove(conversation);
+        List<Step> steps = new ArrayList<>();
+        if (waiting != null) {
+            for (ConversationChange change : waiting.values()) {
+                steps.addAll(live(change, store, false));
+            }
+        }
+        return steps;
+    }
+
+    private List<Step> live(ConversationChange change, ChangesAfter store, boolean mayHold) {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(store, "store");
         ConversationId conversation = change.conversation();
@@ -164,6 +213,13 @@ public final class ReplayPlanner {
         }
         List<Step> steps = new ArrayList<>();
         if (decision instanceof FillGap gap) {
+            if (mayHold && gap.size() <= HOLD_GAP) {
+                TreeMap<Long, ConversationChange> waiting = held.computeIfAbsent(conversation, key -> new TreeMap<>());
+                boolean first = waiting.isEmpty();
+                waiting.put(change.position(), change);
+                // one wait per conversation: the first held change starts it
+                return first ? List.of(new Hold(conversation)) : List.of();
+            }
             if (gap.size() > budgets.perConversation()) {
                 // too much to fill live: the client fetches the gap through the HTTP API
                 steps.add(new Truncated(conversation.peerOf(user), gap.fromSeq() - 1));
@@ -179,7 +235,32 @@ public final class ReplayPlanner {
         }
         steps.add(new Send(change));
         cursor.delivered(conversation, change.position());
+        sendHeldThatFollow(conversation, steps);
         return steps;
+    }
+
+    /** Sends the held changes of {@code conversation} that are next now, in order. */
+    private void sendHeldThatFollow(ConversationId conversation, List<Step> steps) {
+        TreeMap<Long, ConversationChange> waiting = held.get(conversation);
+        while (waiting != null && !waiting.isEmpty()) {
+            long next = cursor.position(conversation).orElse(0) + 1;
+            Map.Entry<Long, ConversationChange> first = waiting.firstEntry();
+            if (first.getKey() < next) {
+                waiting.pollFirstEntry(); // delivered meanwhile (by a replay or a fill)
+            } else if (first.getKey() == next) {
+                waiting.pollFirstEntry();
+                steps.add(new Send(first.getValue()));
+                cursor.delivered(conversation, first.getKey());
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Whether changes of {@code conversation} are held back, waiting for earlier ones. */
+    public boolean holds(ConversationId conversation) {
+        TreeMap<Long, ConversationChange> waiting = held.get(conversation);
+        return waiting != null && !waiting.isEmpty();
     }
 
     /** How many of the steps send a change (for a resume, the count its client is told). */

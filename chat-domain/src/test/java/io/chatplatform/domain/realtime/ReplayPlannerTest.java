@@ -304,4 +304,48 @@ class ReplayPlannerTest {
         assertThat(new PresenceChanged(ALICE, true, java.util.Set.of(BOB)).type().wireName()).isEqualTo("presence");
         assertThat(CloseReason.valueOf("TOO_SLOW")).isEqualTo(CloseReason.TOO_SLOW);
     }
+
+    @Test
+    @DisplayName("a change that overtook the one before it waits for it instead of reading the store")
+    void overtaken_changes_wait() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        conversationWith(BOB, 5);
+        ConversationId withBob = ConversationId.between(ALICE, BOB);
+        assertThat(seqs(planner.liveOrHold(withBob(1), store))).containsExactly(1L);
+
+        assertThat(planner.liveOrHold(withBob(3), store)).containsExactly(new ReplayPlanner.Hold(withBob));
+        assertThat(planner.liveOrHold(withBob(4), store)).as("one wait per conversation").isEmpty();
+        assertThat(planner.holds(withBob)).isTrue();
+        assertThat(seqs(planner.liveOrHold(withBob(2), store))).as("the late one, then what waited for it")
+                .containsExactly(2L, 3L, 4L);
+        assertThat(planner.holds(withBob)).isFalse();
+        assertThat(planner.release(withBob, store)).as("nothing left when the wait ends").isEmpty();
+        assertThat(reads).isEmpty();
+    }
+
+    @Test
+    @DisplayName("when the wait ends and the change before is still missing, it is read from the store")
+    void the_gap_is_read_when_the_wait_ends() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(10, 100));
+        conversationWith(BOB, 5);
+        ConversationId withBob = ConversationId.between(ALICE, BOB);
+        planner.liveOrHold(withBob(1), store);
+
+        assertThat(planner.liveOrHold(withBob(3), store)).containsExactly(new ReplayPlanner.Hold(withBob));
+        assertThat(seqs(planner.release(withBob, store))).containsExactly(2L, 3L);
+        assertThat(reads).containsExactly("1+1");
+        assertThat(planner.liveOrHold(withBob(2), store)).as("the late event, once the gap was read").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a gap wider than a moment's overtaking is read at once")
+    void wide_gaps_are_not_held() {
+        ReplayPlanner planner = new ReplayPlanner(ALICE, new Budgets(20, 100));
+        conversationWith(BOB, 15);
+        planner.liveOrHold(withBob(1), store);
+
+        long far = 2 + ReplayPlanner.HOLD_GAP + 1;
+        assertThat(seqs(planner.liveOrHold(withBob(far), store))).hasSize((int) far - 1).last().isEqualTo(far);
+        assertThat(reads).hasSize(1);
+    }
 }

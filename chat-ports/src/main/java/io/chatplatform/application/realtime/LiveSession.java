@@ -15,6 +15,7 @@ import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.ReplayPlanner;
 import io.chatplatform.domain.realtime.ReplayPlanner.Budgets;
+import io.chatplatform.domain.realtime.ReplayPlanner.Hold;
 import io.chatplatform.domain.realtime.ReplayPlanner.Send;
 import io.chatplatform.domain.realtime.ReplayPlanner.Step;
 import io.chatplatform.domain.realtime.ReplayPlanner.Truncated;
@@ -56,6 +57,7 @@ final class LiveSession implements LiveConnection {
     private State state = State.PENDING;
     private volatile boolean closing;
     private volatile Future<?> resumeWait;
+    private volatile ScheduledExecutorService scheduler;
 
     LiveSession(UserId user, ClientChannel channel, String id, SessionContext context) {
         this.user = Objects.requireNonNull(user, "user");
@@ -79,6 +81,7 @@ final class LiveSession implements LiveConnection {
 
     /** Claims presence, and lets live events flow by themselves after {@code resumeWait} unless something came first. */
     void start(ScheduledExecutorService scheduler, Duration resumeWait) {
+        this.scheduler = scheduler;
         submit(() -> context.presence().arrived(user, id));
         this.resumeWait = scheduler.schedule(() -> {
             try {
@@ -225,7 +228,9 @@ final class LiveSession implements LiveConnection {
 
     private void deliver(LiveEvent event) {
         if (event instanceof ConversationChange change) {
-            planner.live(change, this::changesAfter).forEach(this::send);
+            Duration wait = context.settings().gapWait();
+            (wait.isZero() ? planner.live(change, this::changesAfter) : planner.liveOrHold(change, this::changesAfter))
+                    .forEach(this::send);
         } else {
             send(new Live(event));
         }
@@ -239,12 +244,34 @@ final class LiveSession implements LiveConnection {
     private void send(Step step) {
         if (step instanceof Send send) {
             send(new Live(send.change()));
+        } else if (step instanceof Hold hold) {
+            releaseLater(hold.conversation());
         } else if (step instanceof Truncated truncated) {
             long afterSeq = context.changes().messageSeqAt(ConversationId.between(user, truncated.peer()),
                     truncated.afterPosition());
             send(new ResumeTruncated(truncated.peer(), afterSeq, truncated.afterPosition()));
         } else {
             throw new IllegalStateException("a replay step this connection cannot send: " + step);
+        }
+    }
+
+    /**
+     * After the settings' gap wait, sends what the planner held back for {@code conversation}, reading
+     * the gap from the store if its changes have not arrived by then. Without a timer (not started),
+     * at once.
+     */
+    private void releaseLater(ConversationId conversation) {
+        Runnable release = () -> planner.release(conversation, this::changesAfter).forEach(this::send);
+        ScheduledExecutorService timer = scheduler;
+        if (timer == null) {
+            release.run();
+            return;
+        }
+        try {
+            timer.schedule(() -> submit(release), context.settings().gapWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the application is closing: the connection goes with it, its client resumes
+            release.run();
         }
     }
 

@@ -18,15 +18,19 @@ import java.util.Objects;
  * @param replayTotal       at most this many messages in one resume, all conversations together; kept
  *                          below the connection's outbox so a resume never overflows it
  * @param mailboxCapacity   events waiting for one connection before it is closed as too slow
+ * @param gapWait           how long a change that arrived after a small gap waits for the changes
+ *                          before it (events of one conversation published by two threads may
+ *                          overtake each other by a few milliseconds) before the gap is read from
+ *                          the store; zero reads it at once
  */
 public record RealtimeSettings(Duration resumeWait, Duration heartbeat, Duration presenceTtl, Duration sweep,
                                Duration typingTtl, int typingBurst, Duration typingInterval,
                                int replayPerConversation, int replayConversations, int replayTotal,
-                               int mailboxCapacity) {
+                               int mailboxCapacity, Duration gapWait) {
 
     public static final RealtimeSettings DEFAULT = new RealtimeSettings(Duration.ofSeconds(1), Duration.ofSeconds(20),
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000,
-            500, 10_000);
+            500, 10_000, Duration.ofMillis(50));
 
     public RealtimeSettings {
         positive(resumeWait, "resumeWait");
@@ -35,6 +39,11 @@ public record RealtimeSettings(Duration resumeWait, Duration heartbeat, Duration
         positive(sweep, "sweep");
         positive(typingTtl, "typingTtl");
         positive(typingInterval, "typingInterval");
+        Objects.requireNonNull(gapWait, "gapWait");
+        if (gapWait.isNegative() || gapWait.compareTo(resumeWait) > 0) {
+            throw new IllegalArgumentException("gapWait must be between zero and resumeWait (" + resumeWait + "), was "
+                    + gapWait);
+        }
         if (presenceTtl.compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("presenceTtl must be at least two heartbeats, so one lost renewal does "
                     + "not take a user offline; was " + presenceTtl + " with heartbeat " + heartbeat);
@@ -44,6 +53,12 @@ public record RealtimeSettings(Duration resumeWait, Duration heartbeat, Duration
             throw new IllegalArgumentException("typingBurst, replayPerConversation, replayConversations, replayTotal and "
                     + "mailboxCapacity must be at least 1");
         }
+    }
+
+    /** These settings with {@code wait} as the {@link #gapWait()}. */
+    public RealtimeSettings withGapWait(Duration wait) {
+        return new RealtimeSettings(resumeWait, heartbeat, presenceTtl, sweep, typingTtl, typingBurst, typingInterval,
+                replayPerConversation, replayConversations, replayTotal, mailboxCapacity, wait);
     }
 
     private static void positive(Duration value, String name) {

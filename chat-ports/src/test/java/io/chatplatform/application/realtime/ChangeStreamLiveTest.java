@@ -57,7 +57,7 @@ class ChangeStreamLiveTest {
     private InMemoryChat start(int perConversation) {
         RealtimeSettings settings = new RealtimeSettings(Duration.ofSeconds(30), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(6), 2, Duration.ofSeconds(1),
-                perConversation, 100, 1000, 2000);
+                perConversation, 100, 1000, 2000, Duration.ZERO);
         return new InMemoryChat(cached(), RateLimits.none(),
                 builder -> builder.connectionExecutor(Runnable::run).realtimeSettings(settings));
     }

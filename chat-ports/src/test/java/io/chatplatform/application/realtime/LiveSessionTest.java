@@ -15,6 +15,8 @@ import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.ConversationChange;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.testkit.Waits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +181,40 @@ class LiveSessionTest {
     }
 
     @Test
+    @DisplayName("an event that overtook the one before it waits for it, and the store is not read")
+    void overtaking_events_wait_for_the_late_one() {
+        // the store fails if read: the order must come from waiting, not from filling the gap
+        RealtimeHub hub = fixture.hub(SETTINGS.withGapWait(Duration.ofMillis(200)), Runnable::run, new FailingChanges());
+        RecordingChannel channel = new RecordingChannel();
+        hub.open(BOB, channel).activity();
+        send(ALICE, BOB, "one");
+        Message second = store(ALICE, BOB, "two, event late");
+        Message third = store(ALICE, BOB, "three");
+        fixture.bus.publish(fixture.created(third));
+        assertThat(seqs(channel)).containsExactly(1L);
+
+        fixture.bus.publish(fixture.created(second));
+        assertThat(seqs(channel)).containsExactly(1L, 2L, 3L);
+        assertThat(channel.closeReason()).isNull();
+        assertThat(fixture.errors).isEmpty();
+    }
+
+    @Test
+    @DisplayName("when the wait ends and the event before is still missing, it is read from the store")
+    void a_lost_event_is_read_when_the_wait_ends() {
+        RealtimeHub hub = fixture.hub(SETTINGS.withGapWait(Duration.ofMillis(50)), Runnable::run, fixture.store);
+        RecordingChannel channel = new RecordingChannel();
+        hub.open(BOB, channel).activity();
+        send(ALICE, BOB, "one");
+        store(ALICE, BOB, "two, event lost");
+        send(ALICE, BOB, "three");
+        assertThat(seqs(channel)).containsExactly(1L);
+
+        Waits.eventually("the lost event read from the store after the wait")
+                .untilAsserted(() -> assertThat(seqs(channel)).containsExactly(1L, 2L, 3L));
+    }
+
+    @Test
     @DisplayName("a gap too large to fill live is left to the HTTP API, and delivery goes on")
     void large_gap() {
         RecordingChannel channel = new RecordingChannel();
@@ -218,7 +254,7 @@ class LiveSessionTest {
     @DisplayName("events held for a connection that never goes live are bounded: beyond the outbox it is closed as too slow")
     void held_events_are_bounded() {
         RealtimeSettings tiny = new RealtimeSettings(SETTINGS.resumeWait(), SETTINGS.heartbeat(), SETTINGS.presenceTtl(),
-                SETTINGS.sweep(), SETTINGS.typingTtl(), 2, SETTINGS.typingInterval(), 3, 100, 10, 2);
+                SETTINGS.sweep(), SETTINGS.typingTtl(), 2, SETTINGS.typingInterval(), 3, 100, 10, 2, Duration.ZERO);
         RecordingChannel channel = new RecordingChannel();
         fixture.hub(tiny, Runnable::run, fixture.store).open(BOB, channel);
         for (int i = 0; i < 3; i++) {
@@ -280,7 +316,7 @@ class LiveSessionTest {
     @DisplayName("a failure when the wait for a resume ends, on the timer's thread, is reported, not lost in its future")
     void timer_failure() {
         RealtimeSettings tiny = new RealtimeSettings(SETTINGS.resumeWait(), SETTINGS.heartbeat(), SETTINGS.presenceTtl(),
-                SETTINGS.sweep(), SETTINGS.typingTtl(), 2, SETTINGS.typingInterval(), 3, 100, 10, 1);
+                SETTINGS.sweep(), SETTINGS.typingTtl(), 2, SETTINGS.typingInterval(), 3, 100, 10, 1, Duration.ZERO);
         List<Runnable> parked = new ArrayList<>();
         fixture.hub(tiny, parked::add, fixture.store).open(BOB, new ClientChannel() {
             @Override

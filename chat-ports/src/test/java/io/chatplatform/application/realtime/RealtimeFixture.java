@@ -42,9 +42,13 @@ final class RealtimeFixture implements AutoCloseable {
     static final UserId BOB = UserId.of(2);
     static final UserId CAROL = UserId.of(3);
 
-    /** Short waits, small budgets: resume wait 200 ms, sweep 50 ms, typing 2 at once, 3 per conversation, 10 in all, outbox 50. */
+    /**
+     * Short waits, small budgets: resume wait 200 ms, sweep 50 ms, typing 2 at once, 3 per conversation, 10 in
+     * all, outbox 50; gaps filled at once (no gap wait: {@code LiveSessionTest} tests the wait apart).
+     */
     static final RealtimeSettings SETTINGS = new RealtimeSettings(Duration.ofMillis(200), Duration.ofSeconds(20),
-            Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofSeconds(6), 2, Duration.ofSeconds(1), 3, 100, 10, 50);
+            Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofSeconds(6), 2, Duration.ofSeconds(1), 3, 100, 10, 50,
+            Duration.ZERO);
 
     final MutableClock clock = MutableClock.at("2026-11-27T12:00:00Z");
     final InMemoryMessageStore store = new InMemoryMessageStore();

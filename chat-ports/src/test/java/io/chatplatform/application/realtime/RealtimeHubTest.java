@@ -71,13 +71,13 @@ class RealtimeHubTest {
     @DisplayName("settings refuse values that cannot work")
     void settings() {
         assertThatThrownBy(() -> new RealtimeSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000, 500, 100))
+                Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000, 500, 100, Duration.ZERO))
                 .hasMessageContaining("two heartbeats");
         assertThatThrownBy(() -> new RealtimeSettings(Duration.ZERO, Duration.ofSeconds(20), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000, 500, 100))
+                Duration.ofSeconds(5), Duration.ofSeconds(6), 5, Duration.ofSeconds(1), 500, 1000, 500, 100, Duration.ZERO))
                 .hasMessageContaining("resumeWait");
         assertThatThrownBy(() -> new RealtimeSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofSeconds(6), 0, Duration.ofSeconds(1), 500, 1000, 500, 100))
+                Duration.ofSeconds(5), Duration.ofSeconds(6), 0, Duration.ofSeconds(1), 500, 1000, 500, 100, Duration.ZERO))
                 .hasMessageContaining("at least 1");
     }
 }
