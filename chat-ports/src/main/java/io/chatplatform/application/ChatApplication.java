@@ -1,6 +1,11 @@
 package io.chatplatform.application;
 
 import io.chatplatform.application.port.in.Authenticate;
+import io.chatplatform.application.port.in.BlockUsers;
+import io.chatplatform.application.port.in.DeleteAccount;
+import io.chatplatform.application.port.in.ExportAccount;
+import io.chatplatform.application.port.in.ManageSessions;
+import io.chatplatform.application.port.in.RefreshSession;
 import io.chatplatform.application.port.in.ChangeMessage;
 import io.chatplatform.application.port.in.CountUnread;
 import io.chatplatform.application.port.in.ListConversations;
@@ -20,6 +25,9 @@ import io.chatplatform.application.port.in.ViewOwnProfile;
 import io.chatplatform.application.port.in.ViewProfile;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.AppendMessage;
+import io.chatplatform.application.port.out.BlockStore;
+import io.chatplatform.application.port.out.EraseAccounts;
+import io.chatplatform.application.port.out.SessionStore;
 import io.chatplatform.application.port.out.ChangeMessages;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
@@ -40,6 +48,8 @@ import io.chatplatform.application.port.out.UpdateUser;
 import io.chatplatform.application.realtime.RealtimeSettings;
 import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
+import io.chatplatform.domain.session.SessionPolicy;
+import io.chatplatform.domain.user.AccountErasurePolicy;
 import io.chatplatform.domain.user.Presence;
 import java.time.Clock;
 import java.util.Objects;
@@ -75,7 +85,9 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
                               ListOnlineUsers listOnlineUsers, SendMessage sendMessage, ReadHistory readHistory,
                               MarkRead markRead, ListConversations listConversations, CountUnread countUnread,
                               ViewCacheStats viewCacheStats, OpenLiveConnection openLiveConnection,
-                              ChangeMessage changeMessage, MarkDelivered markDelivered)
+                              ChangeMessage changeMessage, MarkDelivered markDelivered,
+                              RefreshSession refreshSession, ManageSessions manageSessions, BlockUsers blockUsers,
+                              DeleteAccount deleteAccount, ExportAccount exportAccount)
         implements AutoCloseable {
 
     public ChatApplication {
@@ -97,16 +109,29 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         Objects.requireNonNull(openLiveConnection, "openLiveConnection");
         Objects.requireNonNull(changeMessage, "changeMessage");
         Objects.requireNonNull(markDelivered, "markDelivered");
+        Objects.requireNonNull(refreshSession, "refreshSession");
+        Objects.requireNonNull(manageSessions, "manageSessions");
+        Objects.requireNonNull(blockUsers, "blockUsers");
+        Objects.requireNonNull(deleteAccount, "deleteAccount");
+        Objects.requireNonNull(exportAccount, "exportAccount");
     }
 
     /**
      * Stops everything the library started: live connections are closed as going away, their
-     * timers and bus subscription end, and the connection threads and timer thread the library
-     * created are shut down. What the caller gave the builder (stores, bus, presence registry, an
+     * timers and bus subscription end, and the connection threads, timer thread and erasure thread
+     * the library created are shut down (an erasure under way continues at the next
+     * {@link DeleteAccount#resumeErasures()}). What the caller gave the builder (stores, bus, presence registry, an
      * executor or scheduler) is not closed: it belongs to the caller. Calling it again does nothing.
      */
     @Override
     public void close() {
+        if (deleteAccount instanceof AutoCloseable erasures) {
+            try {
+                erasures.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop account erasures", e);
+            }
+        }
         if (openLiveConnection instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -123,8 +148,8 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
 
     /**
      * Collects the outbound ports. Required: the user ports ({@link #users} or each of them), the
-     * message ports ({@link #messages} or each of them), a {@link #passwordHasher} and
-     * {@link #accessTokens}. Everything else has a default. Not thread-safe: build on one thread.
+     * message ports ({@link #messages} or each of them), a {@link #passwordHasher},
+     * {@link #accessTokens}, {@link #sessions}, {@link #blocks} and {@link #eraseAccounts}. Everything else has a default. Not thread-safe: build on one thread.
      */
     public static final class Builder {
         // package-private: ChatAssembly reads them
@@ -141,6 +166,12 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         MessageChangeLimits messageChangeLimits = MessageChangeLimits.defaults();
         PasswordHasher passwordHasher;
         AccessTokens accessTokens;
+        SessionStore sessions;
+        BlockStore blocks;
+        EraseAccounts eraseAccounts;
+        SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
+        AccountErasurePolicy erasurePolicy = AccountErasurePolicy.DEFAULT;
+        Executor erasureExecutor;
         EventPublisher events = EventPublisher.none();
         Clock clock = Clock.systemUTC();
         Presence presence = Presence.DEFAULT;
@@ -233,6 +264,49 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
         /** The edit window, edit history length and emoji per message; {@link MessageChangeLimits#defaults()} unless given. */
         public Builder messageChangeLimits(MessageChangeLimits limits) {
             this.messageChangeLimits = Objects.requireNonNull(limits, "messageChangeLimits");
+            return this;
+        }
+
+        /** Keeps login sessions and their refresh tokens. Required. */
+        public Builder sessions(SessionStore port) {
+            this.sessions = Objects.requireNonNull(port, "sessions");
+            return this;
+        }
+
+        /** Keeps who blocked whom. Required. */
+        public Builder blocks(BlockStore port) {
+            this.blocks = Objects.requireNonNull(port, "blocks");
+            return this;
+        }
+
+        /** Erases deleted accounts, step by step. Required. */
+        public Builder eraseAccounts(EraseAccounts port) {
+            this.eraseAccounts = Objects.requireNonNull(port, "eraseAccounts");
+            return this;
+        }
+
+        /**
+         * Token lifetimes and the grace for duplicate refreshes; {@link SessionPolicy#DEFAULT} unless
+         * given. The access token lifetime must match the {@link #accessTokens} issuer's.
+         */
+        public Builder sessionPolicy(SessionPolicy policy) {
+            this.sessionPolicy = Objects.requireNonNull(policy, "sessionPolicy");
+            return this;
+        }
+
+        /** How long a deleted account's handles stay taken, and the erasure's step size; {@link AccountErasurePolicy#DEFAULT} unless given. */
+        public Builder erasurePolicy(AccountErasurePolicy policy) {
+            this.erasurePolicy = Objects.requireNonNull(policy, "erasurePolicy");
+            return this;
+        }
+
+        /**
+         * Runs deleted accounts' erasures in the background. Unless given, one daemon thread
+         * ({@code chat-erasure-N}) is started on the first deletion (or resume) and stopped by
+         * {@link ChatApplication#close()}; one given here is never shut down by the library.
+         */
+        public Builder erasureExecutor(Executor executor) {
+            this.erasureExecutor = Objects.requireNonNull(executor, "erasureExecutor");
             return this;
         }
 
@@ -370,6 +444,9 @@ public record ChatApplication(RegisterUser registerUser, LogIn logIn, Authentica
             require(loadChanges, "loadChanges (or messages)");
             require(passwordHasher, "passwordHasher");
             require(accessTokens, "accessTokens");
+            require(sessions, "sessions");
+            require(blocks, "blocks");
+            require(eraseAccounts, "eraseAccounts");
             if (!rateLimits.limits().isEmpty()) {
                 require(rateLimiter, "rateLimiter (rate limits were given)");
             }

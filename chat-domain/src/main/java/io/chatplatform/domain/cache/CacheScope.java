@@ -3,6 +3,7 @@ package io.chatplatform.domain.cache;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.session.SessionId;
 import java.util.Objects;
 
 /**
@@ -73,6 +74,38 @@ public sealed interface CacheScope {
         public String name() {
             return "user:" + user.value();
         }
+    }
+
+    /** Whether one login session is active. */
+    record Session(SessionId id) implements CacheScope {
+        public Session {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public String name() {
+            return "session:" + id.value();
+        }
+    }
+
+    /** One user's block list, both directions. */
+    record Blocks(UserId user) implements CacheScope {
+        public Blocks {
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public String name() {
+            return "blocks:" + user.value();
+        }
+    }
+
+    static CacheScope session(SessionId id) {
+        return new Session(id);
+    }
+
+    static CacheScope blocks(UserId user) {
+        return new Blocks(user);
     }
 
     static CacheScope history(ConversationId id, UserId reader) {

@@ -20,7 +20,15 @@ public enum CacheType {
     /** A user's conversation list. Scoped by the user's inbox; changes with every message. */
     CONVERSATION_LIST("conversations", Duration.ofMinutes(1)),
     /** A user's total unread count. Scoped by the user's inbox. */
-    UNREAD_COUNT("unread", Duration.ofMinutes(1));
+    UNREAD_COUNT("unread", Duration.ofMinutes(1)),
+    /**
+     * Whether a login session is still active, asked on every authenticated request. Scoped by the
+     * session; its end makes it stale. An ended session stays ended (ids are never reused), so
+     * that answer is cached too.
+     */
+    SESSION("session", Duration.ofMinutes(15)),
+    /** A user's {@code BlockList} (both directions), read by every send to them. Scoped by the user's blocks. */
+    BLOCKS("blocks", Duration.ofMinutes(30));
 
     private final String label;
     private final Duration defaultTtl;

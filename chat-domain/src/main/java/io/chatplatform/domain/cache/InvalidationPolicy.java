@@ -1,6 +1,10 @@
 package io.chatplatform.domain.cache;
 
+import io.chatplatform.domain.event.AccountErased;
 import io.chatplatform.domain.event.ActivityRecorded;
+import io.chatplatform.domain.event.BlockChanged;
+import io.chatplatform.domain.event.ContentErased;
+import io.chatplatform.domain.event.SessionsEnded;
 import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.DomainEvent;
 import io.chatplatform.domain.event.MessageSent;
@@ -43,6 +47,11 @@ import java.util.Set;
  *   <tr><td>delivery</td><td>both inboxes</td><td>the sender's list shows how far the peer received</td></tr>
  *   <tr><td>{@code ProfileChanged}</td><td>the user's account</td><td>the cached account is old</td></tr>
  *   <tr><td>{@code ActivityRecorded}</td><td>the user's account</td><td>its last-seen time moved</td></tr>
+ *   <tr><td>{@code SessionsEnded}</td><td>each ended session</td><td>its access tokens must be refused now</td></tr>
+ *   <tr><td>{@code BlockChanged}</td><td>both users' block lists</td><td>each list holds both directions</td></tr>
+ *   <tr><td>{@code AccountErased}</td><td>the user's account, inbox and block list</td><td>all gone</td></tr>
+ *   <tr><td>{@code ContentErased}</td><td>both histories of the conversation, the peer's inbox, each erased message</td>
+ *       <td>the messages are tombstones now; the peer's list shows a deleted user</td></tr>
  *   <tr><td>{@code UserRegistered}</td><td>none</td><td>nothing about a new user was cached (no negative caching)</td></tr>
  * </table>
  */
@@ -65,6 +74,21 @@ public final class InvalidationPolicy {
             stale.add(CacheScope.account(changed.userId()));
         } else if (event instanceof ActivityRecorded activity) {
             stale.add(CacheScope.account(activity.userId()));
+        } else if (event instanceof SessionsEnded ended) {
+            ended.sessions().forEach(session -> stale.add(CacheScope.session(session)));
+        } else if (event instanceof BlockChanged block) {
+            stale.add(CacheScope.blocks(block.blocker()));
+            stale.add(CacheScope.blocks(block.blocked()));
+        } else if (event instanceof AccountErased erased) {
+            stale.add(CacheScope.account(erased.user()));
+            stale.add(CacheScope.inbox(erased.user()));
+            stale.add(CacheScope.blocks(erased.user()));
+        } else if (event instanceof ContentErased erased) {
+            UserId peer = erased.conversation().peerOf(erased.author());
+            stale.add(CacheScope.history(erased.conversation(), erased.author()));
+            stale.add(CacheScope.history(erased.conversation(), peer));
+            stale.add(CacheScope.inbox(peer));
+            erased.messages().forEach(message -> stale.add(CacheScope.message(message)));
         } else if (!(event instanceof UserRegistered)) {
             throw new IllegalArgumentException("no invalidation rule for " + event.getClass().getSimpleName());
         }

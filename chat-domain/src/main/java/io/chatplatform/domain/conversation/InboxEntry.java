@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * @param owner              whose list this line belongs to
  * @param peer               the other participant (the owner themself in notes to self)
- * @param peerUsername       the peer's username, copied here because it never changes
+ * @param peerUsername       the peer's username, copied here because it never changes; {@link Username#DELETED}
+ *                           once the peer's account was deleted
  * @param lastSeq            the seq of the newest message in the conversation
  * @param lastReadSeq        the seq up to which the owner has read, at most {@code lastSeq}
  * @param removedUnread      how many messages after {@code lastReadSeq} were removed for the owner
@@ -82,5 +83,10 @@ public record InboxEntry(UserId owner, UserId peer, Username peerUsername, long 
     /** Messages the owner has not read yet. */
     public long unreadCount() {
         return UnreadCount.of(lastSeq, lastReadSeq, removedUnread);
+    }
+
+    /** Whether the peer's account was deleted (the conversation and its tombstones remain). */
+    public boolean peerDeleted() {
+        return peerUsername.equals(Username.DELETED);
     }
 }

@@ -27,6 +27,15 @@ public enum LimitedAction {
      */
     MESSAGE_CHANGES_PER_USER("message_changes_per_user",
             List.of(Bandwidth.of(60, Duration.ofSeconds(10)), Bandwidth.of(600, Duration.ofMinutes(1)))),
+    /**
+     * Token refreshes per client address: a client refreshes once per access token lifetime, so a
+     * burst of 30 a minute leaves room for a household or office behind one address, and stops
+     * anyone trying refresh tokens at speed.
+     */
+    TOKEN_REFRESHES_PER_ADDRESS("token_refreshes_per_address", List.of(Bandwidth.of(30, Duration.ofMinutes(1)))),
+    /** Listing and ending sessions per user: a burst of 10 in 10 seconds, 60 a minute sustained. */
+    SESSION_REQUESTS_PER_USER("session_requests_per_user",
+            List.of(Bandwidth.of(10, Duration.ofSeconds(10)), Bandwidth.of(60, Duration.ofMinutes(1)))),
     /** User searches per user: a burst of 20 in 10 seconds, 120 a minute sustained. */
     SEARCHES_PER_USER("searches_per_user", List.of(Bandwidth.of(20, Duration.ofSeconds(10)), Bandwidth.of(120, Duration.ofMinutes(1)))),
     /**

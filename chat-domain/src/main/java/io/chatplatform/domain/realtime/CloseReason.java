@@ -22,5 +22,7 @@ public enum CloseReason {
     /** Something other than credentials came first on a connection that had none. */
     NOT_AUTHENTICATED,
     /** The token of an open connection expired: renew it, reconnect and resume. */
-    TOKEN_EXPIRED
+    TOKEN_EXPIRED,
+    /** The session the connection was opened with ended (logout, revocation, password change, account deletion): log in again. */
+    SESSION_REVOKED
 }

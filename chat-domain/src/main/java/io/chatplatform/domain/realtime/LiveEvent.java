@@ -8,7 +8,7 @@ import java.util.Set;
  * committed domain events (the {@link ConversationChange}s) or are signals that
  * are never stored ({@link Typing}, {@link PresenceChanged}).
  */
-public sealed interface LiveEvent permits ConversationChange, Typing, PresenceChanged {
+public sealed interface LiveEvent permits ConversationChange, Typing, PresenceChanged, SessionsRevoked {
 
     /** The users whose connections (every device of theirs) receive the event. */
     Set<UserId> audience();

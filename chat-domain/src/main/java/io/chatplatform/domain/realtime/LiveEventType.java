@@ -22,7 +22,9 @@ public enum LiveEventType {
     /** {@link Typing}. */
     TYPING("typing"),
     /** {@link PresenceChanged}. */
-    PRESENCE("presence");
+    PRESENCE("presence"),
+    /** {@link SessionsRevoked}: closes connections, never sent as a frame. */
+    SESSION_REVOKED("session.revoked");
 
     private final String wireName;
 

@@ -4,6 +4,7 @@ import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.DomainEvent;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
+import io.chatplatform.domain.event.SessionsEnded;
 import java.util.Optional;
 
 /** Which committed changes open connections are told about. */
@@ -22,6 +23,9 @@ public final class LiveEvents {
         }
         if (event instanceof ConversationChanged changed) {
             return Optional.of(changed.change());
+        }
+        if (event instanceof SessionsEnded ended) {
+            return Optional.of(new SessionsRevoked(ended.user(), ended.sessions()));
         }
         return Optional.empty();
     }

@@ -27,6 +27,12 @@ public record Username(String value) {
         }
     }
 
+    /**
+     * What a conversation partner whose account was deleted is called. Reserved: nobody can
+     * register it (in any case), so it names no living account.
+     */
+    public static final Username DELETED = new Username("deleted_user");
+
     public static Username of(String value) {
         return new Username(value);
     }
@@ -34,6 +40,11 @@ public record Username(String value) {
     /** The form that decides uniqueness: lower case. */
     public String canonical() {
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this name stands for a deleted account, and so may not be registered. */
+    public boolean isReserved() {
+        return canonical().equals(DELETED.value);
     }
 
     @Override

@@ -34,6 +34,12 @@ final class CachedInboxReads implements LoadInbox {
     }
 
     @Override
+    public List<InboxEntry> byPeer(UserId owner, Optional<UserId> afterPeer, int limit) {
+        // walks a whole list once (an export): not worth caching
+        return inbox.byPeer(owner, afterPeer, limit);
+    }
+
+    @Override
     public long totalUnread(UserId owner) {
         return cache.get(CacheKey.unreadCount(owner), () -> inbox.totalUnread(owner));
     }

@@ -1,12 +1,14 @@
 package io.chatplatform.application.cache;
 
 import io.chatplatform.application.port.in.ViewCacheStats;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.CacheStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
+import io.chatplatform.application.port.out.SessionStore;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +40,16 @@ public final class ChatCache implements ViewCacheStats {
     /** Conversation-list reads through the cache. */
     public LoadInbox inbox(LoadInbox delegate) {
         return new CachedInboxReads(delegate, readThrough);
+    }
+
+    /** Session checks through the cache (writes go straight to the store). */
+    public SessionStore sessions(SessionStore delegate) {
+        return new CachedSessions(delegate, readThrough);
+    }
+
+    /** Block lists through the cache (writes go straight to the store). */
+    public BlockStore blocks(BlockStore delegate) {
+        return new CachedBlocks(delegate, readThrough);
     }
 
     /** The listener that makes stale entries unreachable after each committed change. */

@@ -2,6 +2,7 @@ package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.port.in.MarkDelivered;
 import io.chatplatform.application.port.in.OpenLiveConnection;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.application.port.out.ErrorReporter;
@@ -9,6 +10,7 @@ import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.PresenceRegistry;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
 import java.util.Objects;
@@ -48,6 +50,7 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
     private RealtimeHub hub;
     private ExecutorService ownExecutor;
     private ScheduledExecutorService ownScheduler;
+    private final BlockStore blocks;
     private boolean closed;
 
     /**
@@ -55,7 +58,7 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
      * @param scheduler runs the timers; a daemon thread, owned and shut down here, when empty
      */
     public LiveConnections(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadChanges changes,
-                           MarkDelivered deliveries, Clock clock,
+                           MarkDelivered deliveries, BlockStore blocks, Clock clock,
                            RealtimeSettings settings, Optional<Executor> executor,
                            Optional<ScheduledExecutorService> scheduler, ChatMetrics metrics, ErrorReporter errors) {
         this.bus = Objects.requireNonNull(bus, "bus");
@@ -63,6 +66,7 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -73,8 +77,8 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
 
     /** Starts real time if this is the first connection, then opens it. */
     @Override
-    public LiveConnection open(UserId user, ClientChannel channel) {
-        return hub().open(user, channel);
+    public LiveConnection open(UserId user, Optional<SessionId> session, ClientChannel channel) {
+        return hub().open(user, session, channel);
     }
 
     /** Whether real time was started (a connection was opened). */
@@ -111,7 +115,7 @@ public final class LiveConnections implements OpenLiveConnection, AutoCloseable 
             Executor work = executor.orElseGet(() -> ownExecutor = Executors.newCachedThreadPool(daemon("chat-live")));
             ScheduledExecutorService timers = scheduler.orElseGet(
                     () -> ownScheduler = Executors.newSingleThreadScheduledExecutor(daemon("chat-live-timer")));
-            hub = new RealtimeHub(bus, presence, inbox, changes, deliveries, clock, settings, work, timers, metrics, errors);
+            hub = new RealtimeHub(bus, presence, inbox, changes, deliveries, blocks, clock, settings, work, timers, metrics, errors);
         }
         return hub;
     }

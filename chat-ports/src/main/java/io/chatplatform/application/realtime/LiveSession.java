@@ -20,6 +20,8 @@ import io.chatplatform.domain.realtime.ReplayPlanner.Send;
 import io.chatplatform.domain.realtime.ReplayPlanner.Step;
 import io.chatplatform.domain.realtime.ReplayPlanner.Truncated;
 import io.chatplatform.domain.realtime.TypingThrottle;
+import io.chatplatform.domain.realtime.SessionsRevoked;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +49,7 @@ final class LiveSession implements LiveConnection {
     private enum State { PENDING, LIVE, CLOSED }
 
     private final UserId user;
+    private final Optional<SessionId> loginSession;
     private final ClientChannel channel;
     private final String id;
     private final SessionContext context;
@@ -59,8 +63,9 @@ final class LiveSession implements LiveConnection {
     private volatile Future<?> resumeWait;
     private volatile ScheduledExecutorService scheduler;
 
-    LiveSession(UserId user, ClientChannel channel, String id, SessionContext context) {
+    LiveSession(UserId user, Optional<SessionId> loginSession, ClientChannel channel, String id, SessionContext context) {
         this.user = Objects.requireNonNull(user, "user");
+        this.loginSession = Objects.requireNonNull(loginSession, "loginSession");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.id = Objects.requireNonNull(id, "id");
         this.context = Objects.requireNonNull(context, "context");
@@ -95,6 +100,13 @@ final class LiveSession implements LiveConnection {
 
     /** An event from the bus for this connection's user. */
     void receive(LiveEvent event) {
+        if (event instanceof SessionsRevoked revoked) {
+            // not a frame: the end of this connection, if it was opened in one of those sessions
+            if (loginSession.isPresent() && revoked.sessions().contains(loginSession.get())) {
+                close(CloseReason.SESSION_REVOKED);
+            }
+            return;
+        }
         submit(() -> {
             if (state == State.PENDING) {
                 held.add(event);

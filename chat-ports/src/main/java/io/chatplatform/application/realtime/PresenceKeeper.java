@@ -2,10 +2,12 @@ package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.port.out.ErrorReporter;
 import io.chatplatform.application.port.out.ErrorReporter.Where;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.conversation.InboxEntry;
+import io.chatplatform.domain.block.BlockList;
 import io.chatplatform.domain.realtime.PresenceChanged;
 import io.chatplatform.domain.user.UserId;
 import java.time.Clock;
@@ -24,15 +26,17 @@ final class PresenceKeeper {
 
     private final PresenceRegistry presence;
     private final LoadInbox inbox;
+    private final BlockStore blocks;
     private final LiveEventBus bus;
     private final Clock clock;
     private final RealtimeSettings settings;
     private final ErrorReporter errors;
 
-    PresenceKeeper(PresenceRegistry presence, LoadInbox inbox, LiveEventBus bus, Clock clock, RealtimeSettings settings,
+    PresenceKeeper(PresenceRegistry presence, LoadInbox inbox, BlockStore blocks, LiveEventBus bus, Clock clock, RealtimeSettings settings,
                    ErrorReporter errors) {
         this.presence = Objects.requireNonNull(presence, "presence");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -94,9 +98,11 @@ final class PresenceKeeper {
 
     /** Tells the user's watchers that the user came or went; nothing is published when nobody watches. */
     private void tellWatchers(UserId user, boolean online) {
+        BlockList blocked = blocks.blocksOf(user);
         Set<UserId> watchers = inbox.list(user, settings.replayConversations()).stream()
                 .map(InboxEntry::peer)
                 .filter(peer -> !peer.equals(user))
+                .filter(peer -> !blocked.separates(peer))
                 .collect(Collectors.toSet());
         if (!watchers.isEmpty()) {
             bus.publish(new PresenceChanged(user, online, watchers));

@@ -1,6 +1,7 @@
 package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.port.in.OpenLiveConnection;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.ClientChannel;
 import io.chatplatform.application.port.out.ErrorReporter;
@@ -12,7 +13,9 @@ import io.chatplatform.application.port.out.LoadChanges;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.realtime.CloseReason;
 import io.chatplatform.domain.realtime.LiveEvent;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +59,7 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
      * @param errors    where failures on the timers and in connections are reported (and counted)
      */
     public RealtimeHub(LiveEventBus bus, PresenceRegistry presence, LoadInbox inbox, LoadChanges changes,
-                       MarkDelivered deliveries, Clock clock,
+                       MarkDelivered deliveries, BlockStore blocks, Clock clock,
                        RealtimeSettings settings, Executor executor, ScheduledExecutorService scheduler,
                        ChatMetrics metrics, ErrorReporter errors) {
         Objects.requireNonNull(bus, "bus");
@@ -64,9 +67,9 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.errors = Objects.requireNonNull(errors, "errors");
-        PresenceKeeper keeper = new PresenceKeeper(presence, inbox, bus, clock, settings, errors);
+        PresenceKeeper keeper = new PresenceKeeper(presence, inbox, blocks, bus, clock, settings, errors);
         this.context = new SessionContext(settings, inbox, changes, deliveries, connections, keeper,
-                new TypingRelay(inbox, bus, clock, settings), executor, metrics, errors);
+                new TypingRelay(inbox, blocks, bus, clock, settings), executor, metrics, errors);
         this.subscription = bus.subscribe(this::dispatch, connections::adviseResync);
         long heartbeat = settings.heartbeat().toMillis();
         long sweep = settings.sweep().toMillis();
@@ -76,8 +79,8 @@ public final class RealtimeHub implements OpenLiveConnection, AutoCloseable {
     }
 
     @Override
-    public LiveConnection open(UserId user, ClientChannel channel) {
-        LiveSession session = new LiveSession(user, channel, instance + ":" + opened.incrementAndGet(), context);
+    public LiveConnection open(UserId user, Optional<SessionId> loginSession, ClientChannel channel) {
+        LiveSession session = new LiveSession(user, loginSession, channel, instance + ":" + opened.incrementAndGet(), context);
         connections.add(session);
         metrics.liveConnection(true);
         session.start(scheduler, settings.resumeWait());

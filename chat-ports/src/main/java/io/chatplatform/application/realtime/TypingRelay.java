@@ -1,6 +1,7 @@
 package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.port.out.ClientChannel.Problem;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.LiveEventBus;
 import io.chatplatform.application.port.out.LoadInbox;
 import io.chatplatform.domain.realtime.Typing;
@@ -20,12 +21,14 @@ import java.util.Optional;
 final class TypingRelay {
 
     private final LoadInbox inbox;
+    private final BlockStore blocks;
     private final LiveEventBus bus;
     private final Clock clock;
     private final RealtimeSettings settings;
 
-    TypingRelay(LoadInbox inbox, LiveEventBus bus, Clock clock, RealtimeSettings settings) {
+    TypingRelay(LoadInbox inbox, BlockStore blocks, LiveEventBus bus, Clock clock, RealtimeSettings settings) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,6 +48,10 @@ final class TypingRelay {
         }
         if (peer.equals(user) || inbox.entry(user, peer).isEmpty()) {
             return Optional.of(new Problem("no_conversation", "typing can only be shown to someone you have a conversation with"));
+        }
+        if (blocks.blocksOf(user).separates(peer)) {
+            // dropped without a word: a block hides typing both ways, and says nothing of itself here
+            return Optional.empty();
         }
         bus.publish(new Typing(user, peer, now.plus(settings.typingTtl())));
         return Optional.empty();

@@ -2,6 +2,7 @@ package io.chatplatform.application.security;
 
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.domain.InvalidValueException;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * JSON Web Tokens signed with HMAC-SHA256, with the JDK alone: the same tokens as the service's
  * own issuer (java-jwt in {@code bootstrap}), so either accepts the other's tokens when they share
- * the secret. Claims: {@code iss} ({@value #ISSUER}), {@code sub} (the user id), {@code iat} and
+ * the secret. Claims: {@code iss} ({@value #ISSUER}), {@code sub} (the user id), {@code sid} (the session id), {@code iat} and
  * {@code exp} (seconds since the epoch).
  *
  * <p>Checking a token: the header must name {@code HS256} (a token naming any other algorithm,
@@ -38,7 +39,7 @@ public final class Hs256AccessTokens implements AccessTokens {
     /** The {@code iss} claim, the same as the service's. */
     public static final String ISSUER = "chat-platform";
     /** How long a token is accepted unless said otherwise; the service's default too. */
-    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(60);
+    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
 
     private static final String MAC_ALGORITHM = "HmacSHA256";
     private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
@@ -72,12 +73,13 @@ public final class Hs256AccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(UserId user, Instant issuedAt) {
+    public AccessToken issue(UserId user, SessionId session, Instant issuedAt) {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Instant expiresAt = issuedAt.plus(lifetime);
         // JWT times are whole seconds; the token says the truncated instants, as java-jwt's do
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user.value() + "\",\"iat\":"
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user.value() + "\",\"sid\":\"" + session.value() + "\",\"iat\":"
                 + issuedAt.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}";
         String signingInput = ENCODED_HEADER + "." + ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         String token = signingInput + "." + ENCODER.encodeToString(sign(signingInput));
@@ -112,7 +114,7 @@ public final class Hs256AccessTokens implements AccessTokens {
 
     private static Optional<Grant> grant(Map<String, Object> claims, Instant now) {
         if (!ISSUER.equals(claims.get("iss")) || !(claims.get("exp") instanceof BigDecimal exp)
-                || !(claims.get("sub") instanceof String subject)) {
+                || !(claims.get("sub") instanceof String subject) || !(claims.get("sid") instanceof String sessionId)) {
             return Optional.empty();
         }
         try {
@@ -120,7 +122,7 @@ public final class Hs256AccessTokens implements AccessTokens {
             if (!now.isBefore(expiresAt)) {
                 return Optional.empty();
             }
-            return Optional.of(new Grant(UserId.of(Long.parseLong(subject)), expiresAt));
+            return Optional.of(new Grant(UserId.of(Long.parseLong(subject)), SessionId.of(Long.parseLong(sessionId)), expiresAt));
         } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException | InvalidValueException e) {
             // a fractional or huge expiry, or a subject that is not a user id
             return Optional.empty();

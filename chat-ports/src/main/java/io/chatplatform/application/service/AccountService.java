@@ -30,7 +30,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Accounts: registration, login, token checks and the owner's view and edit of their profile. */
+/** Accounts: registration, login (which opens a session), token checks and the owner's view and edit of their profile. */
 public final class AccountService implements RegisterUser, LogIn, Authenticate, ViewOwnProfile, UpdateProfile {
 
     private final CreateUser createUser;
@@ -38,6 +38,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     private final UpdateUser updateUser;
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
+    private final SessionService sessions;
     private final EventPublisher events;
     private final RecordActivity activity;
     private final ChatMetrics metrics;
@@ -46,13 +47,14 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
     private volatile PasswordHash decoy;
 
     public AccountService(CreateUser createUser, LoadUser loadUser, UpdateUser updateUser, PasswordHasher hasher,
-                          AccessTokens tokens, EventPublisher events, RecordActivity activity, ChatMetrics metrics,
+                          AccessTokens tokens, SessionService sessions, EventPublisher events, RecordActivity activity, ChatMetrics metrics,
                           RateLimiting limits, Clock clock) {
         this.createUser = Objects.requireNonNull(createUser, "createUser");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.updateUser = Objects.requireNonNull(updateUser, "updateUser");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.events = Objects.requireNonNull(events, "events");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -66,6 +68,10 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         Optional<Throttled> refused = limits.acquire(LimitedAction.REGISTRATIONS_PER_ADDRESS, command.from().value());
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (command.username().isReserved()) {
+            // answered as a taken name, without spending a hash on it
+            return new AlreadyRegistered();
         }
         PasswordHash hash = hasher.hash(command.password());
         var outcome = createUser.create(new CreateUser.NewUser(command.username(), command.email(), hash, Times.now(clock)));
@@ -125,7 +131,7 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         metrics.login(true);
         // whoever just logged in is online
         activity.recordActivity(user.get().id());
-        return new LoggedIn(user.get().id(), tokens.issue(user.get().id(), Times.now(clock)));
+        return new LoggedIn(user.get().id(), sessions.open(user.get().id(), command.userAgent()));
     }
 
     @Override
@@ -133,7 +139,8 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
         if (bearerToken == null || bearerToken.isBlank()) {
             return Optional.empty();
         }
-        return tokens.verify(bearerToken, clock.instant());
+        return tokens.verify(bearerToken, clock.instant())
+                .filter(grant -> sessions.isActive(grant.user(), grant.session()));
     }
 
     @Override
@@ -157,6 +164,8 @@ public final class AccountService implements RegisterUser, LogIn, Authenticate, 
             if (!updateUser.replacePasswordHash(command.caller(), stored, hasher.hash(change.replacement()))) {
                 return new WrongCurrentPassword();
             }
+            // whoever else held the old password (or a token got with it) is out
+            sessions.endAllBut(command.caller(), command.session(), "password_change");
         }
         Optional<Account> updated = command.profile().isEmpty()
                 ? loadUser.accountById(command.caller())

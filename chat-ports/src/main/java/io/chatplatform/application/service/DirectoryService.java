@@ -5,12 +5,15 @@ import io.chatplatform.application.port.in.SearchUsers;
 import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.in.UserSummary;
 import io.chatplatform.application.port.in.ViewProfile;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.FindUsers;
 import io.chatplatform.application.port.out.FindUsers.DirectoryEntry;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.PresenceRegistry;
 import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.block.BlockList;
+import io.chatplatform.domain.block.BlockPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,14 +31,16 @@ public final class DirectoryService implements SearchUsers, ListOnlineUsers, Vie
     private final LoadUser loadUser;
     private final PresenceRegistry presence;
     private final RateLimiting limits;
+    private final BlockStore blocks;
     private final Clock clock;
 
     public DirectoryService(FindUsers findUsers, LoadUser loadUser, PresenceRegistry presence, RateLimiting limits,
-                            Clock clock) {
+                            BlockStore blocks, Clock clock) {
         this.findUsers = Objects.requireNonNull(findUsers, "findUsers");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -46,16 +51,25 @@ public final class DirectoryService implements SearchUsers, ListOnlineUsers, Vie
         if (refused.isPresent()) {
             return refused.get();
         }
-        List<DirectoryEntry> found = findUsers.search(query.term(), query.searcher(), query.limit());
+        BlockList own = blocks.blocksOf(query.searcher());
+        // whoever blocked the searcher is not found; whom the searcher blocked is found (to unblock), never online
+        List<DirectoryEntry> found = findUsers.search(query.term(), query.searcher(), query.limit()).stream()
+                .filter(entry -> !own.isBlockedBy(entry.id()))
+                .toList();
         Set<UserId> online = presence.onlineAmong(found.stream().map(DirectoryEntry::id).toList(), clock.instant());
-        return new SearchUsers.Found(found.stream().map(entry -> summary(entry, online.contains(entry.id()))).toList());
+        return new SearchUsers.Found(found.stream()
+                .map(entry -> summary(entry, online.contains(entry.id()) && !own.separates(entry.id())))
+                .toList());
     }
 
     @Override
     public List<UserSummary> onlineUsers(ListOnlineUsers.Query query) {
-        // one more than asked for, in case the viewer is among them
-        List<UserId> online = presence.online(clock.instant(), query.limit() + 1).stream()
+        BlockList own = blocks.blocksOf(query.viewer());
+        // one more than asked for, in case the viewer is among them, and as many more as might be blocked
+        List<UserId> online = presence.online(clock.instant(), query.limit() + 1 + Math.min(own.blocked().size()
+                        + own.blockedBy().size(), BlockPolicy.MAX_BLOCKED)).stream()
                 .filter(id -> !id.equals(query.viewer()))
+                .filter(id -> !own.separates(id))
                 .limit(query.limit())
                 .toList();
         if (online.isEmpty()) {
@@ -72,8 +86,9 @@ public final class DirectoryService implements SearchUsers, ListOnlineUsers, Vie
     @Override
     public Optional<PublicProfile> profileOf(UserId viewer, UserId target) {
         Instant now = clock.instant();
+        boolean hidden = blocks.blocksOf(viewer).separates(target);
         return loadUser.accountById(target).map(user -> new PublicProfile(user.id(), user.username(), user.profile(),
-                user.createdAt(), user.lastSeen(), !presence.onlineAmong(List.of(target), now).isEmpty()));
+                user.createdAt(), user.lastSeen(), !hidden && !presence.onlineAmong(List.of(target), now).isEmpty()));
     }
 
     private static UserSummary summary(DirectoryEntry entry, boolean online) {

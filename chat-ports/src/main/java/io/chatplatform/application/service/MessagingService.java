@@ -8,12 +8,14 @@ import io.chatplatform.application.port.in.Throttled;
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.AppendMessage.Participant;
 import io.chatplatform.application.port.out.ChangeKind;
+import io.chatplatform.application.port.out.BlockStore;
 import io.chatplatform.application.port.out.ChatMetrics;
 import io.chatplatform.application.port.out.EventPublisher;
 import io.chatplatform.application.port.out.LoadMessages;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.application.port.out.MoveReadMarker;
 import io.chatplatform.domain.event.ConversationChanged;
+import io.chatplatform.domain.block.BlockPolicy;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
 import io.chatplatform.domain.limit.LimitedAction;
@@ -48,12 +50,13 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
     private final RateLimiting limits;
     private final Clock clock;
     private final MessageChangePolicy changePolicy;
+    private final BlockStore blocks;
     // a cached history page read again would otherwise cost a store round trip each time
     private final DeliveryMemo deliveries = new DeliveryMemo(DELIVERY_MEMO_PAIRS);
 
     public MessagingService(LoadUser loadUser, AppendMessage appendMessage, LoadMessages loadMessages,
                             MoveReadMarker moveReadMarker, EventPublisher events, ChatMetrics metrics,
-                            RateLimiting limits, Clock clock, MessageChangePolicy changePolicy) {
+                            RateLimiting limits, Clock clock, MessageChangePolicy changePolicy, BlockStore blocks) {
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.appendMessage = Objects.requireNonNull(appendMessage, "appendMessage");
         this.loadMessages = Objects.requireNonNull(loadMessages, "loadMessages");
@@ -63,6 +66,7 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.changePolicy = Objects.requireNonNull(changePolicy, "changePolicy");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
     }
 
     @Override
@@ -81,6 +85,13 @@ public final class MessagingService implements SendMessage, ReadHistory, MarkRea
                 : loadUser.accountById(command.recipient());
         if (recipient.isEmpty()) {
             return new RecipientNotFound();
+        }
+        if (!command.recipient().equals(command.sender())) {
+            // one cached read of the recipient's list, on the recipient's shard: it holds both directions
+            Optional<BlockPolicy.SendRefusal> blocked = BlockPolicy.refusal(command.sender(), blocks.blocksOf(command.recipient()));
+            if (blocked.isPresent()) {
+                return new Blocked(blocked.get());
+            }
         }
         if (command.replyTo().isPresent() && !isInConversation(command.replyTo().get(), command.sender(), command.recipient())) {
             return new ReplyNotFound();

@@ -4,12 +4,14 @@ import io.chatplatform.application.port.out.AccessTokens.Grant;
 import java.util.Optional;
 
 /**
- * Tells who presented a bearer token, and until when the token holds (a live connection ends then).
+ * Tells who presented a bearer token, in which session, and until when the token holds (a live
+ * connection ends then). A token whose session ended is refused, on every instance, from the
+ * moment the ending was answered.
  *
  * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
  */
 public interface Authenticate {
 
-    /** The user the token was issued to and its expiry, if it is authentic and unexpired. */
+    /** The user and session the token was issued to and its expiry, if it is authentic, unexpired and its session stands. */
     Optional<Grant> authenticate(String bearerToken);
 }

@@ -1,7 +1,9 @@
 package io.chatplatform.application.port.in;
 
 import io.chatplatform.application.port.out.ClientChannel;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -14,9 +16,18 @@ public interface OpenLiveConnection {
     /**
      * Registers the connection. Live events are held back until the client's first message (so
      * that a {@link LiveConnection#resume resume} comes before them) or a short wait, whichever
-     * comes first.
+     * comes first. A connection opened with a session's token is closed
+     * ({@link io.chatplatform.domain.realtime.CloseReason#SESSION_REVOKED}) when the session ends.
      */
-    LiveConnection open(UserId user, ClientChannel channel);
+    LiveConnection open(UserId user, Optional<SessionId> session, ClientChannel channel);
+
+    /**
+     * A connection outside any login session (an embedding application's own user): nothing but
+     * the application itself closes it.
+     */
+    default LiveConnection open(UserId user, ClientChannel channel) {
+        return open(user, Optional.empty(), channel);
+    }
 
     /** What a connected client can do. Calls return at once; the work runs in order per connection. */
     interface LiveConnection {

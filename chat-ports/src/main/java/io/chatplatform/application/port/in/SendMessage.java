@@ -5,6 +5,7 @@ import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.block.BlockPolicy;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public interface SendMessage {
     }
 
     /** What became of a send: {@link Throttled} when the sender sent too much lately (nothing was stored). */
-    sealed interface Result permits Sent, AlreadySent, RecipientNotFound, ReplyNotFound, SenderUnknown, Throttled {
+    sealed interface Result permits Sent, AlreadySent, RecipientNotFound, ReplyNotFound, SenderUnknown, Blocked, Throttled {
     }
 
     /** The message is stored and announced. */
@@ -69,5 +70,15 @@ public interface SendMessage {
 
     /** The sender's account no longer exists (a token outliving its user); nothing was stored. */
     record SenderUnknown() implements Result {
+    }
+
+    /**
+     * A block stands between sender and recipient ({@code why} says which way); nothing was stored.
+     * A retry of a message stored before the block still answers {@link AlreadySent}.
+     */
+    record Blocked(BlockPolicy.SendRefusal why) implements Result {
+        public Blocked {
+            Objects.requireNonNull(why, "why");
+        }
     }
 }

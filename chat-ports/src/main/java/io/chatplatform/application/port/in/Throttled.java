@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param retryAfter when the caller may try again
  */
 public record Throttled(LimitedAction action, Duration retryAfter)
-        implements ChangeMessage.Result, LogIn.Result, RegisterUser.Result, SendMessage.Result, SearchUsers.Result {
+        implements ChangeMessage.Result, LogIn.Result, RegisterUser.Result, SendMessage.Result, SearchUsers.Result,
+        RefreshSession.Result, ManageSessions.ListResult, ManageSessions.EndResult {
 
     public Throttled {
         Objects.requireNonNull(action, "action");

@@ -4,6 +4,7 @@ import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Password;
 import io.chatplatform.domain.user.PasswordAttempt;
 import io.chatplatform.domain.user.ProfileUpdate;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,21 @@ public interface UpdateProfile {
 
     Result update(Command command);
 
-    /** What to change; a password change needs the current password. */
-    record Command(UserId caller, ProfileUpdate profile, Optional<PasswordChange> passwordChange) {
+    /**
+     * What to change; a password change needs the current password, and ends every session of the
+     * caller but {@code session} (the one making the change; all of them when empty).
+     */
+    record Command(UserId caller, Optional<SessionId> session, ProfileUpdate profile, Optional<PasswordChange> passwordChange) {
         public Command {
             Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(session, "session");
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(passwordChange, "passwordChange");
+        }
+
+        /** A change made outside any session (by an embedding application): a password change ends every session. */
+        public Command(UserId caller, ProfileUpdate profile, Optional<PasswordChange> passwordChange) {
+            this(caller, Optional.empty(), profile, passwordChange);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.chatplatform.application.port.out;
 
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +15,20 @@ import java.util.Optional;
  */
 public interface AccessTokens {
 
-    /** A token for {@code user}, valid from {@code issuedAt} for the issuer's lifetime. */
-    AccessToken issue(UserId user, Instant issuedAt);
+    /** A token for {@code user}'s {@code session}, valid from {@code issuedAt} for the issuer's lifetime. */
+    AccessToken issue(UserId user, SessionId session, Instant issuedAt);
 
     /** Who a token was issued to and until when, if it is authentic and not expired at {@code now}. */
     Optional<Grant> verify(String token, Instant now);
 
-    /** What a valid token proves: who the caller is, until when. */
-    record Grant(UserId user, Instant expiresAt) {
+    /**
+     * What a valid token proves: who the caller is, in which session, until when. A token is
+     * genuine by its signature; whether its session still stands is asked of the session store.
+     */
+    record Grant(UserId user, SessionId session, Instant expiresAt) {
         public Grant {
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(session, "session");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }

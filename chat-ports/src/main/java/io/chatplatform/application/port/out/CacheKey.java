@@ -1,5 +1,6 @@
 package io.chatplatform.application.port.out;
 
+import io.chatplatform.domain.block.BlockList;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.conversation.InboxEntry;
@@ -7,6 +8,7 @@ import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
@@ -58,6 +60,16 @@ public record CacheKey<V>(CacheType type, String id, Optional<CacheScope> scope)
     public static CacheKey<List<InboxEntry>> conversationList(UserId owner, int limit) {
         return new CacheKey<>(CacheType.CONVERSATION_LIST, owner.value() + ":" + limit,
                 Optional.of(CacheScope.inbox(owner)));
+    }
+
+    /** Whether a login session is active: stale when it ends. */
+    public static CacheKey<Boolean> sessionActive(UserId user, SessionId session) {
+        return new CacheKey<>(CacheType.SESSION, user.value() + ":" + session.value(), Optional.of(CacheScope.session(session)));
+    }
+
+    /** A user's block list, both directions: stale when either side blocks or unblocks. */
+    public static CacheKey<BlockList> blocks(UserId user) {
+        return new CacheKey<>(CacheType.BLOCKS, Long.toString(user.value()), Optional.of(CacheScope.blocks(user)));
     }
 
     /** A user's total unread count. */

@@ -45,6 +45,14 @@ public interface ChatMetrics {
     }
 
     /** A login succeeded or was refused. */
+    /** A refresh: {@code outcome} is "refreshed" or the lower-cased reason it was refused. */
+    default void tokenRefresh(String outcome) {
+    }
+
+    /** {@code count} sessions ended; {@code why} is "logout", "revoked", "password_change", "reuse", "expired" or "account_deleted". */
+    default void sessionsEnded(String why, int count) {
+    }
+
     default void login(boolean success) {
     }
 

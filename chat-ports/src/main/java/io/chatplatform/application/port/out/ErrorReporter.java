@@ -27,7 +27,9 @@ public interface ErrorReporter {
         /** Handing an event from the live event bus to this instance's connections. */
         LIVE_DISPATCH("live_dispatch"),
         /** A listener of committed changes; the change itself stands. */
-        EVENT_LISTENER("event_listener");
+        EVENT_LISTENER("event_listener"),
+        /** A step of a deleted account's erasure; the erasure resumes at the next start (or deletion request). */
+        ACCOUNT_ERASURE("account_erasure");
 
         private final String label;
 

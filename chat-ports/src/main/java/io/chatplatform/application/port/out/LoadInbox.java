@@ -22,6 +22,12 @@ public interface LoadInbox {
      */
     Optional<InboxEntry> entry(UserId owner, UserId peer);
 
+    /**
+     * Up to {@code limit} of the owner's conversations in peer id order, after {@code afterPeer}:
+     * walks the whole list a page at a time (an export), whatever its length.
+     */
+    List<InboxEntry> byPeer(UserId owner, Optional<UserId> afterPeer, int limit);
+
     /** The sum of the owner's unread counts over all their conversations. */
     long totalUnread(UserId owner);
 }
