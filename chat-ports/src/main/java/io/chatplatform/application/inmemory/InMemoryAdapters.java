@@ -34,6 +34,8 @@ public final class InMemoryAdapters {
     private final Clock clock;
     private final InMemoryUserStore users = new InMemoryUserStore();
     private final InMemoryMessageStore messages = new InMemoryMessageStore();
+    private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final InMemoryBlockStore blocks = new InMemoryBlockStore();
     private final PasswordHasher passwordHasher;
     private final AccessTokens accessTokens;
     private final InMemoryRateLimiter rateLimiter;
@@ -66,6 +68,8 @@ public final class InMemoryAdapters {
         return Objects.requireNonNull(builder, "builder")
                 .users(users)
                 .messages(messages)
+                .sessions(sessions)
+                .blocks(blocks)
                 .passwordHasher(passwordHasher)
                 .accessTokens(accessTokens)
                 .rateLimiter(rateLimiter)
@@ -80,6 +84,16 @@ public final class InMemoryAdapters {
     /** The store behind the message and conversation-list ports. */
     public InMemoryMessageStore messages() {
         return messages;
+    }
+
+    /** The store behind the sessions port. */
+    public InMemorySessionStore sessions() {
+        return sessions;
+    }
+
+    /** The store behind the blocks port. */
+    public InMemoryBlockStore blocks() {
+        return blocks;
     }
 
     /** The password hasher. */
