@@ -55,6 +55,11 @@ final class Http {
         return send(request(path, token).DELETE());
     }
 
+    Reply deleteJson(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     Reply postForm(String path, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
