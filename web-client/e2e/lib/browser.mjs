@@ -38,7 +38,6 @@ export async function person(browser, baseUrl, name, { viewport = { width: 1280,
 export async function register(who, username, password = 'password123') {
   const { page } = who;
   await page.goto('/app/');
-  await page.getByRole('button', { name: 'Create an account' }).click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Email').fill(`${username}@example.com`);
   await page.getByLabel('Password').fill(password);
