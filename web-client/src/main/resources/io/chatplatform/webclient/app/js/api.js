@@ -68,7 +68,8 @@ export class Api extends EventTarget {
    */
   async resume() {
     try {
-      await this.refresh();
+      // one try: without a cookie (never logged in here) the answer is no, at once
+      await this.#exchange();
       return true;
     } catch (e) {
       if (e instanceof NetworkError) throw e;
@@ -79,12 +80,24 @@ export class Api extends EventTarget {
   /** Exchanges the refresh token (cookie or memory) for a new access token; one at a time. */
   refresh() {
     if (!this.#refreshing) {
-      const form = this.#refreshToken ? { refresh_token: this.#refreshToken } : { cookie: 'true' };
-      this.#refreshing = this.#call('POST', '/token/refresh', { form })
-        .then((grant) => { this.#accept(grant); return grant; })
+      this.#refreshing = this.#exchange()
+        .catch(async (e) => {
+          // two tabs share the cookie: when both refreshed at once, the server refused the second
+          // (a token spent a moment ago) and the first has since put the next token in the cookie
+          if (!(e instanceof ApiError) || e.status !== 401 || this.#refreshToken) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          return this.#exchange();
+        })
         .finally(() => { this.#refreshing = null; });
     }
     return this.#refreshing;
+  }
+
+  async #exchange() {
+    const form = this.#refreshToken ? { refresh_token: this.#refreshToken } : { cookie: 'true' };
+    const grant = await this.#call('POST', '/token/refresh', { form });
+    this.#accept(grant);
+    return grant;
   }
 
   /** Ends this session on the server (best effort) and forgets every token. */
@@ -119,13 +132,13 @@ export class Api extends EventTarget {
       try {
         await this.refresh();
       } catch (refreshError) {
-        if (!(refreshError instanceof NetworkError)) this.#lost('Your session ended. Please log in again.');
+        if (!(refreshError instanceof NetworkError)) this.#lost('This session was ended. Please log in again.');
         throw e;
       }
       try {
         return await this.#call(method, path, { ...options, auth: true });
       } catch (again) {
-        if (again instanceof ApiError && again.status === 401) this.#lost('Your session ended. Please log in again.');
+        if (again instanceof ApiError && again.status === 401) this.#lost('This session was ended. Please log in again.');
         throw again;
       }
     }
@@ -138,7 +151,8 @@ export class Api extends EventTarget {
     const lifetime = (grant.expires_in ?? 900) * 1000;
     this.#expiresAt = Date.now() + lifetime;
     clearTimeout(this.#refreshTimer);
-    const wait = Math.max(5_000, Math.min(lifetime - REFRESH_MARGIN_MS, lifetime * 0.8));
+    // a minute before it expires; a short-lived token (configured so for tests) at four fifths of its life
+    const wait = Math.max(5_000, lifetime >= 5 * REFRESH_MARGIN_MS ? lifetime - REFRESH_MARGIN_MS : lifetime * 0.8);
     this.#refreshTimer = setTimeout(() => this.#renewQuietly(), wait);
     this.dispatchEvent(new Event('token'));
   }
@@ -152,7 +166,7 @@ export class Api extends EventTarget {
         clearTimeout(this.#refreshTimer);
         this.#refreshTimer = setTimeout(() => this.#renewQuietly(), 10_000);
       } else if (Date.now() >= this.#expiresAt - 5_000) {
-        this.#lost('Your session ended. Please log in again.');
+        this.#lost('This session was ended. Please log in again.');
       }
       // a server without token renewal (404): the token serves until it expires, then a 401 ends it
     }

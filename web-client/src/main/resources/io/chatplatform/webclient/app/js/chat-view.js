@@ -342,6 +342,7 @@ export class ChatView {
     this.composerMode = null;
     this.stickToBottom = true;
     if (!this.store.conversations.has(peer)) this.store.ensureConversation(peer);
+    if (this.store.usernameOf(peer) === null) this.client.lookUp(peer);
     this.buildConversation(peer);
     this.shell.dataset.pane = 'conversation';
     this.render();

@@ -379,6 +379,17 @@ export class ChatClient extends EventTarget {
     return results;
   }
 
+  /** Learns the username of someone known only by id (a conversation opened by its address). */
+  async lookUp(id) {
+    try {
+      const user = await this.api.get(`/users/${id}`);
+      this.store.usernames.set(id, user.username);
+      const conv = this.store.conversations.get(id);
+      if (conv && conv.username === null) conv.username = user.username;
+      this.store.notify();
+    } catch { /* shown as "…" */ }
+  }
+
   async block(peer) {
     await this.api.put(`/users/${peer}/block`);
     this.store.blocked.add(peer);
