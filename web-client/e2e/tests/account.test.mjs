@@ -34,7 +34,9 @@ const loginForm = (who) => who.page.getByRole('button', { name: 'Log in', exact:
 
 describe('account, sessions and blocking in the browser', { timeout: 100_000 }, () => {
   before(async () => {
-    [server, browser] = await Promise.all([ChatServer.start(), launch()]);
+    // one at a time, so that after() can close whichever started when the other failed
+    browser = await launch();
+    server = await ChatServer.start();
   });
 
   after(async () => {

@@ -51,7 +51,9 @@ async function tickOf(who, text) {
 
 describe('two people chat in the browser', { timeout: 110_000 }, () => {
   before(async () => {
-    [server, browser] = await Promise.all([ChatServer.start(), launch()]);
+    // one at a time, so that after() can close whichever started when the other failed
+    browser = await launch();
+    server = await ChatServer.start();
     alice = await person(browser, server.baseUrl, 'alice', { viewport: { width: 1440, height: 900 } });
     bob = await person(browser, server.baseUrl, 'bob', { viewport: { width: 360, height: 740 } });
     for (const who of [alice, bob]) who.context.setDefaultTimeout(15_000);
