@@ -57,7 +57,11 @@ export class ChatView {
     this.meStatus = h('span', { class: 'me-status' });
     this.meAvatar = h('span', { class: 'avatar-wrap' }, avatar(me.username), h('span', { class: 'presence' }));
     const sessionsButton = h('button', { type: 'button', class: 'ghost small', text: 'Sessions',
-      on: { click: () => { location.hash = '#/sessions'; } } });
+      on: { click: () => {
+        // already there: read the list again
+        if (location.hash === '#/sessions') this.route();
+        else location.hash = '#/sessions';
+      } } });
     const logoutButton = h('button', { type: 'button', class: 'ghost small', text: 'Log out',
       on: { click: () => this.onLogout() } });
     this.search = h('input', { type: 'search', class: 'search-input', placeholder: 'Search users',

@@ -19,7 +19,8 @@ export function showSessions(pane, client, onBack) {
         endOthers.disabled = false;
       }
     } } });
-  const back = h('button', { type: 'button', class: 'icon back', aria: { label: 'Back to conversations' }, text: '←',
+  // shown at every width: on a wide screen too the page has a way back to the empty pane
+  const back = h('button', { type: 'button', class: 'icon back always', aria: { label: 'Back to conversations' }, text: '←',
     on: { click: onBack } });
   const title = h('h2', { class: 'peer-name', id: 'sessions-heading', tabindex: '-1', text: 'Sessions' });
   replaceChildren(pane,
