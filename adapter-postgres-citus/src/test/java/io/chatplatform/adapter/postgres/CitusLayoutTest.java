@@ -77,14 +77,15 @@ class CitusLayoutTest {
     void distribution_columns() {
         Map<String, Distribution> tables = distribution();
 
-        assertThat(tables).hasSize(11);
+        assertThat(tables).hasSize(15);
         assertThat(tables.values()).extracting(Distribution::method).containsOnly("h");
         assertThat(tables).extractingFromEntries(entry -> entry.getKey() + "." + entry.getValue().column())
                 .containsExactlyInAnyOrder("users.id", "usernames.username_canonical", "emails.email_canonical",
                         "conversations.id", "messages.conversation_id", "message_locations.message_id",
                         "user_conversations.user_id", "message_edits.conversation_id",
                         "message_reactions.conversation_id", "message_hides.conversation_id",
-                        "conversation_changes.conversation_id");
+                        "conversation_changes.conversation_id", "sessions.user_id", "session_spent_tokens.user_id",
+                        "user_blocks.user_id", "account_erasures.user_id");
     }
 
     @Test
@@ -94,7 +95,8 @@ class CitusLayoutTest {
         int bigint = tables.get("users").colocationId();
         int text = tables.get("conversations").colocationId();
 
-        assertThat(Stream.of("users", "user_conversations", "message_locations").map(table -> tables.get(table).colocationId()))
+        assertThat(Stream.of("users", "user_conversations", "message_locations", "sessions", "session_spent_tokens",
+                "user_blocks", "account_erasures").map(table -> tables.get(table).colocationId()))
                 .containsOnly(bigint);
         assertThat(Stream.of("conversations", "messages", "usernames", "emails", "message_edits", "message_reactions",
                 "message_hides", "conversation_changes").map(table -> tables.get(table).colocationId()))
