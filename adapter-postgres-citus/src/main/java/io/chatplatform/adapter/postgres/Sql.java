@@ -364,6 +364,16 @@ final class Sql {
              FROM user_conversations
             WHERE user_id = :userId AND peer_id = :peerId""";
 
+    /**
+     * A page of the owner's lines in peer id order after {@code :afterPeer} (0: from the start), for
+     * walking the whole list (an export): the primary key's order, so each page is an index range.
+     */
+    static final String INBOX_BY_PEER = "SELECT " + INBOX_COLUMNS + """
+             FROM user_conversations
+            WHERE user_id = :userId AND peer_id > :afterPeer
+            ORDER BY peer_id
+            LIMIT :limit""";
+
     /** Unread arithmetic over the owner's rows; never a count over messages. */
     static final String TOTAL_UNREAD = """
             SELECT CAST(COALESCE(SUM(last_seq - last_read_seq - removed_unread), 0) AS bigint)
