@@ -3,6 +3,7 @@ package io.chatplatform.adapter.postgres;
 import static io.chatplatform.adapter.postgres.Fixtures.T0;
 import static io.chatplatform.adapter.postgres.Fixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.port.out.AppendMessage;
 import io.chatplatform.application.port.out.CreateUser;
@@ -170,6 +171,25 @@ class PostgresAccountErasureTest {
                 + "client_message_id IS NOT NULL OR deleted_at <> ?)", id, DELETED_AT)).isZero();
         assertThat(db.count("SELECT count(*) FROM messages WHERE conversation_id = ? AND id = ? AND NOT has_reactions",
                 reply.conversationId().value(), reply.id().value())).as("its last reaction went").isOne();
+    }
+
+    @Test
+    @DisplayName("a step examines at least one message; asking for none changes nothing")
+    void bad_batch_size() {
+        User alice = user("badbatch");
+        User bob = user("badbatchpeer");
+        Message message = send(database.messages(), alice, bob, "kept " + tag, T0);
+        database.erasure().begin(alice.id(), DELETED_AT, DELETED_AT.plus(Duration.ofDays(30))).orElseThrow();
+
+        assertThatThrownBy(() -> database.erasure().next(alice.id(), 0, DELETED_AT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> database.erasure().next(alice.id(), -5, DELETED_AT))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(database.messages().find(message.id()).orElseThrow().content()).isPresent();
+        assertThat(database.erasure().unfinished()).contains(alice.id());
+        assertThat(eraseAll(database.erasure(), alice, 1)).hasSize(2);
+        assertThat(database.messages().find(message.id()).orElseThrow().content()).isEmpty();
     }
 
     /**
