@@ -124,8 +124,7 @@ public final class MessageRoutes {
                         + " With client_message_id (or an Idempotency-Key header) a retry answers the message the"
                         + " first attempt stored, with the same id, instead of storing it twice."
                         + " With reply_to_message_id it answers that message, which must be of the same conversation."
-                        + " A block between the two, either way, refuses it with a 403 that says which way (a retry of a"
-                        + " message stored before the block still answers that message).")
+                        + " A block between the two, either way, refuses it with a 403 that says which way.")
                 .authenticated()
                 .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY, REPLY_TO)
                 .answers(SENT)
