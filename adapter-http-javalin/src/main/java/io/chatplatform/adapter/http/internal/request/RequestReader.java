@@ -10,6 +10,7 @@ import io.chatplatform.domain.user.FieldUpdate;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -136,7 +137,7 @@ public final class RequestReader {
     /** Whether the request declares a JSON body ({@code application/json}, with or without parameters). */
     private boolean sendsJson() {
         String type = ctx.contentType();
-        return type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith(Json.MEDIA_TYPE);
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith(Json.MEDIA_TYPE);
     }
 
     private static String emptyToNull(String value) {
