@@ -145,9 +145,9 @@ class AccountLifecycleTest {
             try (LiveClient aliceLive = LiveClient.authenticated(instances.second().port(), alice.token());
                  LiveClient bobLive = LiveClient.authenticated(instances.second().port(), bob.token())) {
                 aliceLive.send("{\"type\":\"resume\",\"change_positions\":{}}");
-                aliceLive.expect("resume.done");
+                aliceLive.await(frame -> frame.path("type").asText().equals("resume.done"), "resume.done");
                 bobLive.send("{\"type\":\"resume\",\"change_positions\":{}}");
-                bobLive.expect("resume.done");
+                bobLive.await(frame -> frame.path("type").asText().equals("resume.done"), "resume.done");
 
                 // alice (on instance one) blocks bob
                 assertThat(instances.one.put("/users/" + bob.id() + "/block", alice.token()).status()).isEqualTo(204);
