@@ -104,8 +104,8 @@ public final class SessionRoutes {
                 .answers(REFRESHED)
                 .handle(this::refresh));
         routes.add(Route.post("/logout").tag(TAG).summary("End the caller's session")
-                .description("Ends the session of the access token presented: its access tokens are refused on every"
-                        + " instance from the moment this answers, its refresh token no longer refreshes and its"
+                .description("Ends the session of the access token presented: its access tokens are refused from the"
+                        + " moment this answers (on other instances within half a second), its refresh token no longer refreshes and its"
                         + " WebSockets are closed (4401, 'session ended'). Other sessions of the user are untouched.")
                 .authenticated()
                 .answers(LOGGED_OUT)
@@ -125,8 +125,8 @@ public final class SessionRoutes {
                 .answers(ENDED_ONE)
                 .handle(this::end));
         routes.add(Route.delete("/sessions").tag(TAG).summary("End every session of the caller but the current one")
-                .description("Logs out every other device: their access tokens are refused and their WebSockets closed"
-                        + " from the moment this answers. The session of this request stands.")
+                .description("Logs out every other device: their access tokens are refused (on other instances within half"
+                        + " a second) and their WebSockets closed. The session of this request stands.")
                 .authenticated()
                 .answers(ENDED_OTHERS)
                 .handle(call -> manageSessions.endOthers(call.caller(), call.session())));
