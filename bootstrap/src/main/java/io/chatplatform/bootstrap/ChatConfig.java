@@ -11,6 +11,7 @@ import io.chatplatform.domain.cache.CacheType;
 import java.time.Duration;
 import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
+import io.chatplatform.domain.session.SessionPolicy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ import java.util.stream.Collectors;
  * @param cacheTtls      CHAT_CACHE_TTLS, e.g. {@code profile=1800,history=600} (seconds; unnamed types keep their defaults)
  * @param cacheMaxEntries CHAT_CACHE_MAX_ENTRIES, the in-process cache's bound (default 100000)
  * @param jwtSecret      CHAT_JWT_SECRET; required with CHAT_DATABASE_URL, else generated once and kept in the data directory
- * @param tokenLifetime  CHAT_TOKEN_TTL_MINUTES (default 60)
+ * @param tokenLifetime  CHAT_TOKEN_TTL_MINUTES, how long an access token is accepted (default 15)
+ * @param refreshLifetime CHAT_REFRESH_TTL_DAYS, how long a refresh token may be used from its issue,
+ *                       so how long a session may go unused (default 30, 1 to 365)
  * @param dataDir        CHAT_DATA_DIR (default ./data)
  * @param bcryptCost     CHAT_BCRYPT_COST (default 12)
  * @param hashThreads    CHAT_HASH_THREADS, platform threads that hash passwords (default: one per core)
@@ -51,7 +54,7 @@ import java.util.stream.Collectors;
 public record ChatConfig(String httpHost, int httpPort, Optional<String> databaseUrl, Optional<String> databaseSchema,
                          int databasePoolSize, Optional<String> redisUrl, String redisKeyPrefix, CacheMode cacheMode, CacheTtls cacheTtls,
                          long cacheMaxEntries, Optional<String> jwtSecret,
-                         Duration tokenLifetime, Path dataDir, int bcryptCost, int hashThreads, int hashQueue,
+                         Duration tokenLifetime, Duration refreshLifetime, Path dataDir, int bcryptCost, int hashThreads, int hashQueue,
                          RateLimits rateLimits, List<String> trustedProxies, MessageChangeLimits messageLimits) {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -66,6 +69,7 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         Objects.requireNonNull(cacheTtls, "cacheTtls");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        Objects.requireNonNull(refreshLifetime, "refreshLifetime");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(messageLimits, "messageLimits");
@@ -96,6 +100,14 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         if (tokenLifetime.toMinutes() < 1 || tokenLifetime.toDays() > 30) {
             throw new ConfigException("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200 (30 days), was "
                     + tokenLifetime.toMinutes());
+        }
+        if (refreshLifetime.toDays() < 1 || refreshLifetime.toDays() > 365) {
+            throw new ConfigException("CHAT_REFRESH_TTL_DAYS must be between 1 and 365, was " + refreshLifetime.toDays());
+        }
+        if (refreshLifetime.compareTo(tokenLifetime) <= 0) {
+            // a session would end before its first access token: every refresh would fail
+            throw new ConfigException("CHAT_REFRESH_TTL_DAYS (" + refreshLifetime.toDays() + " days) must be longer than "
+                    + "CHAT_TOKEN_TTL_MINUTES (" + tokenLifetime.toMinutes() + " minutes)");
         }
         if (cacheMode == CacheMode.REDIS && redisUrl.isEmpty()) {
             throw new ConfigException("CHAT_CACHE=redis needs CHAT_REDIS_URL, e.g. redis://127.0.0.1:6379/0");
@@ -142,7 +154,8 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 text(env, "CHAT_CACHE_TTLS").map(ChatConfig::cacheTtls).orElse(CacheTtls.defaults()),
                 integer(env, "CHAT_CACHE_MAX_ENTRIES", 100_000),
                 text(env, "CHAT_JWT_SECRET"),
-                Duration.ofMinutes(integer(env, "CHAT_TOKEN_TTL_MINUTES", 60)),
+                Duration.ofMinutes(integer(env, "CHAT_TOKEN_TTL_MINUTES", 15)),
+                Duration.ofDays(integer(env, "CHAT_REFRESH_TTL_DAYS", 30)),
                 path(env, "CHAT_DATA_DIR", "./data"),
                 integer(env, "CHAT_BCRYPT_COST", 12),
                 hashThreads,
@@ -160,6 +173,15 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
         return redisUrl.isPresent() ? CacheMode.REDIS : CacheMode.IN_PROCESS;
     }
 
+    /**
+     * The lifetimes of access and refresh tokens; the reuse grace of a spent refresh token stays
+     * the domain's (5 s).
+     */
+    public SessionPolicy sessionPolicy() {
+        // the refresh lifetime first: the access lifetime may exceed the default refresh lifetime
+        return SessionPolicy.DEFAULT.withRefreshTokenTtl(refreshLifetime).withAccessTokenTtl(tokenLifetime);
+    }
+
     /** Whether the service runs its own PostgreSQL. */
     public boolean embeddedDatabase() {
         return databaseUrl.isEmpty();
@@ -168,7 +190,7 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
     /** A copy listening on another port (tests use 0). */
     public ChatConfig withHttpPort(int port) {
         return new ChatConfig(httpHost, port, databaseUrl, databaseSchema, databasePoolSize, redisUrl, redisKeyPrefix, cacheMode,
-                cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, dataDir, bcryptCost, hashThreads, hashQueue, rateLimits,
+                cacheTtls, cacheMaxEntries, jwtSecret, tokenLifetime, refreshLifetime, dataDir, bcryptCost, hashThreads, hashQueue, rateLimits,
                 trustedProxies, messageLimits);
     }
 
@@ -254,7 +276,8 @@ public record ChatConfig(String httpHost, int httpPort, Optional<String> databas
                 + ", redis=" + redisUrl.map(url -> "configured").orElse("none")
                 + ", cache=" + effectiveCacheMode().name().toLowerCase(java.util.Locale.ROOT)
                 + ", jwtSecret=" + jwtSecret.map(secret -> "***").orElse("(generated)")
-                + ", tokenLifetime=" + tokenLifetime + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost
+                + ", tokenLifetime=" + tokenLifetime + ", refreshLifetime=" + refreshLifetime
+                + ", dataDir=" + dataDir + ", bcryptCost=" + bcryptCost
                 + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + ", rateLimits=" + rateLimits
                 + ", trustedProxies=" + trustedProxies + "]";
     }

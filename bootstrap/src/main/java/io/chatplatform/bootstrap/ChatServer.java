@@ -104,6 +104,10 @@ public final class ChatServer implements AutoCloseable {
             ChatApplication.Builder builder = ChatApplication.builder()
                     .users(database.users())
                     .messages(database.messages())
+                    .sessions(database.sessions())
+                    .blocks(database.blocks())
+                    .eraseAccounts(database.erasure())
+                    .sessionPolicy(config.sessionPolicy())
                     .passwordHasher(new AdmittedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost()), hashing))
                     .rateLimiter(limiter)
                     .rateLimits(config.rateLimits())
@@ -125,6 +129,11 @@ public final class ChatServer implements AutoCloseable {
             }
             ChatApplication app = builder.build();
             started.push(app);
+            // account erasures that a stop interrupted continue in the background (decision 0027)
+            int resumed = app.deleteAccount().resumeErasures();
+            if (resumed > 0) {
+                LOG.info("Resuming {} unfinished account erasures", resumed);
+            }
             var health = new HealthService(database.probe(), database.workers(), cache.<ProbeDependency>map(store -> store));
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), Version.current(),
                     Runtimes.hasVirtualThreads(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES)

@@ -8,6 +8,7 @@ import io.chatplatform.domain.limit.Bandwidth;
 import io.chatplatform.domain.limit.LimitedAction;
 import io.chatplatform.domain.limit.MessageChangeLimits;
 import io.chatplatform.domain.limit.RateLimits;
+import io.chatplatform.domain.session.SessionPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,9 @@ class ChatConfigTest {
         assertThat(config.embeddedDatabase()).isTrue();
         assertThat(config.databasePoolSize()).isEqualTo(10);
         assertThat(config.jwtSecret()).isEmpty();
-        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.refreshLifetime()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.sessionPolicy()).isEqualTo(SessionPolicy.DEFAULT);
         assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
         assertThat(config.bcryptCost()).isEqualTo(12);
     }
@@ -35,24 +38,44 @@ class ChatConfigTest {
     @Test
     @DisplayName("every variable is read, blank ones count as unset")
     void reads_every_variable() {
-        ChatConfig config = ChatConfig.fromEnvironment(Map.of(
-                "CHAT_HTTP_PORT", "9000", "CHAT_HTTP_HOST", "127.0.0.1",
-                "CHAT_DATABASE_URL", "postgresql://u:p@db:5432/chat", "CHAT_DATABASE_SCHEMA", "chat_app",
-                "CHAT_DATABASE_POOL_SIZE", "20", "CHAT_REDIS_URL", "redis://cache:6379/0",
-                "CHAT_JWT_SECRET", SECRET, "CHAT_TOKEN_TTL_MINUTES", "15", "CHAT_DATA_DIR", "/tmp/chat-data",
-                "CHAT_BCRYPT_COST", " 10 "));
+        ChatConfig config = ChatConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("CHAT_HTTP_PORT", "9000"), Map.entry("CHAT_HTTP_HOST", "127.0.0.1"),
+                Map.entry("CHAT_DATABASE_URL", "postgresql://u:p@db:5432/chat"), Map.entry("CHAT_DATABASE_SCHEMA", "chat_app"),
+                Map.entry("CHAT_DATABASE_POOL_SIZE", "20"), Map.entry("CHAT_REDIS_URL", "redis://cache:6379/0"),
+                Map.entry("CHAT_JWT_SECRET", SECRET), Map.entry("CHAT_TOKEN_TTL_MINUTES", "5"),
+                Map.entry("CHAT_REFRESH_TTL_DAYS", "7"), Map.entry("CHAT_DATA_DIR", "/tmp/chat-data"),
+                Map.entry("CHAT_BCRYPT_COST", " 10 ")));
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.databaseUrl()).contains("postgresql://u:p@db:5432/chat");
         assertThat(config.databaseSchema()).contains("chat_app");
         assertThat(config.databasePoolSize()).isEqualTo(20);
         assertThat(config.redisUrl()).contains("redis://cache:6379/0");
-        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.refreshLifetime()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.sessionPolicy()).isEqualTo(new SessionPolicy(Duration.ofMinutes(5), Duration.ofDays(7),
+                SessionPolicy.DEFAULT.reuseGrace()));
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/chat-data"));
         assertThat(config.bcryptCost()).isEqualTo(10);
         assertThat(config.embeddedDatabase()).isFalse();
         assertThat(ChatConfig.fromEnvironment(Map.of("CHAT_HTTP_PORT", "  ")).httpPort()).isEqualTo(8000);
         assertThat(config.withHttpPort(0).httpPort()).isZero();
+        assertThat(config.withHttpPort(0).sessionPolicy()).isEqualTo(config.sessionPolicy());
+    }
+
+    @Test
+    @DisplayName("token lifetimes at their bounds make a session policy: the longest access token with a longer refresh token")
+    void token_lifetime_bounds() {
+        SessionPolicy longest = ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "43200", "CHAT_REFRESH_TTL_DAYS", "365"))
+                .sessionPolicy();
+        assertThat(longest.accessTokenTtl()).isEqualTo(Duration.ofDays(30));
+        assertThat(longest.refreshTokenTtl()).isEqualTo(Duration.ofDays(365));
+        SessionPolicy shortest = ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "1", "CHAT_REFRESH_TTL_DAYS", "1"))
+                .sessionPolicy();
+        assertThat(shortest.accessTokenTtl()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(shortest.refreshTokenTtl()).isEqualTo(Duration.ofDays(1));
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "43200")))
+                .hasMessage("CHAT_REFRESH_TTL_DAYS (30 days) must be longer than CHAT_TOKEN_TTL_MINUTES (43200 minutes)");
     }
 
     @Test
@@ -70,6 +93,17 @@ class ChatConfigTest {
                 .hasMessage("CHAT_BCRYPT_COST must be between 4 and 31, was 3");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "0")))
                 .hasMessageStartingWith("CHAT_TOKEN_TTL_MINUTES must be between 1 and 43200");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_REFRESH_TTL_DAYS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessage("CHAT_REFRESH_TTL_DAYS must be between 1 and 365, was 0");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_REFRESH_TTL_DAYS", "366")))
+                .hasMessage("CHAT_REFRESH_TTL_DAYS must be between 1 and 365, was 366");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_REFRESH_TTL_DAYS", "-1")))
+                .hasMessage("CHAT_REFRESH_TTL_DAYS must be between 1 and 365, was -1");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_REFRESH_TTL_DAYS", "a month")))
+                .hasMessage("CHAT_REFRESH_TTL_DAYS must be a whole number, was 'a month'");
+        assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_TOKEN_TTL_MINUTES", "1440", "CHAT_REFRESH_TTL_DAYS", "1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CHAT_REFRESH_TTL_DAYS (1 days) must be longer than CHAT_TOKEN_TTL_MINUTES (1440 minutes)");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_DATA_DIR", "bad\u0000path")))
                 .hasMessageStartingWith("CHAT_DATA_DIR must be a file system path");
     }
@@ -103,7 +137,7 @@ class ChatConfigTest {
         assertThat(config.cacheTtls().of(CacheType.HISTORY_PAGE)).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.cacheTtls().of(CacheType.MESSAGE)).isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profil=60")))
-                .hasMessageContaining("with types profile, username, history, message, conversations, unread");
+                .hasMessageContaining("with types profile, username, history, message, conversations, unread, session, blocks");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile")))
                 .hasMessageStartingWith("CHAT_CACHE_TTLS must look like");
         assertThatThrownBy(() -> ChatConfig.fromEnvironment(Map.of("CHAT_CACHE_TTLS", "profile=0")))

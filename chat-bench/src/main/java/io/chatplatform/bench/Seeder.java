@@ -5,6 +5,7 @@ import io.chatplatform.adapter.postgres.PostgresSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -338,6 +339,29 @@ public final class Seeder {
                 INSERT INTO emails (email_canonical, user_id)
                 SELECT ? || '_' || g || '@bench.example.com', ? + g FROM generate_series(0, ? - 1) g""",
                 prefix, baseUser, count);
+    }
+
+    /**
+     * A login session for each of {@code count} users with consecutive ids from {@code baseUser}, as
+     * {@code POST /login} would open it, for tokens minted with the service's secret (the service
+     * refuses a token whose session does not stand). User {@code baseUser + i} gets session
+     * {@code <first> + i}; the first is returned. The sessions last {@code lifetime} and a day more
+     * (a refresh token outlives its access tokens); their refresh hash matches no token, so they are
+     * never refreshed, only used.
+     */
+    public static long seedSessions(Cli.Database database, long baseUser, int count, Duration lifetime, PrintWriter out) {
+        long started = System.nanoTime();
+        try (Handle c = connect(settings(database), database.schema)) {
+            long base = reserve(c, "sessions_id_seq", count);
+            c.execute("""
+                    INSERT INTO sessions (user_id, id, refresh_hash, created_at, last_used_at, user_agent, refresh_expires_at)
+                    SELECT ? + g, ? + g, 'chat-bench: no refresh token', date_trunc('milliseconds', now()),
+                           date_trunc('milliseconds', now()), 'chat-bench',
+                           date_trunc('milliseconds', now()) + make_interval(secs => ?) + interval '1 day'
+                    FROM generate_series(0, ? - 1) g""", baseUser, base, (double) lifetime.toSeconds(), count);
+            out.printf("inserted %,d sessions in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+            return base;
+        }
     }
 
     /** Takes {@code count} consecutive values of the sequence; returns the first. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.bench.http.HttpChannel.Response;
 import io.chatplatform.bench.http.HttpChannel;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class Setup {
      * {@code count} accounts of this run, the fastest way {@code fast} allows (null: through the API):
      * inserted straight into the database with {@code --database-url} and {@code --schema}, else
      * registered ({@code POST /register}, named {@code b_<run>_<tag><i>}); then tokens minted with
-     * {@code --jwt-secret}, else logged in.
+     * {@code --jwt-secret} (for a session of each account, inserted with them), else logged in.
      */
     public List<Account> accounts(int count, String tag, Cli.Accounts fast) throws Exception {
         if (fast == null || fast.database.url == null) {
@@ -56,7 +57,8 @@ public final class Setup {
         long base = Seeder.seedUsers(fast.database, prefix, count, bench.options().password, bench.out());
         long[] ids = new long[count];
         Arrays.setAll(ids, i -> base + i);
-        return fast.jwtSecret != null ? mint(ids, i -> prefix + "_" + i, fast.jwtSecret) : login(ids, i -> prefix + "_" + i);
+        return fast.jwtSecret != null ? mint(fast.database, ids, i -> prefix + "_" + i, fast.jwtSecret)
+                : login(ids, i -> prefix + "_" + i);
     }
 
     private List<Account> register(int count, String tag) throws InterruptedException {
@@ -82,13 +84,23 @@ public final class Setup {
         return accounts;
     }
 
-    /** Tokens signed with the service's secret, exactly as the service issues them (JwtAccessTokens of bootstrap). */
-    private List<Account> mint(long[] ids, IntFunction<String> usernames, String secret) {
-        JwtAccessTokens tokens = new JwtAccessTokens(secret, Duration.ofHours(12));
+    /**
+     * Tokens signed with the service's secret, exactly as the service issues them (JwtAccessTokens of
+     * bootstrap). The service accepts a token only while its session stands, so a session per account
+     * is inserted first; the accounts' ids are consecutive (seeded), and so are their sessions'.
+     */
+    private List<Account> mint(Cli.Database database, long[] ids, IntFunction<String> usernames, String secret) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        Duration lifetime = Duration.ofHours(12);
+        JwtAccessTokens tokens = new JwtAccessTokens(secret, lifetime);
+        long firstSession = Seeder.seedSessions(database, ids[0], ids.length, lifetime, bench.out());
         Instant now = Instant.now();
         List<Account> accounts = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            accounts.add(new Account(ids[i], usernames.apply(i), tokens.issue(UserId.of(ids[i]), now).value()));
+            String token = tokens.issue(UserId.of(ids[i]), SessionId.of(firstSession + i), now).value();
+            accounts.add(new Account(ids[i], usernames.apply(i), token));
         }
         bench.out().printf("minted %d tokens with the service's JWT secret%n", ids.length);
         return accounts;

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatplatform.application.fixtures.FakeAccessTokens;
 import io.chatplatform.application.fixtures.FakePasswordHasher;
 import io.chatplatform.application.fixtures.RecordingChannel;
+import io.chatplatform.application.inmemory.InMemoryAccountErasure;
+import io.chatplatform.application.inmemory.InMemoryBlockStore;
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
+import io.chatplatform.application.inmemory.InMemorySessionStore;
 import io.chatplatform.application.inmemory.InMemoryUserStore;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.RegisterUser;
@@ -38,9 +41,15 @@ class ChatApplicationTest {
     @Test
     void an_embedding_application_builds_the_chat_from_its_own_adapters() {
         var users = new InMemoryUserStore();
+        var messages = new InMemoryMessageStore();
+        var sessions = new InMemorySessionStore();
+        var blocks = new InMemoryBlockStore();
         ChatApplication chat = ChatApplication.builder()
                 .users(users)
-                .messages(new InMemoryMessageStore())
+                .messages(messages)
+                .sessions(sessions)
+                .blocks(blocks)
+                .eraseAccounts(new InMemoryAccountErasure(users, messages, sessions, blocks))
                 .passwordHasher(new FakePasswordHasher())
                 .accessTokens(new FakeAccessTokens())
                 .clock(Clock.systemUTC())
@@ -116,11 +125,19 @@ class ChatApplicationTest {
     }
 
     private static ChatApplication.Builder minimal() {
-        return ChatApplication.builder()
-                .users(new InMemoryUserStore())
-                .messages(new InMemoryMessageStore())
+        return withStateStores(ChatApplication.builder())
                 .passwordHasher(new FakePasswordHasher())
                 .accessTokens(new FakeAccessTokens());
+    }
+
+    /** The user, message, session, block and erasure ports, all in memory and over the same stores. */
+    private static ChatApplication.Builder withStateStores(ChatApplication.Builder builder) {
+        var users = new InMemoryUserStore();
+        var messages = new InMemoryMessageStore();
+        var sessions = new InMemorySessionStore();
+        var blocks = new InMemoryBlockStore();
+        return builder.users(users).messages(messages).sessions(sessions).blocks(blocks)
+                .eraseAccounts(new InMemoryAccountErasure(users, messages, sessions, blocks));
     }
 
     private static UserId register(ChatApplication chat, String name) {
@@ -150,10 +167,15 @@ class ChatApplicationTest {
                 .loadMessages(store).loadInbox(store).moveReadMarker(store).changeMessages(store)
                 .passwordHasher(new FakePasswordHasher()).accessTokens(new FakeAccessTokens()).build())
                 .hasMessageContaining("loadChanges (or messages)");
-        assertThat(ChatApplication.builder().users(new InMemoryUserStore()).appendMessage(store).loadMessages(store)
+        var complete = ChatApplication.builder().users(new InMemoryUserStore()).appendMessage(store).loadMessages(store)
                 .loadInbox(store).moveReadMarker(store).changeMessages(store).loadChanges(store)
                 .messageChangeLimits(MessageChangeLimits.parse("edit_window=off"))
-                .passwordHasher(new FakePasswordHasher()).accessTokens(new FakeAccessTokens()).build().changeMessage())
-                .isNotNull();
+                .passwordHasher(new FakePasswordHasher()).accessTokens(new FakeAccessTokens());
+        assertThatThrownBy(complete::build).hasMessageContaining("needs sessions");
+        complete.sessions(new InMemorySessionStore());
+        assertThatThrownBy(complete::build).hasMessageContaining("needs blocks");
+        complete.blocks(new InMemoryBlockStore());
+        assertThatThrownBy(complete::build).hasMessageContaining("needs eraseAccounts");
+        assertThat(withStateStores(complete).build().changeMessage()).isNotNull();
     }
 }

@@ -63,7 +63,7 @@ public final class ChatHttpServer implements AutoCloseable {
      * Starts serving; returns once the server accepts connections.
      *
      * @param clock the application's clock, which tells when the token of a live connection has
-     *              expired (the connection is closed then)
+     *              expired (the connection is closed then) and dates an account's export
      * @see #start(HttpSettings, ChatApplication, CheckHealth)
      */
     public static ChatHttpServer start(HttpSettings settings, ChatApplication app, CheckHealth health, Clock clock) {
@@ -84,7 +84,7 @@ public final class ChatHttpServer implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(scrape, "scrape");
-        RouteTable routes = ApiRoutes.build(app, health, scrape, settings.serviceVersion());
+        RouteTable routes = ApiRoutes.build(app, health, scrape, settings.serviceVersion(), clock);
         AccessLog accessLog = new AccessLog(metrics);
         Dispatcher dispatcher = new Dispatcher(new BearerAuth(app.authenticate(), app.recordActivity()),
                 new ClientAddresses(settings.trustedProxies()), settings.throttledPause());

@@ -48,7 +48,7 @@ class AuthenticationTest {
 
     private Reply call(String operation, String authorization) {
         String[] parts = operation.split(" ");
-        String path = parts[1].replace("{user_id}", "1").replace("{message_id}", "1")
+        String path = parts[1].replace("{user_id}", "1").replace("{message_id}", "1").replace("{session_id}", "1")
                 .replace("{emoji}", TestServer.encode("👍"));
         var request = api.request(parts[0], path);
         if (authorization != null) {
@@ -65,7 +65,10 @@ class AuthenticationTest {
                 "POST /send", "GET /messages", "POST /messages/{message_id}/read", "PATCH /messages/{message_id}",
                 "DELETE /messages/{message_id}", "GET /messages/{message_id}/edits",
                 "PUT /messages/{message_id}/reactions/{emoji}", "DELETE /messages/{message_id}/reactions/{emoji}",
-                "GET /conversations", "GET /unread-count", "POST /conversations/{user_id}/read");
+                "GET /conversations", "GET /unread-count", "POST /conversations/{user_id}/read",
+                "POST /logout", "GET /sessions", "DELETE /sessions", "DELETE /sessions/{session_id}",
+                "GET /users/me/blocks", "PUT /users/{user_id}/block", "DELETE /users/{user_id}/block",
+                "DELETE /users/me", "GET /users/me/export");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,7 +42,8 @@ class ErrorHandlingTest {
                 owner -> {
                     throw new IllegalStateException("bug with internal detail s3cr3t-internal");
                 },
-                ok.viewCacheStats(), ok.openLiveConnection(), ok.changeMessage(), ok.markDelivered());
+                ok.viewCacheStats(), ok.openLiveConnection(), ok.changeMessage(), ok.markDelivered(),
+                ok.refreshSession(), ok.manageSessions(), ok.blockUsers(), ok.deleteAccount(), ok.exportAccount());
         HttpSettings small = new HttpSettings("127.0.0.1", 0, "test", false, 1024);
         return TestServer.start(chat, faulty, TestServer.HEALTHY, small);
     }

@@ -40,9 +40,10 @@ class LiveConnectionLifecycleTest {
         ChatApplication faulty = new ChatApplication(ok.registerUser(), ok.logIn(), ok.authenticate(),
                 ok.recordActivity(), ok.viewOwnProfile(), ok.updateProfile(), ok.viewProfile(), ok.searchUsers(),
                 ok.listOnlineUsers(), ok.sendMessage(), ok.readHistory(), ok.markRead(), ok.listConversations(),
-                ok.countUnread(), ok.viewCacheStats(), (user, channel) -> {
+                ok.countUnread(), ok.viewCacheStats(), (user, session, channel) -> {
                     throw new IllegalStateException("bug");
-                }, ok.changeMessage(), ok.markDelivered());
+                }, ok.changeMessage(), ok.markDelivered(), ok.refreshSession(), ok.manageSessions(), ok.blockUsers(),
+                ok.deleteAccount(), ok.exportAccount());
         try (TestServer api = TestServer.start(chat, faulty, TestServer.HEALTHY, TestServer.settings());
              LiveClient client = LiveClients.builder(api).bearer(api.signUp("alice").token()).connect()) {
 

@@ -131,6 +131,17 @@ class OpenApiConstraintsTest {
                 null));
         probes.put("GET /users/online limit", new Probe(v -> api.get("/users/online?limit=" + v, caller.token()), null));
         probes.put("GET /users/{user_id} user_id", new Probe(v -> api.get("/users/" + v, caller.token()), null));
+        // issue 12: an unknown refresh token is a 401 (accepted by the input), a session of another user a 404
+        probes.put("POST /token/refresh refresh_token", new Probe(v -> api.request("POST", "/token/refresh")
+                .json(TestServer.json(Map.of("refresh_token", v))).send(), letters));
+        probes.put("DELETE /sessions/{session_id} session_id",
+                new Probe(v -> api.request("DELETE", "/sessions/" + v).bearer(stranger.token()).send(), null));
+        probes.put("PUT /users/{user_id}/block user_id", new Probe(v -> api.request("PUT", "/users/" + v + "/block")
+                .bearer(stranger.token()).send(), null, "You cannot block yourself"));
+        probes.put("DELETE /users/{user_id}/block user_id", new Probe(v -> api.request("DELETE", "/users/" + v + "/block")
+                .bearer(stranger.token()).send(), null, "You cannot unblock yourself"));
+        probes.put("DELETE /users/me password", new Probe(v -> api.request("DELETE", "/users/me")
+                .bearer(api.signUp("deleting").token()).json(TestServer.json(Map.of("password", v))).send(), letters));
     }
 
     @AfterAll

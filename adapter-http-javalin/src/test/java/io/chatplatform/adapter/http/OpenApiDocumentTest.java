@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 class OpenApiDocumentTest {
 
     /** The operations anyone may call, as the API contract lists them. */
-    static final Set<String> PUBLIC = Set.of("POST /register", "POST /login", "GET /health", "GET /health/live",
+    static final Set<String> PUBLIC = Set.of("POST /register", "POST /login", "POST /token/refresh", "GET /health",
+            "GET /health/live",
             "GET /metrics", "GET /cache/stats", "GET /", "GET /openapi.json", "GET /docs", "GET /redoc");
     static final Path WRITTEN = Path.of("target", "openapi.json");
 
@@ -166,7 +167,7 @@ class OpenApiDocumentTest {
                 assertThat(unauthorized.at("/headers/WWW-Authenticate/schema/type").asText()).as(name).isEqualTo("string");
             }
         });
-        assertThat(withUnauthorized).hasSize(16);
+        assertThat(withUnauthorized).hasSize(26);
     }
 
     @Test
@@ -200,7 +201,9 @@ class OpenApiDocumentTest {
                 "POST /send reply_to_message_id", "PATCH /messages/{message_id} message_id",
                 "GET /messages/{message_id}/edits message_id", "DELETE /messages/{message_id} message_id",
                 "PUT /messages/{message_id}/reactions/{emoji} message_id",
-                "DELETE /messages/{message_id}/reactions/{emoji} message_id");
+                "DELETE /messages/{message_id}/reactions/{emoji} message_id",
+                "DELETE /sessions/{session_id} session_id", "PUT /users/{user_id}/block user_id",
+                "DELETE /users/{user_id}/block user_id");
     }
 
     @Test
@@ -218,7 +221,8 @@ class OpenApiDocumentTest {
                 }));
         assertThat(integers).contains("MessageView.id", "MessageView.sender_id", "MessageView.recipient_id",
                 "MessageView.seq", "RegisteredUserView.id", "OwnProfileView.id", "PublicProfileView.id",
-                "UserSearchResultView.id", "OnlineUserView.id", "ConversationView.user_id",
+                "UserSearchResultView.id", "OnlineUserView.id", "ConversationView.user_id", "AccessTokenView.session_id",
+                "SessionView.id", "BlockedUserView.id", "ExportedConversationView.user_id",
                 "ConversationView.last_message_id", "UnreadCountView.unread_count");
     }
 
@@ -273,6 +277,40 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/paths/~1send/post/responses/422/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ValidationErrorView");
         assertThat(doc.at("/paths/~1send/post/responses/422/description").asText()).contains("reply_to_message_id");
+    }
+
+    @Test
+    @DisplayName("the routes of issue 12 declare exactly the answers they give; a refresh token comes as a form or as JSON")
+    void sessionBlockAndAccountRoutes() {
+        Map<String, List<String>> statuses = Map.of(
+                "/paths/~1token~1refresh/post", List.of("200", "401", "413", "414", "422", "429", "431", "500", "503"),
+                "/paths/~1logout/post", List.of("204", "401", "414", "431", "500", "503"),
+                "/paths/~1sessions/get", List.of("200", "401", "414", "429", "431", "500", "503"),
+                "/paths/~1sessions~1{session_id}/delete", List.of("204", "401", "404", "414", "422", "429", "431", "500",
+                        "503"),
+                "/paths/~1users~1{user_id}~1block/put", List.of("204", "401", "404", "409", "414", "422", "431", "500",
+                        "503"),
+                "/paths/~1users~1{user_id}~1block/delete", List.of("204", "401", "404", "414", "422", "431", "500", "503"),
+                "/paths/~1users~1me/delete", List.of("204", "401", "403", "413", "414", "422", "431", "500", "503"),
+                "/paths/~1users~1me~1export/get", List.of("200", "401", "414", "431", "500", "503"),
+                "/paths/~1send/post", List.of("200", "401", "403", "404", "413", "414", "422", "429", "431", "500", "503"));
+        statuses.forEach((operation, expected) -> assertThat(OwnProfileTest.fieldNames(doc.at(operation + "/responses")))
+                .as(operation).containsExactlyElementsOf(expected));
+
+        JsonNode refresh = doc.at("/paths/~1token~1refresh/post/requestBody/content");
+        assertThat(OwnProfileTest.fieldNames(refresh)).containsExactly("application/x-www-form-urlencoded", "application/json");
+        refresh.forEach(media -> assertThat(media.at("/schema/required")).isEqualTo(TestServer.parse("[\"refresh_token\"]")));
+        assertThat(doc.at("/paths/~1token~1refresh/post/responses/401/headers/WWW-Authenticate").isMissingNode()).isFalse();
+        assertThat(doc.at("/paths/~1login/post/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo(doc.at("/paths/~1token~1refresh/post/responses/200/content/application~1json/schema/$ref").asText());
+        assertThat(OwnProfileTest.fieldNames(doc.at("/components/schemas/AccessTokenView/properties")))
+                .containsExactly("access_token", "token_type", "expires_in", "refresh_token", "session_id");
+        assertThat(doc.at("/paths/~1users~1me~1export/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/AccountExportView");
+        assertThat(doc.at("/paths/~1users~1me~1export/get/responses/200/headers/Content-Disposition/schema/type")
+                .asText()).isEqualTo("string");
+        assertThat(doc.at("/paths/~1users~1{user_id}~1block/put/responses/422/description").asText())
+                .contains("You cannot block yourself");
     }
 
     private void forEachOperation(BiConsumer<String, JsonNode> check) {

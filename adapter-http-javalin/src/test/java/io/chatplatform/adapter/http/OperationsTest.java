@@ -153,7 +153,7 @@ class OperationsTest {
         assertThat(send.at("/parameters/0/name").asText()).isEqualTo("Idempotency-Key");
         assertThat(send.at("/parameters/0/in").asText()).isEqualTo("header");
         assertThat(fieldNames(send.get("responses")))
-                .containsExactly("200", "401", "404", "413", "414", "422", "429", "431", "500", "503");
+                .containsExactly("200", "401", "403", "404", "413", "414", "422", "429", "431", "500", "503");
         assertThat(send.at("/responses/429/headers/Retry-After/required").asBoolean()).isTrue();
         assertThat(send.at("/responses/429/headers/Retry-After/schema/minimum").asInt()).isEqualTo(1);
         JsonNode busy = doc.at("/paths/~1login/post/responses/503");

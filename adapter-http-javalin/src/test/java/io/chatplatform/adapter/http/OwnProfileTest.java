@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.adapter.http.TestServer.Reply;
 import io.chatplatform.adapter.http.TestServer.Session;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,7 +187,8 @@ class OwnProfileTest {
     @Test
     @DisplayName("a valid token of an account that no longer exists answers 401 'Could not validate credentials'")
     void accountGone() {
-        String token = api.chat.tokens.issue(UserId.of(9_000_000), api.chat.clock.instant()).value();
+        String token = api.chat.tokens.issue(UserId.of(9_000_000), SessionId.of(1), api.chat.clock.instant())
+                .value();
 
         Expect.detail(api.get("/users/me", token), 401, "Could not validate credentials");
         Expect.detail(api.request("PATCH", "/users/me").bearer(token).json("{\"display_name\": \"Ghost\"}").send(),

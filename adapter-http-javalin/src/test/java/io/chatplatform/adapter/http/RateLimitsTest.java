@@ -147,6 +147,8 @@ class RateLimitsTest {
             }
         };
         ChatApplication app = ChatApplication.builder().users(chat.users).messages(chat.messages)
+                .sessions(chat.adapters.sessions()).blocks(chat.adapters.blocks())
+                .eraseAccounts(chat.adapters.eraseAccounts())
                 .passwordHasher(full).accessTokens(chat.tokens).clock(chat.clock).build();
         try (TestServer api = TestServer.start(chat, app, TestServer.HEALTHY, TestServer.settings())) {
             Reply reply = api.request("POST", "/login").form(Map.of("username", "alice", "password", "password123")).send();

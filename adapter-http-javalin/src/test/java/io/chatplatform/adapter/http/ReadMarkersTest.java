@@ -154,7 +154,7 @@ class ReadMarkersTest {
         JsonNode first = reply.json().get(0);
         assertThat(OwnProfileTest.fieldNames(first)).containsExactly("user_id", "username", "unread_count",
                 "last_message_id", "last_message_at", "last_message_preview", "peer_delivered_up_to_seq",
-                "peer_read_up_to_seq");
+                "peer_read_up_to_seq", "peer_deleted");
         assertThat(first.get("user_id").asLong()).isEqualTo(carol.id());
         assertThat(first.get("username").asText()).isEqualTo(carol.username());
         assertThat(first.get("unread_count").asLong()).isEqualTo(1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatplatform.adapter.http.TestServer.Reply;
 import io.chatplatform.adapter.http.TestServer.Session;
 import io.chatplatform.domain.message.ConversationId;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -246,7 +247,8 @@ class SendMessageTest {
     @Test
     @DisplayName("a valid token of an account that no longer exists cannot send")
     void senderGone() {
-        String token = api.chat.tokens.issue(UserId.of(8_000_000), api.chat.clock.instant()).value();
+        String token = api.chat.tokens.issue(UserId.of(8_000_000), SessionId.of(1), api.chat.clock.instant())
+                .value();
 
         Expect.detail(api.post("/send", TestServer.json(message(bob.id(), "boo")), token), 401,
                 "Could not validate credentials");

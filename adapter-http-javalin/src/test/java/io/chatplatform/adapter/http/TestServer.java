@@ -130,6 +130,24 @@ final class TestServer implements AutoCloseable {
         return reply.json().get("access_token").asText();
     }
 
+    /** Logs in through the API as a client that calls itself {@code userAgent} (null: the HTTP client's own). */
+    Tokens logInTokens(String username, String password, String userAgent) {
+        Call call = request("POST", "/login").form(Map.of("username", username, "password", password));
+        if (userAgent != null) {
+            call.header("User-Agent", userAgent);
+        }
+        Reply reply = call.send();
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login failed: " + reply);
+        }
+        return Tokens.of(reply);
+    }
+
+    /** Another login of {@code user}: a new session, as from another device. */
+    Session anotherSession(Session user) {
+        return new Session(user.id(), user.username(), logIn(user.username(), PASSWORD));
+    }
+
     /** Sends a message through the API and returns its id. */
     long send(Session from, Session to, String content) {
         Reply reply = post("/send", json(Map.of("recipient_id", to.id(), "content", content)), from.token());
@@ -161,6 +179,15 @@ final class TestServer implements AutoCloseable {
 
     /** A user signed up through the API. */
     record Session(long id, String username, String token) {
+    }
+
+    /** What a login or a refresh answers. */
+    record Tokens(String access, String refresh, long session) {
+        static Tokens of(Reply reply) {
+            JsonNode body = reply.json();
+            return new Tokens(body.get("access_token").asText(), body.get("refresh_token").asText(),
+                    body.get("session_id").asLong());
+        }
     }
 
     /** An HTTP response, read whole. */

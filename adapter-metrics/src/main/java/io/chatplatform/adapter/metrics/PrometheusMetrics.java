@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.metrics;
 
+import io.chatplatform.application.port.in.RefreshSession;
 import io.chatplatform.application.port.in.ScrapeMetrics;
 import io.chatplatform.application.port.out.ChangeKind;
 import io.chatplatform.application.port.out.ChatMetrics;
@@ -22,6 +23,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -33,11 +36,21 @@ import java.util.function.Supplier;
  * {@code GET /metrics}: Prometheus text by default, OpenMetrics when the scraper asks for it.
  *
  * <p>Every label takes values from a bounded set; anything else is folded into a catch-all value
- * ("OTHER" for methods, "unmatched" for routes) rather than becoming a new series.
+ * ("OTHER" for methods, "unmatched" for routes, "other" for refresh outcomes and session end
+ * reasons) rather than becoming a new series.
  */
 public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    /** A refresh that issued new tokens, or the reason it was refused ({@link RefreshSession.Why}, lower-cased). */
+    static final Set<String> REFRESH_OUTCOMES = Stream.concat(Stream.of("refreshed"),
+                    Stream.of(RefreshSession.Why.values()).map(why -> why.name().toLowerCase(Locale.ROOT)))
+            .collect(Collectors.toUnmodifiableSet());
+    /** Why sessions ended, as {@link ChatMetrics#sessionsEnded} names it. */
+    static final Set<String> SESSION_END_REASONS = Set.of("logout", "revoked", "password_change", "reuse", "expired",
+            "account_deleted");
+    /** The label value of an outcome or reason outside the known set, so that none becomes a series of its own. */
+    static final String OTHER = "other";
     private static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -61,6 +74,13 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             .help("Accounts created").register(registry);
     private final Counter logins = Counter.builder().name("chat_logins")
             .help("Logins by outcome").labelNames("outcome").register(registry);
+    private final Counter tokenRefreshes = Counter.builder().name("chat_token_refreshes")
+            .help("Refresh token exchanges by outcome: refreshed, or why it was refused (malformed, unknown, expired, "
+                    + "reused, duplicate); refreshes refused by a rate limit are counted in chat_rate_limited")
+            .labelNames("outcome").register(registry);
+    private final Counter sessionsEnded = Counter.builder().name("chat_sessions_ended")
+            .help("Login sessions ended, by reason (logout, revoked, password_change, reuse, expired, account_deleted)")
+            .labelNames("reason").register(registry);
     private final Counter cacheRequests = Counter.builder().name("chat_cache_requests")
             .help("Cache lookups by cache type and outcome (hit, miss, bypass)")
             .labelNames("cache", "outcome").register(registry);
@@ -109,6 +129,8 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             messageChanges.labelValues(kind.label());
         }
         logins.labelValues("success");
+        REFRESH_OUTCOMES.forEach(tokenRefreshes::labelValues);
+        SESSION_END_REASONS.forEach(sessionsEnded::labelValues);
         logins.labelValues("invalid_credentials");
     }
 
@@ -186,6 +208,18 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
     }
 
     @Override
+    public void tokenRefresh(String outcome) {
+        tokenRefreshes.labelValues(known(REFRESH_OUTCOMES, outcome)).inc();
+    }
+
+    @Override
+    public void sessionsEnded(String why, int count) {
+        if (count > 0) {
+            sessionsEnded.labelValues(known(SESSION_END_REASONS, why)).inc(count);
+        }
+    }
+
+    @Override
     public void throttled(LimitedAction action) {
         rateLimited.labelValues(action.label()).inc();
     }
@@ -244,6 +278,11 @@ public final class PrometheusMetrics implements ChatMetrics, ScrapeMetrics {
             throw new UncheckedIOException("could not render metrics", e);
         }
         return new Scrape(writer.getContentType(), out.toByteArray());
+    }
+
+    /** {@code value} when it is one of {@code known}, else {@link #OTHER} (null too: an immutable set refuses to look for it). */
+    private static String known(Set<String> known, String value) {
+        return value != null && known.contains(value) ? value : OTHER;
     }
 
     private static double seconds(Duration duration) {

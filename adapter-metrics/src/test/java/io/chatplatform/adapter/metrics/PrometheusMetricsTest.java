@@ -95,6 +95,50 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    @DisplayName("token refreshes are counted per outcome, every known outcome shown from the start at 0, anything else as other")
+    void token_refreshes() {
+        metrics.tokenRefresh("refreshed");
+        metrics.tokenRefresh("refreshed");
+        metrics.tokenRefresh("reused");
+        metrics.tokenRefresh("whatever a newer service says");
+        metrics.tokenRefresh(null);
+
+        List<String> lines = scrape(null).lines().filter(line -> line.startsWith("chat_token_refreshes_total{")).toList();
+
+        assertThat(lines).containsExactlyInAnyOrder(
+                "chat_token_refreshes_total{outcome=\"refreshed\"} 2.0",
+                "chat_token_refreshes_total{outcome=\"malformed\"} 0.0",
+                "chat_token_refreshes_total{outcome=\"unknown\"} 0.0",
+                "chat_token_refreshes_total{outcome=\"expired\"} 0.0",
+                "chat_token_refreshes_total{outcome=\"reused\"} 1.0",
+                "chat_token_refreshes_total{outcome=\"duplicate\"} 0.0",
+                "chat_token_refreshes_total{outcome=\"other\"} 2.0");
+        assertThat(scrape(null)).contains("# TYPE chat_token_refreshes_total counter");
+    }
+
+    @Test
+    @DisplayName("ended sessions are counted by reason, by how many ended at once; none ended counts nothing")
+    void sessions_ended() {
+        metrics.sessionsEnded("logout", 1);
+        metrics.sessionsEnded("revoked", 4);
+        metrics.sessionsEnded("password_change", 2);
+        metrics.sessionsEnded("revoked", 0);
+        metrics.sessionsEnded("stolen", 3);
+
+        List<String> lines = scrape(null).lines().filter(line -> line.startsWith("chat_sessions_ended_total{")).toList();
+
+        assertThat(lines).containsExactlyInAnyOrder(
+                "chat_sessions_ended_total{reason=\"logout\"} 1.0",
+                "chat_sessions_ended_total{reason=\"revoked\"} 4.0",
+                "chat_sessions_ended_total{reason=\"password_change\"} 2.0",
+                "chat_sessions_ended_total{reason=\"reuse\"} 0.0",
+                "chat_sessions_ended_total{reason=\"expired\"} 0.0",
+                "chat_sessions_ended_total{reason=\"account_deleted\"} 0.0",
+                "chat_sessions_ended_total{reason=\"other\"} 3.0");
+        assertThat(scrape(null)).contains("# TYPE chat_sessions_ended_total counter");
+    }
+
+    @Test
     @DisplayName("Prometheus text by default, OpenMetrics when asked")
     void formats() {
         assertThat(metrics.scrape(null).contentType()).startsWith("text/plain; version=0.0.4");

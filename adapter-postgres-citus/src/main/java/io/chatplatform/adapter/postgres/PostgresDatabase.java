@@ -38,6 +38,9 @@ import org.jdbi.v3.core.Jdbi;
  *     ChatApplication chat = ChatApplication.builder()
  *             .users(db.users())
  *             .messages(db.messages())
+ *             .sessions(db.sessions())
+ *             .blocks(db.blocks())
+ *             .eraseAccounts(db.erasure())
  *             ...
  * }
  * }</pre>
@@ -64,6 +67,9 @@ public final class PostgresDatabase implements AutoCloseable {
     private final boolean citus;
     private final PostgresUserStore users;
     private final PostgresMessageStore messages;
+    private final PostgresSessionStore sessions;
+    private final PostgresBlockStore blocks;
+    private final PostgresAccountErasure erasure;
     private final ExecutorService probes;
     private final ProbeWorkers workers;
     private final ScheduledExecutorService workerChecks;
@@ -78,10 +84,14 @@ public final class PostgresDatabase implements AutoCloseable {
                 .registerRowMapper(MessageRow.class, MessageRow.MAPPER)
                 .registerRowMapper(InboxRow.class, InboxRow.MAPPER)
                 .registerRowMapper(MarkersRow.class, MarkersRow.MAPPER)
-                .registerRowMapper(ReactionRow.class, ReactionRow.MAPPER);
+                .registerRowMapper(ReactionRow.class, ReactionRow.MAPPER)
+                .registerRowMapper(SessionRow.class, SessionRow.MAPPER);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementTimer(metrics));
         this.users = new PostgresUserStore(jdbi);
         this.messages = new PostgresMessageStore(jdbi);
+        this.sessions = new PostgresSessionStore(jdbi);
+        this.blocks = new PostgresBlockStore(jdbi);
+        this.erasure = new PostgresAccountErasure(jdbi);
         // the probe runs on its own thread so that a caller never waits longer than PROBE_TIMEOUT,
         // even while the pool itself waits for a connection
         this.probes = Executors.newSingleThreadExecutor(task -> {
@@ -214,6 +224,21 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public PostgresMessageStore messages() {
         return messages;
+    }
+
+    /** Login sessions and their refresh-token hashes. */
+    public PostgresSessionStore sessions() {
+        return sessions;
+    }
+
+    /** Who blocked whom, kept on both users' sides. */
+    public PostgresBlockStore blocks() {
+        return blocks;
+    }
+
+    /** The erasure of deleted accounts, one bounded step at a time. */
+    public PostgresAccountErasure erasure() {
+        return erasure;
     }
 
     /**

@@ -223,6 +223,21 @@ public final class PostgresMessageStore
     }
 
     @Override
+    public List<InboxEntry> byPeer(UserId owner, Optional<UserId> afterPeer, int limit) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(afterPeer, "afterPeer");
+        PostgresUserStore.requireLimit(limit);
+        return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.INBOX_BY_PEER)
+                .bind("userId", owner.value())
+                // ids are positive: 0 is before every peer
+                .bind("afterPeer", afterPeer.map(UserId::value).orElse(0L))
+                .bind("limit", limit)
+                .mapTo(InboxRow.class)
+                .map(InboxRow::toDomain)
+                .list()));
+    }
+
+    @Override
     public long totalUnread(UserId owner) {
         Objects.requireNonNull(owner, "owner");
         return Failures.guard(() -> jdbi.withHandle(handle -> handle.createQuery(Sql.TOTAL_UNREAD)

@@ -27,6 +27,10 @@ import org.jdbi.v3.core.statement.Query;
  * {@code usernames} and {@code emails} lookup tables, written in the same transaction as the
  * user; lookups by id and by username are single-shard queries, searches fan out but are bounded.
  *
+ * <p>A deleted account ({@link PostgresAccountErasure}) keeps a scrubbed {@code users} row until its
+ * erasure ends; no read here returns it, and no update changes it. Its handles stay taken until
+ * their {@code free_at}; a registration after that takes them over.
+ *
  * <p>Obtained from {@link PostgresDatabase#users()}. Thread-safe. Connection failures surface as
  * {@link io.chatplatform.application.port.out.StoreUnavailableException}.
  */
@@ -53,8 +57,8 @@ public final class PostgresUserStore implements CreateUser, LoadUser, UpdateUser
 
     private static User insert(Handle handle, NewUser user) {
         long id = handle.createQuery(Sql.NEXT_USER_ID).mapTo(Long.class).one();
-        claim(handle, Sql.INSERT_USERNAME, user.username().canonical(), id);
-        claim(handle, Sql.INSERT_EMAIL, user.email().canonical(), id);
+        claim(handle, Sql.CLAIM_USERNAME, user.username().canonical(), id, user.createdAt());
+        claim(handle, Sql.CLAIM_EMAIL, user.email().canonical(), id, user.createdAt());
         return handle.createQuery(Sql.INSERT_USER)
                 .bind("id", id)
                 .bind("username", user.username().value())
@@ -66,15 +70,22 @@ public final class PostgresUserStore implements CreateUser, LoadUser, UpdateUser
                 .toDomain();
     }
 
-    /** Inserts into a lookup table whose primary key is the canonical handle; a duplicate means taken. */
-    private static void claim(Handle handle, String sql, String canonical, long id) {
+    /**
+     * Claims a handle in its lookup table (whose primary key is the canonical handle): a new row, or
+     * the row of a deleted account whose retention ended by {@code now}. No row written means taken.
+     */
+    private static void claim(Handle handle, String sql, String canonical, long id, Instant now) {
+        int written;
         try {
-            handle.createUpdate(sql).bind("canonical", canonical).bind("id", id).execute();
+            written = handle.createUpdate(sql).bind("canonical", canonical).bind("id", id).bind("now", now).execute();
         } catch (JdbiException e) {
             if (Failures.isUniqueViolation(e)) {
                 throw new AlreadyClaimed();
             }
             throw e;
+        }
+        if (written == 0) {
+            throw new AlreadyClaimed();
         }
     }
 

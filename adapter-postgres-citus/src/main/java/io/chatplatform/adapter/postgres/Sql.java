@@ -7,10 +7,12 @@ package io.chatplatform.adapter.postgres;
  * distribution column of every table it touches by equality: {@code users.id},
  * {@code usernames.username_canonical}, {@code emails.email_canonical}, {@code conversations.id},
  * {@code messages.conversation_id}, {@code message_locations.message_id},
- * {@code user_conversations.user_id}, and {@code conversation_id} of the tables colocated with
- * messages: {@code message_edits}, {@code message_reactions}, {@code message_hides},
- * {@code conversation_changes}. All statements here do, except {@link #SEARCH_USERS} and
- * {@link #USERS_BY_IDS}, which fan out by design and are bounded by a limit.
+ * {@code user_conversations.user_id}, {@code user_id} of the tables colocated with users:
+ * {@code sessions}, {@code session_spent_tokens}, {@code user_blocks}, {@code account_erasures};
+ * and {@code conversation_id} of the tables colocated with messages: {@code message_edits},
+ * {@code message_reactions}, {@code message_hides}, {@code conversation_changes}. All statements
+ * here do, except {@link #SEARCH_USERS} and {@link #USERS_BY_IDS}, which fan out by design and
+ * are bounded by a limit, and {@link #UNFINISHED_ERASURES}, run once at start-up.
  */
 final class Sql {
 
@@ -44,18 +46,31 @@ final class Sql {
     /** Runs on the coordinator only: the sequence is not distributed. */
     static final String NEXT_USER_ID = "SELECT nextval('users_id_seq')";
 
-    static final String INSERT_USERNAME =
-            "INSERT INTO usernames (username_canonical, user_id) VALUES (:canonical, :id)";
+    /**
+     * Claims a username for a new user: inserts the lookup row, or replaces the row of a deleted
+     * account whose {@code free_at} has passed by {@code :now} (the retention of its handles). One
+     * statement, so of two registrations that want the same freed name, the second waits for the
+     * first's row lock and then finds a row that is no longer free: no row is written, which means
+     * taken.
+     */
+    static final String CLAIM_USERNAME = """
+            INSERT INTO usernames AS h (username_canonical, user_id) VALUES (:canonical, :id)
+            ON CONFLICT (username_canonical) DO UPDATE SET user_id = EXCLUDED.user_id, free_at = NULL
+            WHERE h.free_at <= :now""";
 
-    static final String INSERT_EMAIL =
-            "INSERT INTO emails (email_canonical, user_id) VALUES (:canonical, :id)";
+    /** As {@link #CLAIM_USERNAME}, for the email. */
+    static final String CLAIM_EMAIL = """
+            INSERT INTO emails AS h (email_canonical, user_id) VALUES (:canonical, :id)
+            ON CONFLICT (email_canonical) DO UPDATE SET user_id = EXCLUDED.user_id, free_at = NULL
+            WHERE h.free_at <= :now""";
 
     static final String INSERT_USER = """
             INSERT INTO users (id, username, email, password_hash, created_at, last_seen)
             VALUES (:id, :username, :email, :passwordHash, :createdAt, :createdAt)
             RETURNING\s""" + USER_COLUMNS;
 
-    static final String USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id";
+    /** A living account: the row of a deleted one is kept only until its erasure ends, and no read returns it. */
+    static final String USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id AND deleted_at IS NULL";
 
     static final String USER_ID_BY_USERNAME =
             "SELECT user_id FROM usernames WHERE username_canonical = :canonical";
@@ -66,16 +81,16 @@ final class Sql {
                 display_name = CASE WHEN :keepDisplayName THEN display_name ELSE CAST(:displayName AS text) END,
                 avatar_url   = CASE WHEN :keepAvatarUrl THEN avatar_url ELSE CAST(:avatarUrl AS text) END,
                 timezone     = CASE WHEN :keepTimezone THEN timezone ELSE CAST(:timezone AS text) END
-            WHERE id = :id
+            WHERE id = :id AND deleted_at IS NULL
             RETURNING\s""" + USER_COLUMNS;
 
     /** Compare-and-set: only replaces the hash the caller checked the current password against. */
     static final String REPLACE_PASSWORD_HASH =
-            "UPDATE users SET password_hash = :replacement WHERE id = :id AND password_hash = :expected";
+            "UPDATE users SET password_hash = :replacement WHERE id = :id AND password_hash = :expected AND deleted_at IS NULL";
 
     /** Never moves last_seen back, and skips the write when there is nothing newer. */
     static final String RECORD_LAST_SEEN =
-            "UPDATE users SET last_seen = :at WHERE id = :id AND last_seen < :at";
+            "UPDATE users SET last_seen = :at WHERE id = :id AND last_seen < :at AND deleted_at IS NULL";
 
     /**
      * Case-insensitive substring search on username or display name. The patterns arrive with
@@ -87,7 +102,7 @@ final class Sql {
     static final String SEARCH_USERS = """
             SELECT id, username, display_name, last_seen
             FROM users
-            WHERE id <> :excluded
+            WHERE id <> :excluded AND deleted_at IS NULL
               AND (lower(username) LIKE lower(:contains) ESCAPE '!'
                    OR lower(display_name) LIKE lower(:contains) ESCAPE '!')
             ORDER BY lower(username) = lower(:term) DESC,
@@ -99,7 +114,7 @@ final class Sql {
     static final String USERS_BY_IDS = """
             SELECT id, username, display_name, last_seen
             FROM users
-            WHERE id = ANY(:ids)""";
+            WHERE id = ANY(:ids) AND deleted_at IS NULL""";
 
     // ---- messages ------------------------------------------------------------------------------
 
@@ -364,6 +379,16 @@ final class Sql {
              FROM user_conversations
             WHERE user_id = :userId AND peer_id = :peerId""";
 
+    /**
+     * A page of the owner's lines in peer id order after {@code :afterPeer} (0: from the start), for
+     * walking the whole list (an export): the primary key's order, so each page is an index range.
+     */
+    static final String INBOX_BY_PEER = "SELECT " + INBOX_COLUMNS + """
+             FROM user_conversations
+            WHERE user_id = :userId AND peer_id > :afterPeer
+            ORDER BY peer_id
+            LIMIT :limit""";
+
     /** Unread arithmetic over the owner's rows; never a count over messages. */
     static final String TOTAL_UNREAD = """
             SELECT CAST(COALESCE(SUM(last_seq - last_read_seq - removed_unread), 0) AS bigint)
@@ -437,4 +462,221 @@ final class Sql {
                 last_message_preview = CASE WHEN last_message_id = :messageId THEN NULL ELSE last_message_preview END,
                 last_change_seq = :changeSeq
             WHERE user_id = :userId AND peer_id = :peerId""";
+
+    // ---- sessions (distributed by user_id, beside the user) -------------------------------------
+
+    static final String SESSION_COLUMNS = "user_id, id, created_at, last_used_at, user_agent, refresh_expires_at";
+
+    /** A new session's first step: the user's sessions whose refresh token expired can never be used again. */
+    static final String PRUNE_EXPIRED_SESSIONS =
+            "DELETE FROM sessions WHERE user_id = :userId AND refresh_expires_at <= :now";
+
+    /** The id comes from a coordinator sequence, like a user's: unique across shards. */
+    static final String INSERT_SESSION = """
+            INSERT INTO sessions (user_id, id, refresh_hash, created_at, last_used_at, user_agent, refresh_expires_at)
+            VALUES (:userId, nextval('sessions_id_seq'), :refreshHash, :createdAt, :createdAt, :userAgent, :refreshExpiresAt)
+            RETURNING\s""" + SESSION_COLUMNS;
+
+    /**
+     * A rotation's first step: the session with its current hash, locked until commit, so that of
+     * two rotations presenting the same token the second reads what the first left (a new hash).
+     */
+    static final String SESSION_FOR_ROTATION = "SELECT refresh_hash, " + SESSION_COLUMNS
+            + " FROM sessions WHERE user_id = :userId AND id = :sessionId FOR NO KEY UPDATE";
+
+    /** When the session spent this hash, if it ever did. */
+    static final String SPENT_AT = """
+            SELECT spent_at FROM session_spent_tokens
+            WHERE user_id = :userId AND session_id = :sessionId AND token_hash = :tokenHash""";
+
+    /** Hashes spent before :before: their tokens expired anyway (see V7), so presenting them finds nothing either way. */
+    static final String PRUNE_SPENT_TOKENS = """
+            DELETE FROM session_spent_tokens
+            WHERE user_id = :userId AND session_id = :sessionId AND spent_at < :before""";
+
+    static final String INSERT_SPENT_TOKEN = """
+            INSERT INTO session_spent_tokens (user_id, session_id, token_hash, spent_at)
+            VALUES (:userId, :sessionId, :tokenHash, :spentAt)""";
+
+    /** Compare-and-set on the current hash (under the lock of {@link #SESSION_FOR_ROTATION}); last use never moves back. */
+    static final String ROTATE_SESSION = """
+            UPDATE sessions SET refresh_hash = :next, last_used_at = GREATEST(last_used_at, :now),
+                                refresh_expires_at = :nextExpiresAt
+            WHERE user_id = :userId AND id = :sessionId AND refresh_hash = :presented
+            RETURNING\s""" + SESSION_COLUMNS;
+
+    /** Whether the session exists: asked on every authenticated request the cache cannot answer; by the primary key. */
+    static final String SESSION_EXISTS = "SELECT id FROM sessions WHERE user_id = :userId AND id = :sessionId";
+
+    static final String LIST_SESSIONS = "SELECT " + SESSION_COLUMNS + """
+             FROM sessions
+            WHERE user_id = :userId
+            ORDER BY last_used_at DESC, id""";
+
+    /** Its spent hashes go with it (ON DELETE CASCADE, on the same shard). */
+    static final String END_SESSION = "DELETE FROM sessions WHERE user_id = :userId AND id = :sessionId";
+
+    /** Every session of the user but :keep (0 keeps none: ids are positive); their spent hashes go with them. */
+    static final String END_SESSIONS_BUT =
+            "DELETE FROM sessions WHERE user_id = :userId AND id <> :keep RETURNING id";
+
+    // ---- blocks (distributed by user_id: each user's side on their shard) ------------------------
+
+    /** The blocker's side; writes nothing when the block already stood. */
+    static final String RECORD_BLOCK = """
+            INSERT INTO user_blocks AS b (user_id, other_user_id, i_blocked, they_blocked, updated_at)
+            VALUES (:userId, :otherUserId, true, false, :at)
+            ON CONFLICT (user_id, other_user_id) DO UPDATE SET i_blocked = true, updated_at = EXCLUDED.updated_at
+            WHERE NOT b.i_blocked""";
+
+    /** The blocked user's side; writes nothing when it already stood. */
+    static final String RECORD_BLOCKED_BY = """
+            INSERT INTO user_blocks AS b (user_id, other_user_id, i_blocked, they_blocked, updated_at)
+            VALUES (:userId, :otherUserId, false, true, :at)
+            ON CONFLICT (user_id, other_user_id) DO UPDATE SET they_blocked = true, updated_at = EXCLUDED.updated_at
+            WHERE NOT b.they_blocked""";
+
+    static final String LIFT_BLOCK = """
+            UPDATE user_blocks SET i_blocked = false
+            WHERE user_id = :userId AND other_user_id = :otherUserId AND i_blocked""";
+
+    static final String LIFT_BLOCKED_BY = """
+            UPDATE user_blocks SET they_blocked = false
+            WHERE user_id = :userId AND other_user_id = :otherUserId AND they_blocked""";
+
+    /** After a lift, in the same transaction (which holds the row's lock): a row that blocks nothing either way goes. */
+    static final String DELETE_EMPTY_BLOCK = """
+            DELETE FROM user_blocks
+            WHERE user_id = :userId AND other_user_id = :otherUserId AND NOT i_blocked AND NOT they_blocked""";
+
+    /** Both directions of a user's blocks, in one read on their shard. */
+    static final String BLOCKS_OF = """
+            SELECT other_user_id, i_blocked, they_blocked FROM user_blocks WHERE user_id = :userId""";
+
+    /** Everyone a user has a block with, either way: the other sides an account's deletion removes. */
+    static final String BLOCK_PEERS =
+            "SELECT other_user_id FROM user_blocks WHERE user_id = :userId ORDER BY other_user_id";
+
+    static final String FORGET_BLOCK =
+            "DELETE FROM user_blocks WHERE user_id = :userId AND other_user_id = :otherUserId";
+
+    // ---- account erasure ------------------------------------------------------------------------
+
+    /** The account about to be deleted, locked: a second deletion waits and then finds it gone. */
+    static final String LIVING_USER_FOR_ERASURE =
+            "SELECT username, email FROM users WHERE id = :userId AND deleted_at IS NULL FOR NO KEY UPDATE";
+
+    /**
+     * The row stays (user_conversations references it) until the erasure ends, with nothing
+     * personal: the reserved username, no email, a password hash no password matches ('!' is
+     * not a hash any hasher produces), no profile.
+     */
+    static final String SCRUB_USER = """
+            UPDATE users SET deleted_at = :at, username = :deletedUsername, email = '', password_hash = '!',
+                             display_name = NULL, avatar_url = NULL, timezone = NULL
+            WHERE id = :userId""";
+
+    /** The deleted account's username stays taken until :freeAt ({@link #CLAIM_USERNAME} takes it after). */
+    static final String FREE_USERNAME_AT =
+            "UPDATE usernames SET free_at = :freeAt WHERE username_canonical = :canonical AND user_id = :userId";
+
+    static final String FREE_EMAIL_AT =
+            "UPDATE emails SET free_at = :freeAt WHERE email_canonical = :canonical AND user_id = :userId";
+
+    static final String INSERT_ERASURE = "INSERT INTO account_erasures (user_id, started_at) VALUES (:userId, :at)";
+
+    /** A step's first statement: the job, locked, so that two workers on one erasure take turns. */
+    static final String ERASURE_FOR_STEP = """
+            SELECT conversation_peer, message_cursor FROM account_erasures WHERE user_id = :userId FOR NO KEY UPDATE""";
+
+    /** The conversation the erasure works on: the lowest peer the user still has a line with. */
+    static final String FIRST_REMAINING_PEER =
+            "SELECT peer_id FROM user_conversations WHERE user_id = :userId ORDER BY peer_id LIMIT 1";
+
+    /** The next batch of a conversation, along the primary key (conversation_id, id). */
+    static final String MESSAGES_AFTER_ID = """
+            SELECT id, sender_id FROM messages
+            WHERE conversation_id = :cid AND id > :afterId
+            ORDER BY id
+            LIMIT :limit""";
+
+    /** Which of these messages the user reacted to. */
+    static final String REACTED_BY = """
+            SELECT DISTINCT message_id FROM message_reactions
+            WHERE conversation_id = :cid AND message_id = ANY(:messageIds) AND user_id = :userId""";
+
+    /**
+     * The messages a step writes, locked in id order before the conversation (the order every
+     * change takes its locks in), as they stand under the lock.
+     */
+    static final String LOCK_MESSAGES = """
+            SELECT id, seq, sender_id, deleted_at FROM messages
+            WHERE conversation_id = :cid AND id = ANY(:messageIds)
+            ORDER BY id
+            FOR NO KEY UPDATE""";
+
+    static final String ERASE_EARLIER_VERSIONS =
+            "DELETE FROM message_edits WHERE conversation_id = :cid AND message_id = ANY(:messageIds)";
+
+    /** Every reaction on the erased messages, and the user's own on the others; which messages lost some. */
+    static final String ERASE_REACTIONS = """
+            DELETE FROM message_reactions
+            WHERE conversation_id = :cid AND message_id = ANY(:messageIds)
+              AND (user_id = :userId OR message_id = ANY(:erasedIds))
+            RETURNING message_id""";
+
+    /** The user's messages become tombstones, as a deletion for everyone leaves them, and lose their client message id. */
+    static final String ERASE_MESSAGES = """
+            UPDATE messages SET content = NULL, client_message_id = NULL, edited_at = NULL, edit_count = 0,
+                                has_reactions = false, deleted_at = COALESCE(deleted_at, :at)
+            WHERE conversation_id = :cid AND id = ANY(:messageIds)""";
+
+    /** Messages that lost their last reaction (the user's) say so. */
+    static final String CLEAR_HAS_REACTIONS = """
+            UPDATE messages m SET has_reactions = false
+            WHERE m.conversation_id = :cid AND m.id = ANY(:messageIds) AND m.has_reactions
+              AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.conversation_id = :cid AND r.message_id = m.id)""";
+
+    /** The user's deletions for themself in this batch. */
+    static final String ERASE_HIDES = """
+            DELETE FROM message_hides WHERE conversation_id = :cid AND user_id = :userId AND message_id = ANY(:messageIds)""";
+
+    /** Which of these messages the user hid for themself. */
+    static final String HIDDEN_AMONG = """
+            SELECT message_id FROM message_hides
+            WHERE conversation_id = :cid AND user_id = :userId AND message_id = ANY(:messageIds)""";
+
+    /**
+     * The conversation row's lock, without a position: every writer of a conversation-list line
+     * holds it (the markers count on that), and the erasure writes lines.
+     */
+    static final String LOCK_CONVERSATION = "SELECT last_seq FROM conversations WHERE id = :cid FOR NO KEY UPDATE";
+
+    /**
+     * The peer's line after some of the user's messages became tombstones: :removed of them were
+     * unread for the peer (and not hidden by them); the preview goes if the newest was one of them.
+     */
+    static final String ERASED_IN_LINE = """
+            UPDATE user_conversations
+            SET removed_unread = removed_unread + :removed,
+                last_message_preview = CASE WHEN last_message_id = ANY(:erasedIds) THEN NULL ELSE last_message_preview END
+            WHERE user_id = :userId AND peer_id = :peerId""";
+
+    /** The peer's line once the conversation is erased: it names the deleted account by the reserved name. */
+    static final String PEER_DELETED_IN_LINE =
+            "UPDATE user_conversations SET peer_username = :deletedUsername WHERE user_id = :userId AND peer_id = :peerId";
+
+    static final String DELETE_LINE = "DELETE FROM user_conversations WHERE user_id = :userId AND peer_id = :peerId";
+
+    /** Where the erasure stands: the conversation and the last message examined (both NULL between conversations). */
+    static final String MOVE_ERASURE_CURSOR = """
+            UPDATE account_erasures SET conversation_peer = :peerId, message_cursor = :cursor WHERE user_id = :userId""";
+
+    static final String DELETE_ERASURE = "DELETE FROM account_erasures WHERE user_id = :userId";
+
+    /** The account's last row, once nothing references it. */
+    static final String DELETE_USER = "DELETE FROM users WHERE id = :userId AND deleted_at IS NOT NULL";
+
+    /** Erasures to resume after a restart. Asks every shard of account_erasures: once per start, not a hot path. */
+    static final String UNFINISHED_ERASURES = "SELECT user_id FROM account_erasures ORDER BY started_at, user_id";
 }

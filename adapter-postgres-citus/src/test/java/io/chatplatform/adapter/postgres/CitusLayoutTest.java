@@ -77,14 +77,15 @@ class CitusLayoutTest {
     void distribution_columns() {
         Map<String, Distribution> tables = distribution();
 
-        assertThat(tables).hasSize(11);
+        assertThat(tables).hasSize(15);
         assertThat(tables.values()).extracting(Distribution::method).containsOnly("h");
         assertThat(tables).extractingFromEntries(entry -> entry.getKey() + "." + entry.getValue().column())
                 .containsExactlyInAnyOrder("users.id", "usernames.username_canonical", "emails.email_canonical",
                         "conversations.id", "messages.conversation_id", "message_locations.message_id",
                         "user_conversations.user_id", "message_edits.conversation_id",
                         "message_reactions.conversation_id", "message_hides.conversation_id",
-                        "conversation_changes.conversation_id");
+                        "conversation_changes.conversation_id", "sessions.user_id", "session_spent_tokens.user_id",
+                        "user_blocks.user_id", "account_erasures.user_id");
     }
 
     @Test
@@ -94,7 +95,8 @@ class CitusLayoutTest {
         int bigint = tables.get("users").colocationId();
         int text = tables.get("conversations").colocationId();
 
-        assertThat(Stream.of("users", "user_conversations", "message_locations").map(table -> tables.get(table).colocationId()))
+        assertThat(Stream.of("users", "user_conversations", "message_locations", "sessions", "session_spent_tokens",
+                "user_blocks", "account_erasures").map(table -> tables.get(table).colocationId()))
                 .containsOnly(bigint);
         assertThat(Stream.of("conversations", "messages", "usernames", "emails", "message_edits", "message_reactions",
                 "message_hides", "conversation_changes").map(table -> tables.get(table).colocationId()))
@@ -108,9 +110,11 @@ class CitusLayoutTest {
     private static final Set<String> NOT_ROUTER_QUERIES = Set.of(
             "PROBE", "CITUS_INSTALLED", // no table
             "NEXT_USER_ID", // a coordinator sequence
-            "USER_COLUMNS", "MESSAGE_COLUMNS", "REACTION_COLUMNS", "INBOX_COLUMNS", "MESSAGE_SEQ_AT_POSITION", // fragments
+            "USER_COLUMNS", "MESSAGE_COLUMNS", "REACTION_COLUMNS", "INBOX_COLUMNS", "MESSAGE_SEQ_AT_POSITION",
+            "SESSION_COLUMNS", // fragments
             "SEARCH_USERS", // fans out by design (search_fans_out)
             "USERS_BY_IDS", // the shards of the given ids (online_list_touches_only_their_shards)
+            "UNFINISHED_ERASURES", // every shard of account_erasures, once at start-up (unfinished_erasures_fan_out)
             "ACTIVE_WORKERS", "WORKER_CHECK_TIMEOUTS", "CHECK_WORKER"); // coordinator metadata, the worker check
 
     @Test
@@ -123,7 +127,8 @@ class CitusLayoutTest {
                 statements.put((String) field.get(null), field.getName());
             }
         }
-        Set<String> explained = hotPaths().map(arguments -> statements.get((String) arguments.get()[1]))
+        Set<String> explained = Stream.concat(hotPaths(), accountPaths())
+                .map(arguments -> statements.get((String) arguments.get()[1]))
                 .collect(Collectors.toSet());
 
         assertThat(explained).doesNotContainNull().doesNotContainAnyElementsOf(NOT_ROUTER_QUERIES);
@@ -213,8 +218,9 @@ class CitusLayoutTest {
                         "senderId", bob.id().value(), "alreadyRemoved", false)),
                 Arguments.of("user by id", Sql.USER_BY_ID, Map.of("id", alice.id().value())),
                 Arguments.of("username lookup", Sql.USER_ID_BY_USERNAME, Map.of("canonical", alice.username().canonical())),
-                Arguments.of("register: username", Sql.INSERT_USERNAME, Map.of("canonical", "carol", "id", 99L)),
-                Arguments.of("register: email", Sql.INSERT_EMAIL, Map.of("canonical", "carol@example.com", "id", 99L)),
+                Arguments.of("register: username", Sql.CLAIM_USERNAME, Map.of("canonical", "carol", "id", 99L, "now", T0)),
+                Arguments.of("register: email", Sql.CLAIM_EMAIL, Map.of("canonical", "carol@example.com", "id", 99L,
+                        "now", T0)),
                 Arguments.of("register: user", Sql.INSERT_USER, Map.of("id", 99L, "username", "Carol",
                         "email", "Carol@example.com", "passwordHash", "$2a$10$x", "createdAt", T0)),
                 Arguments.of("profile update", Sql.UPDATE_PROFILE, Map.of("id", alice.id().value(),
@@ -222,7 +228,84 @@ class CitusLayoutTest {
                         "keepTimezone", true, "timezone", "")),
                 Arguments.of("password change", Sql.REPLACE_PASSWORD_HASH, Map.of("id", alice.id().value(),
                         "expected", "$2a$10$old", "replacement", "$2a$10$new")),
-                Arguments.of("last seen", Sql.RECORD_LAST_SEEN, Map.of("id", alice.id().value(), "at", T0.plusSeconds(60))));
+                Arguments.of("last seen", Sql.RECORD_LAST_SEEN, Map.of("id", alice.id().value(), "at", T0.plusSeconds(60))),
+                Arguments.of("export: conversation list by peer", Sql.INBOX_BY_PEER, Map.of("userId", alice.id().value(),
+                        "afterPeer", 0L, "limit", 100)));
+    }
+
+    /** Every statement of sessions, blocks and account erasure, with the parameters it would run with. */
+    static Stream<Arguments> accountPaths() {
+        String cid = message.conversationId().value();
+        long messageId = message.id().value();
+        long user = alice.id().value();
+        long peer = bob.id().value();
+        Long[] batch = {messageId - 1, messageId};
+        Map<String, Object> session = Map.of("userId", user, "sessionId", 7L);
+        Map<String, Object> pair = Map.of("userId", user, "otherUserId", peer);
+        Map<String, Object> line = Map.of("userId", peer, "peerId", user);
+        String hash = "9f".repeat(32);
+        return Stream.of(
+                Arguments.of("login: expired sessions", Sql.PRUNE_EXPIRED_SESSIONS, Map.of("userId", user, "now", T0)),
+                Arguments.of("login: new session", Sql.INSERT_SESSION, Map.of("userId", user, "refreshHash", hash,
+                        "createdAt", T0, "userAgent", "Mozilla/5.0", "refreshExpiresAt", T0.plusSeconds(2_592_000))),
+                Arguments.of("refresh 1: the session, locked", Sql.SESSION_FOR_ROTATION, session),
+                Arguments.of("refresh: a spent token", Sql.SPENT_AT, Map.of("userId", user, "sessionId", 7L, "tokenHash", hash)),
+                Arguments.of("refresh 2: old spent hashes", Sql.PRUNE_SPENT_TOKENS, Map.of("userId", user, "sessionId", 7L,
+                        "before", T0)),
+                Arguments.of("refresh 3: the spent hash", Sql.INSERT_SPENT_TOKEN, Map.of("userId", user, "sessionId", 7L,
+                        "tokenHash", hash, "spentAt", T0)),
+                Arguments.of("refresh 4: compare and set", Sql.ROTATE_SESSION, Map.of("userId", user, "sessionId", 7L,
+                        "next", hash, "presented", hash, "now", T0, "nextExpiresAt", T0.plusSeconds(2_592_000))),
+                Arguments.of("every request: session active", Sql.SESSION_EXISTS, session),
+                Arguments.of("session list", Sql.LIST_SESSIONS, Map.of("userId", user)),
+                Arguments.of("log out", Sql.END_SESSION, session),
+                Arguments.of("log out the others", Sql.END_SESSIONS_BUT, Map.of("userId", user, "keep", 7L)),
+                Arguments.of("block: blocker's side", Sql.RECORD_BLOCK, Map.of("userId", user, "otherUserId", peer, "at", T0)),
+                Arguments.of("block: blocked user's side", Sql.RECORD_BLOCKED_BY, Map.of("userId", peer, "otherUserId", user,
+                        "at", T0)),
+                Arguments.of("unblock: blocker's side", Sql.LIFT_BLOCK, pair),
+                Arguments.of("unblock: blocked user's side", Sql.LIFT_BLOCKED_BY, pair),
+                Arguments.of("unblock: an empty side", Sql.DELETE_EMPTY_BLOCK, pair),
+                Arguments.of("send, search, presence: blocks both ways", Sql.BLOCKS_OF, Map.of("userId", user)),
+                Arguments.of("delete account: block peers", Sql.BLOCK_PEERS, Map.of("userId", user)),
+                Arguments.of("delete account: a block side", Sql.FORGET_BLOCK, pair),
+                Arguments.of("delete account: the account, locked", Sql.LIVING_USER_FOR_ERASURE, Map.of("userId", user)),
+                Arguments.of("delete account: scrub", Sql.SCRUB_USER, Map.of("userId", user, "at", T0,
+                        "deletedUsername", "deleted_user")),
+                Arguments.of("delete account: username kept", Sql.FREE_USERNAME_AT, Map.of("userId", user,
+                        "canonical", alice.username().canonical(), "freeAt", T0)),
+                Arguments.of("delete account: email kept", Sql.FREE_EMAIL_AT, Map.of("userId", user,
+                        "canonical", alice.email().canonical(), "freeAt", T0)),
+                Arguments.of("delete account: the job", Sql.INSERT_ERASURE, Map.of("userId", user, "at", T0)),
+                Arguments.of("erasure step 1: the job, locked", Sql.ERASURE_FOR_STEP, Map.of("userId", user)),
+                Arguments.of("erasure step 2: the conversation", Sql.FIRST_REMAINING_PEER, Map.of("userId", user)),
+                Arguments.of("erasure step 3: the batch", Sql.MESSAGES_AFTER_ID, Map.of("cid", cid, "afterId", 0L,
+                        "limit", 500)),
+                Arguments.of("erasure step 4: the user's reactions", Sql.REACTED_BY, Map.of("cid", cid,
+                        "messageIds", batch, "userId", user)),
+                Arguments.of("erasure step 5: messages locked", Sql.LOCK_MESSAGES, Map.of("cid", cid, "messageIds", batch)),
+                Arguments.of("erasure step 6: earlier versions", Sql.ERASE_EARLIER_VERSIONS, Map.of("cid", cid,
+                        "messageIds", batch)),
+                Arguments.of("erasure step 7: reactions", Sql.ERASE_REACTIONS, Map.of("cid", cid, "messageIds", batch,
+                        "userId", user, "erasedIds", batch)),
+                Arguments.of("erasure step 8: tombstones", Sql.ERASE_MESSAGES, Map.of("cid", cid, "messageIds", batch,
+                        "at", T0)),
+                Arguments.of("erasure step 9: reaction flags", Sql.CLEAR_HAS_REACTIONS, Map.of("cid", cid,
+                        "messageIds", batch)),
+                Arguments.of("erasure step 10: hides", Sql.ERASE_HIDES, Map.of("cid", cid, "messageIds", batch,
+                        "userId", user)),
+                Arguments.of("erasure step 11: conversation lock", Sql.LOCK_CONVERSATION, Map.of("cid", cid)),
+                Arguments.of("erasure step 12: the peer's hides", Sql.HIDDEN_AMONG, Map.of("cid", cid, "messageIds", batch,
+                        "userId", peer)),
+                Arguments.of("erasure step 13: the peer's line", Sql.ERASED_IN_LINE, Map.of("userId", peer, "peerId", user,
+                        "removed", 2L, "erasedIds", batch)),
+                Arguments.of("erasure step 14: the peer's line names the deleted user", Sql.PEER_DELETED_IN_LINE,
+                        Map.of("userId", peer, "peerId", user, "deletedUsername", "deleted_user")),
+                Arguments.of("erasure step 15: the user's line", Sql.DELETE_LINE, line),
+                Arguments.of("erasure step 16: the cursor", Sql.MOVE_ERASURE_CURSOR, Map.of("userId", user, "peerId", peer,
+                        "cursor", messageId)),
+                Arguments.of("erasure end: the job", Sql.DELETE_ERASURE, Map.of("userId", user)),
+                Arguments.of("erasure end: the account", Sql.DELETE_USER, Map.of("userId", user)));
     }
 
     private static List<String> explain(String sql, Map<String, Object> parameters) {
@@ -237,7 +320,7 @@ class CitusLayoutTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("hotPaths")
+    @MethodSource({"hotPaths", "accountPaths"})
     @DisplayName("each hot-path statement is a router query: one task, on one shard")
     void router_queries(String name, String sql, Map<String, Object> parameters) {
         List<String> plan = explain(sql, parameters);
@@ -258,6 +341,17 @@ class CitusLayoutTest {
 
         assertThat(taskCounts(one)).containsExactly(1);
         assertThat(taskCounts(two)).containsExactly((int) shardsOfBoth);
+    }
+
+    @Test
+    @DisplayName("the erasures to resume are read from every shard of account_erasures, once at start-up")
+    void unfinished_erasures_fan_out() {
+        List<String> plan = explain(Sql.UNFINISHED_ERASURES, Map.of());
+        long shards = db.count("SELECT count(*) FROM pg_dist_shard s JOIN pg_class c ON c.oid = s.logicalrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = 'account_erasures'",
+                db.schema());
+
+        assertThat(taskCounts(plan)).containsExactly((int) shards);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.chatplatform.adapter.postgres;
 
 import static io.chatplatform.adapter.postgres.Fixtures.T0;
-import static io.chatplatform.adapter.postgres.Fixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -82,8 +81,9 @@ class ColocationMigrationTest {
         Message message;
         long locationsBefore;
         try (PostgresDatabase v4 = openWithoutMigrating(TestDatabase.server().withSchema(schema))) {
-            alice = register(v4.users(), "alice");
-            bob = register(v4.users(), "bob");
+            // as stores of that time wrote them: today's stores write columns V4 does not have
+            alice = jdbi(v4).inTransaction(handle -> Fixtures.registerBeforeV7(handle, "alice"));
+            bob = jdbi(v4).inTransaction(handle -> Fixtures.registerBeforeV7(handle, "bob"));
             User from = alice;
             User to = bob;
             // as a store of that time wrote it: today's store writes columns V4 does not have

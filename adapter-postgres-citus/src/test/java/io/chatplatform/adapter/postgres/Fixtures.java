@@ -12,7 +12,9 @@ import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.user.Email;
 import io.chatplatform.domain.user.PasswordHash;
+import io.chatplatform.domain.user.Profile;
 import io.chatplatform.domain.user.User;
+import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,6 +44,24 @@ final class Fixtures {
     static User register(CreateUser users, String prefix) {
         String name = uniqueName(prefix);
         return ((CreateUser.Created) users.create(newUser(name, name + "@example.com"))).user();
+    }
+
+    /**
+     * Registers a user as the store did before V7 (the columns of V1 to V6, in a transaction of the
+     * caller's): for tests that migrate a database holding older data.
+     */
+    static User registerBeforeV7(Handle handle, String prefix) {
+        String name = uniqueName(prefix);
+        NewUser user = newUser(name, name + "@example.com");
+        long id = handle.createQuery("SELECT nextval('users_id_seq')").mapTo(Long.class).one();
+        handle.execute("INSERT INTO usernames (username_canonical, user_id) VALUES (?, ?)", user.username().canonical(), id);
+        handle.execute("INSERT INTO emails (email_canonical, user_id) VALUES (?, ?)", user.email().canonical(), id);
+        handle.execute("""
+                INSERT INTO users (id, username, email, password_hash, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)""",
+                id, user.username().value(), user.email().value(), user.passwordHash().value(), user.createdAt(),
+                user.createdAt());
+        return new User(UserId.of(id), user.username(), user.email(), user.passwordHash(), Profile.EMPTY,
+                user.createdAt(), user.createdAt());
     }
 
     static NewMessage message(User from, User to, String content, Instant at) {

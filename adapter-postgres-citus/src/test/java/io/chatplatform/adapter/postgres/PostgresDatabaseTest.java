@@ -49,30 +49,34 @@ class PostgresDatabaseTest {
         @DisplayName("migrates every table into the configured schema, and nothing into public")
         void tables_in_schema() {
             List<String> tables = db.database().jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema ORDER BY table_name")
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema ORDER BY table_name COLLATE \"C\"")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
-            assertThat(tables).containsExactly("conversation_changes", "conversations", "emails", "flyway_schema_history",
-                    "message_edits", "message_hides", "message_locations", "message_reactions", "messages",
-                    "user_conversations", "usernames", "users");
+            assertThat(tables).containsExactly("account_erasures", "conversation_changes", "conversations", "emails",
+                    "flyway_schema_history", "message_edits", "message_hides", "message_locations", "message_reactions",
+                    "messages", "session_spent_tokens", "sessions", "user_blocks", "user_conversations", "usernames", "users");
         }
 
         @Test
-        @DisplayName("links messages to conversations and conversation lists to users with foreign keys")
+        @DisplayName("links messages to conversations, and conversation lists, sessions, blocks and erasures to users with foreign keys")
         void foreign_keys() {
             List<String> keys = db.database().jdbi().withHandle(handle -> handle.createQuery("""
                     SELECT c.conname || ': ' || c.conrelid::regclass::text || ' -> ' || c.confrelid::regclass::text
                     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                    WHERE c.contype = 'f' AND n.nspname = :schema ORDER BY 1""")
+                    WHERE c.contype = 'f' AND n.nspname = :schema ORDER BY c.conname COLLATE "C\"""")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
             assertThat(keys).containsExactly(
+                    "account_erasures_user_fkey: account_erasures -> users",
                     "conversation_changes_conversation_fkey: conversation_changes -> conversations",
                     "conversation_changes_message_fkey: conversation_changes -> messages",
                     "message_edits_message_fkey: message_edits -> messages",
                     "message_hides_message_fkey: message_hides -> messages",
                     "message_reactions_message_fkey: message_reactions -> messages",
                     "messages_conversation_fkey: messages -> conversations",
+                    "session_spent_tokens_session_fkey: session_spent_tokens -> sessions",
+                    "sessions_user_fkey: sessions -> users",
+                    "user_blocks_user_fkey: user_blocks -> users",
                     "user_conversations_user_fkey: user_conversations -> users");
         }
 
@@ -98,7 +102,7 @@ class PostgresDatabaseTest {
                     "SELECT indexname FROM pg_indexes WHERE schemaname = :schema AND tablename = 'users' ORDER BY 1")
                     .bind("schema", db.schema()).mapTo(String.class).list());
 
-            assertThat(applied).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true");
+            assertThat(applied).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true");
             assertThat(indexes).containsExactly("users_pkey", "users_username_lower_idx");
         }
 

@@ -16,7 +16,9 @@ import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.PresenceChanged;
 import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
+import io.chatplatform.domain.realtime.SessionsRevoked;
 import io.chatplatform.domain.realtime.Typing;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +44,7 @@ import java.util.stream.Collectors;
  * {"k":"delivered","c":"7:42","r":42,"q":12,"p":36}
  * {"k":"typing","f":7,"t":42,"u":"2026-11-27T12:00:06.123Z"}
  * {"k":"presence","u":7,"o":false,"w":[42,99]}
+ * {"k":"revoked","u":7,"s":[3,8]}
  * </pre>
  *
  * Decoding goes through the domain's constructors, so a payload that is malformed or of a kind
@@ -57,6 +60,18 @@ final class LiveEventCodec {
     private static final ObjectReader READER = ValueCodec.JSON.readerFor(EventJson.class);
 
     private LiveEventCodec() {
+    }
+
+    /**
+     * Runs this class's initializer now, on the calling (platform) thread. Built lazily, the reader
+     * above would be built by the first virtual thread that publishes: its initializer takes
+     * Jackson's deserializer-cache lock while holding the class's initialization lock, which pins
+     * its carrier, and the other publishers wait for that initialization pinned too. Measured: on
+     * 2 cores both carriers were pinned so, the lock's holder never got a carrier again, and the
+     * service hung at its first sends.
+     */
+    static void initialize() {
+        // nothing to do: calling a static method is what runs the initializer
     }
 
     static String encode(LiveEvent event) {
@@ -88,6 +103,9 @@ final class LiveEventCodec {
         } else if (event instanceof PresenceChanged presence) {
             return new PresenceJson(presence.user().value(), presence.online(),
                     presence.watchers().stream().map(UserId::value).sorted().toList());
+        } else if (event instanceof SessionsRevoked revoked) {
+            return new RevokedJson(revoked.user().value(),
+                    revoked.sessions().stream().map(SessionId::value).sorted().toList());
         }
         // a new kind of event needs its own encoding here: never send it as another kind
         throw new IllegalArgumentException("no encoding for " + event.type());
@@ -112,9 +130,11 @@ final class LiveEventCodec {
             @JsonSubTypes.Type(value = ReadJson.class, name = "read"),
             @JsonSubTypes.Type(value = DeliveredJson.class, name = "delivered"),
             @JsonSubTypes.Type(value = TypingJson.class, name = "typing"),
-            @JsonSubTypes.Type(value = PresenceJson.class, name = "presence")})
+            @JsonSubTypes.Type(value = PresenceJson.class, name = "presence"),
+            @JsonSubTypes.Type(value = RevokedJson.class, name = "revoked")})
     sealed interface EventJson
-            permits CreatedJson, EditedJson, DeletedJson, ReactionJson, ReadJson, DeliveredJson, TypingJson, PresenceJson {
+            permits CreatedJson, EditedJson, DeletedJson, ReactionJson, ReadJson, DeliveredJson, TypingJson, PresenceJson,
+            RevokedJson {
         LiveEvent toEvent();
     }
 
@@ -196,6 +216,18 @@ final class LiveEventCodec {
         @Override
         public LiveEvent toEvent() {
             return new PresenceChanged(UserId.of(user), online, watchers.stream().map(UserId::of).collect(Collectors.toSet()));
+        }
+    }
+
+    /**
+     * {@link SessionsRevoked}: u user, s the ended sessions' ids (ascending). An older version does
+     * not know the kind and skips it, as it skips any kind it does not know.
+     */
+    record RevokedJson(@JsonProperty(value = "u", required = true) long user,
+                       @JsonProperty(value = "s", required = true) List<Long> sessions) implements EventJson {
+        @Override
+        public LiveEvent toEvent() {
+            return new SessionsRevoked(UserId.of(user), sessions.stream().map(SessionId::of).collect(Collectors.toSet()));
         }
     }
 }

@@ -92,6 +92,8 @@ public final class RedisLiveEventBus implements LiveEventBus, AutoCloseable {
 
     private RedisLiveEventBus(RedisConnections connections, boolean ownsConnections, BreakerPolicy policy,
                               LiveSubscriber.Timing timing) {
+        // the codec's initializer must not first run on a virtual thread (see LiveEventCodec.initialize)
+        LiveEventCodec.initialize();
         this.settings = connections.settings();
         this.channel = new RedisKeys(settings.keyPrefix()).liveChannel();
         this.publisher = new GuardedRedis(connections, ownsConnections, SUBJECT, policy, GuardedRedis.Probe.loading(List.of()));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.domain.block.BlockList;
 import io.chatplatform.domain.cache.CacheType;
 import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.ClientMessageId;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cached values as compact JSON of this adapter's own records, one shape per {@link CacheType}, so
@@ -79,6 +81,8 @@ public final class ValueCodec {
             case MESSAGE -> MessageJson.of((Message) value);
             case CONVERSATION_LIST -> ((List<?>) value).stream().map(entry -> InboxEntryJson.of((InboxEntry) entry)).toList();
             case UNREAD_COUNT -> (Long) value;
+            case SESSION -> (Boolean) value;
+            case BLOCKS -> BlockListJson.of((BlockList) value);
         };
         try {
             return JSON.writeValueAsString(json);
@@ -98,6 +102,8 @@ public final class ValueCodec {
                 case MESSAGE -> JSON.readValue(json, MessageJson.class).toMessage();
                 case CONVERSATION_LIST -> JSON.readValue(json, INBOX).stream().map(InboxEntryJson::toEntry).toList();
                 case UNREAD_COUNT -> JSON.readValue(json, long.class);
+                case SESSION -> JSON.readValue(json, boolean.class);
+                case BLOCKS -> JSON.readValue(json, BlockListJson.class).toBlockList();
             };
             return Optional.of((V) value);
         } catch (IOException | RuntimeException e) {
@@ -242,6 +248,37 @@ public final class ValueCodec {
             return new InboxEntry(UserId.of(owner), UserId.of(peer), Username.of(peerUsername), lastSeq, lastReadSeq,
                     removedUnread == null ? 0 : removedUnread, MessageId.of(lastMessageId), instant(lastMessageAt), Optional.ofNullable(preview),
                     lastPosition, peerReadSeq, peerDeliveredSeq);
+        }
+    }
+
+    /**
+     * A {@link BlockList}: o owner, b whom the owner blocked, y who blocked the owner (ids ascending,
+     * so equal lists are equal text). Both sets are required, empty ones too: a list missing one is
+     * refused rather than read as "nobody".
+     */
+    record BlockListJson(@JsonProperty(value = "o", required = true) long owner,
+                         @JsonProperty(value = "b", required = true) List<Long> blocked,
+                         @JsonProperty(value = "y", required = true) List<Long> blockedBy) {
+
+        static BlockListJson of(BlockList list) {
+            return new BlockListJson(list.owner().value(), ascending(list.blocked()), ascending(list.blockedBy()));
+        }
+
+        BlockList toBlockList() {
+            return new BlockList(UserId.of(owner), users(blocked), users(blockedBy));
+        }
+
+        private static List<Long> ascending(Set<UserId> users) {
+            return users.stream().map(UserId::value).sorted().toList();
+        }
+
+        /** The users, refusing a null or a repeated id (a list that no encoder wrote). */
+        private static Set<UserId> users(List<Long> ids) {
+            Set<UserId> users = Set.copyOf(ids.stream().map(UserId::of).toList());
+            if (users.size() != ids.size()) {
+                throw new IllegalArgumentException("a user is listed twice");
+            }
+            return users;
         }
     }
 }

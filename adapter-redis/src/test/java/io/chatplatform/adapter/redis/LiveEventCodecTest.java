@@ -8,7 +8,10 @@ import io.chatplatform.domain.realtime.LiveEvent;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.MessageDeleted;
 import io.chatplatform.domain.realtime.PresenceChanged;
+import io.chatplatform.domain.realtime.LiveEventType;
 import io.chatplatform.domain.realtime.ReactionUpdated;
+import io.chatplatform.domain.realtime.SessionsRevoked;
+import io.chatplatform.domain.session.SessionId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +72,19 @@ class LiveEventCodecTest {
         assertThat(LiveEventCodec.encode(SampleEvents.reactionTakenBack())).isEqualTo(
                 "{\"k\":\"reaction\",\"m\":{\"i\":907,\"q\":17,\"f\":42,\"t\":7,\"b\":\"no more\",\"at\":1795782896806123456},"
                         + "\"u\":7,\"p\":36}");
+        assertThat(LiveEventCodec.encode(SampleEvents.revoked()))
+                .isEqualTo("{\"k\":\"revoked\",\"u\":7,\"s\":[3,9007199254740991]}");
+    }
+
+    @Test
+    @DisplayName("a revocation comes back with its user as the only audience and every session")
+    void revoked_sessions() {
+        SessionsRevoked back = (SessionsRevoked) LiveEventCodec.decode(LiveEventCodec.encode(SampleEvents.revoked())).orElseThrow();
+
+        assertThat(back.type()).isEqualTo(LiveEventType.SESSION_REVOKED);
+        assertThat(back.audience()).containsExactly(SampleEvents.ALICE);
+        assertThat(back.sessions()).containsExactlyInAnyOrder(SessionId.of(3), SessionId.of((1L << 53) - 1));
+        assertThat(LiveEventCodec.decode("{\"k\":\"revoked\",\"u\":42,\"s\":[8,8]}")).contains(SampleEvents.oneRevoked());
     }
 
     @Test
@@ -174,6 +190,14 @@ class LiveEventCodecTest {
             "{\"k\":\"reaction\",\"m\":{\"i\":903,\"q\":1,\"f\":1,\"t\":2,\"b\":\"x\",\"at\":1795782896000000000,"
                     + "\"x\":[{\"e\":\"\uD83D\uDC4D\",\"u\":[]}]},\"u\":1,\"p\":3}",
             "{\"k\":\"read\",\"c\":\"7:42\",\"r\":42,\"q\":12,\"p\":37} {}",
+            "{\"k\":\"revoked\",\"u\":7}",
+            "{\"k\":\"revoked\",\"s\":[3]}",
+            "{\"k\":\"revoked\",\"u\":0,\"s\":[3]}",
+            "{\"k\":\"revoked\",\"u\":7,\"s\":[0]}",
+            "{\"k\":\"revoked\",\"u\":7,\"s\":[null]}",
+            "{\"k\":\"revoked\",\"u\":7,\"s\":[\"3\"]}",
+            "{\"k\":\"revoked\",\"u\":7,\"s\":3}",
+            "{\"k\":\"revoked\",\"u\":7,\"s\":null}",
             "[]",
             "null",
             "not json"})

@@ -9,6 +9,7 @@ import io.chatplatform.application.port.out.CacheStore.Hit;
 import io.chatplatform.application.port.out.CacheStore.Lookup;
 import io.chatplatform.application.port.out.CacheStore.Miss;
 import io.chatplatform.application.port.out.CacheStore;
+import io.chatplatform.domain.block.BlockList;
 import io.chatplatform.domain.cache.CacheScope;
 import io.chatplatform.domain.cache.CacheTtls;
 import io.chatplatform.domain.cache.CacheType;
@@ -18,6 +19,7 @@ import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import io.chatplatform.testkit.SharedRedis;
@@ -146,6 +148,36 @@ class RedisCacheStoreTest {
         assertThat(redis.get(prefix + "gen:{msg:" + id + "}")).isEqualTo("1");
         assertThat(redis.get(prefix + "gen:{conv:" + id + ":" + (id + 1) + ":" + (id + 1) + "}")).isEqualTo("1");
         assertThat(redis.exists(prefix + "gen:{conv:" + id + ":" + (id + 1) + ":" + id + "}")).as("the other reader's").isFalse();
+    }
+
+    @Test
+    @DisplayName("a session's state and a block list are stored under their documented keys, and another instance's invalidation makes them stale")
+    void sessions_and_blocks() {
+        UserId user = UserId.of(id);
+        UserId peer = UserId.of(id + 1);
+        SessionId session = SessionId.of(id);
+        CacheKey<Boolean> active = CacheKey.sessionActive(user, session);
+        CacheKey<BlockList> blocks = CacheKey.blocks(user);
+        BlockList list = new BlockList(user, Set.of(peer), Set.of());
+        store.put(miss(active), true);
+        store.put(miss(blocks), list);
+        long epoch = epoch();
+        assertThat(redis.get(prefix + "session:{session:" + id + "}:e" + epoch + ":g0:" + id + ":" + id)).isEqualTo("true");
+        assertThat(redis.get(prefix + "blocks:{blocks:" + id + "}:e" + epoch + ":g0:" + id))
+                .isEqualTo("{\"o\":" + id + ",\"b\":[" + (id + 1) + "],\"y\":[]}");
+
+        try (RedisCacheStore other = RedisCacheStore.connect(TestRedis.shared(prefix), ttls)) {
+            assertThat(other.get(active)).isEqualTo(new Hit<>(true));
+            assertThat(other.get(blocks)).isEqualTo(new Hit<>(list));
+            // the session ends and the pair unblocks on another instance: this one's copies are of an old version
+            other.invalidate(Set.of(CacheScope.session(session), CacheScope.blocks(user)));
+        }
+        assertThat(redis.get(prefix + "gen:{session:" + id + "}")).isEqualTo("1");
+        assertThat(redis.get(prefix + "gen:{blocks:" + id + "}")).isEqualTo("1");
+        store.put(miss(active), false);
+        store.put(miss(blocks), BlockList.empty(user));
+        assertThat(store.get(active)).isEqualTo(new Hit<>(false));
+        assertThat(store.get(blocks)).isEqualTo(new Hit<>(BlockList.empty(user)));
     }
 
     @Test

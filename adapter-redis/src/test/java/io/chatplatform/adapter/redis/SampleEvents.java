@@ -15,7 +15,9 @@ import io.chatplatform.domain.realtime.MessageEdited;
 import io.chatplatform.domain.realtime.PresenceChanged;
 import io.chatplatform.domain.realtime.ReactionUpdated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
+import io.chatplatform.domain.realtime.SessionsRevoked;
 import io.chatplatform.domain.realtime.Typing;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -141,10 +143,20 @@ final class SampleEvents {
         return new PresenceChanged(BOB, true, Set.of());
     }
 
+    /** Alice logged out everywhere else: two of her sessions ended, one with the largest id. */
+    static SessionsRevoked revoked() {
+        return new SessionsRevoked(ALICE, Set.of(SessionId.of((1L << 53) - 1), SessionId.of(3)));
+    }
+
+    /** One session of Bob's ended (he logged out of it). */
+    static SessionsRevoked oneRevoked() {
+        return new SessionsRevoked(BOB, Set.of(SessionId.of(8)));
+    }
+
     /** One of each kind, and the edge cases. */
     static List<LiveEvent> all() {
         return List.of(created(), createdWithoutClientId(), noteToSelf(), reply(), edited(), deletedForEveryone(), hidden(),
                 reaction(), reactionTakenBack(), read(), delivered(), deliveredToSelf(), typing(), offline(),
-                onlineToNobody());
+                onlineToNobody(), revoked(), oneRevoked());
     }
 }

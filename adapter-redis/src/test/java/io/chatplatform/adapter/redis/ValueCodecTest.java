@@ -3,6 +3,7 @@ package io.chatplatform.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.CacheKey;
+import io.chatplatform.domain.block.BlockList;
 import io.chatplatform.domain.conversation.InboxEntry;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.ConversationId;
@@ -11,6 +12,7 @@ import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
 import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.message.Reactions;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.Email;
 import io.chatplatform.domain.user.Profile;
@@ -19,6 +21,7 @@ import io.chatplatform.domain.user.Username;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,5 +239,77 @@ class ValueCodecTest {
     @DisplayName("refuses a conversation line that is incomplete or impossible")
     void refuses_impossible_inbox_lines(String json) {
         assertThat(ValueCodec.decode(LIST_KEY, json)).isEmpty();
+    }
+
+    private static final CacheKey<Boolean> SESSION_KEY = CacheKey.sessionActive(ALICE, SessionId.of(5));
+    private static final CacheKey<BlockList> BLOCKS_KEY = CacheKey.blocks(ALICE);
+    private static final UserId LAST_ID = UserId.of((1L << 53) - 1);
+
+    @Test
+    @DisplayName("a session's state is a JSON boolean, both ways")
+    void session_state() {
+        assertThat(ValueCodec.encode(SESSION_KEY, true)).isEqualTo("true");
+        assertThat(ValueCodec.encode(SESSION_KEY, false)).isEqualTo("false");
+        assertThat(ValueCodec.decode(SESSION_KEY, "true")).contains(true);
+        assertThat(ValueCodec.decode(SESSION_KEY, "false")).contains(false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", "\"true\"", "1", "0", "[true]", "{}", "true false", "yes", ""})
+    @DisplayName("refuses a session state that is not exactly a boolean: a miss, read again, never an active session by guess")
+    void refuses_bad_session_states(String json) {
+        assertThat(ValueCodec.decode(SESSION_KEY, json)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a block list comes back equal, both directions, the largest id too; an empty one as well")
+    void blocks_round_trip() {
+        BlockList list = new BlockList(ALICE, Set.of(BOB, LAST_ID, UserId.of(3)), Set.of(UserId.of(4), BOB));
+
+        assertThat(ValueCodec.decode(BLOCKS_KEY, ValueCodec.encode(BLOCKS_KEY, list))).contains(list);
+        assertThat(ValueCodec.decode(BLOCKS_KEY, ValueCodec.encode(BLOCKS_KEY, BlockList.empty(ALICE))))
+                .contains(BlockList.empty(ALICE));
+    }
+
+    @Test
+    @DisplayName("writes a block list compactly, ids ascending, empty sets kept")
+    void compact_blocks() {
+        assertThat(ValueCodec.encode(BLOCKS_KEY, new BlockList(ALICE, Set.of(LAST_ID, BOB, UserId.of(3)), Set.of())))
+                .isEqualTo("{\"o\":1,\"b\":[2,3,9007199254740991],\"y\":[]}");
+        assertThat(ValueCodec.encode(BLOCKS_KEY, BlockList.empty(ALICE))).isEqualTo("{\"o\":1,\"b\":[],\"y\":[]}");
+    }
+
+    @Test
+    @DisplayName("ignores fields of a block list it does not know")
+    void blocks_unknown_fields() {
+        assertThat(ValueCodec.decode(BLOCKS_KEY, "{\"o\":1,\"b\":[2],\"y\":[],\"zz\":{}}"))
+                .contains(new BlockList(ALICE, Set.of(BOB), Set.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            // the owner blocking themself, or blocked by themself
+            "{\"o\":1,\"b\":[1],\"y\":[]}",
+            "{\"o\":1,\"b\":[],\"y\":[1]}",
+            // a set missing or null, an id that is not one, repeated, null, or text
+            "{\"o\":1,\"b\":[2]}",
+            "{\"o\":1,\"y\":[2]}",
+            "{\"b\":[2],\"y\":[]}",
+            "{\"o\":1,\"b\":null,\"y\":[]}",
+            "{\"o\":0,\"b\":[],\"y\":[]}",
+            "{\"o\":1,\"b\":[0],\"y\":[]}",
+            "{\"o\":1,\"b\":[-2],\"y\":[]}",
+            "{\"o\":1,\"b\":[2,2],\"y\":[]}",
+            "{\"o\":1,\"b\":[null],\"y\":[]}",
+            "{\"o\":1,\"b\":[\"2\"],\"y\":[]}",
+            "{\"o\":1,\"b\":2,\"y\":[]}",
+            // another value's shape, trailing text, not JSON
+            "[2]",
+            "true",
+            "{\"o\":1,\"b\":[],\"y\":[]} {}",
+            "not json"})
+    @DisplayName("refuses a block list that is incomplete, malformed or impossible: a miss, read again")
+    void refuses_bad_block_lists(String json) {
+        assertThat(ValueCodec.decode(BLOCKS_KEY, json)).isEmpty();
     }
 }

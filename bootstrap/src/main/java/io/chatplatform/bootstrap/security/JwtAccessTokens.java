@@ -9,6 +9,7 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.domain.InvalidValueException;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,13 +19,18 @@ import java.util.Optional;
 /**
  * JSON Web Tokens signed with HMAC-SHA256 (java-jwt). The algorithm is pinned: a token whose
  * header names any other algorithm, {@code none} included, is rejected before its signature is
- * looked at. Claims: {@code sub} (the user id), {@code iat}, {@code exp} and {@code iss}.
+ * looked at. Claims: {@code sub} (the user id), {@code sid} (the session id), {@code iat},
+ * {@code exp} and {@code iss}. Both ids are strings of digits, as {@code sub} must be a string.
+ *
+ * <p>A token without a {@code sid} (issued before sessions existed) is refused: whether its
+ * session still stands could not be asked, so it could not be revoked.
  */
 public final class JwtAccessTokens implements AccessTokens {
 
     /** HS256 needs a key at least as long as its output: 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
     static final String ISSUER = "chat-platform";
+    static final String SESSION_CLAIM = "sid";
 
     /** The library's own expiry check is switched off (a century of leeway): expiry is judged at the caller's "now". */
     private static final long NO_LIBRARY_EXPIRY_CHECK = Duration.ofDays(36_500).toSeconds();
@@ -53,6 +59,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 .withIssuer(ISSUER)
                 .withClaimPresence("exp")
                 .withClaimPresence("sub")
+                .withClaimPresence(SESSION_CLAIM)
                 .acceptExpiresAt(NO_LIBRARY_EXPIRY_CHECK)
                 .build();
     }
@@ -62,11 +69,12 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(UserId user, Instant issuedAt) {
+    public AccessToken issue(UserId user, SessionId session, Instant issuedAt) {
         Instant expiresAt = issuedAt.plus(lifetime);
         String token = JWT.create()
                 .withIssuer(ISSUER)
                 .withSubject(Long.toString(user.value()))
+                .withClaim(SESSION_CLAIM, Long.toString(session.value()))
                 .withIssuedAt(issuedAt)
                 .withExpiresAt(expiresAt)
                 .sign(algorithm);
@@ -85,7 +93,9 @@ public final class JwtAccessTokens implements AccessTokens {
             if (!now.isBefore(expiresAt)) {
                 return Optional.empty();
             }
-            Grant grant = new Grant(UserId.of(Long.parseLong(jwt.getSubject())), expiresAt);
+            // asString() is null for a sid that is not a string: parseLong refuses it as it refuses text
+            Grant grant = new Grant(UserId.of(Long.parseLong(jwt.getSubject())),
+                    SessionId.of(Long.parseLong(jwt.getClaim(SESSION_CLAIM).asString())), expiresAt);
             verified.put(token, grant);
             return Optional.of(grant);
         } catch (JWTVerificationException | NumberFormatException | InvalidValueException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatplatform.application.port.out.AccessTokens.Grant;
 import io.chatplatform.application.security.Hs256AccessTokens;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,11 +26,11 @@ class TokenCompatibilityTest {
             "another-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(60));
 
     @Test
-    @DisplayName("with the same secret, each verifies the other's token to the same grant, until the same second")
+    @DisplayName("with the same secret, each verifies the other's token to the same grant (user and session), until the same second")
     void same_tokens() {
-        String fromService = service.issue(UserId.of(42), NOW).value();
-        String fromLibrary = library.issue(UserId.of(42), NOW).value();
-        Grant expected = new Grant(UserId.of(42), Instant.parse("2026-11-27T13:00:00Z"));
+        String fromService = service.issue(UserId.of(42), SessionId.of(9), NOW).value();
+        String fromLibrary = library.issue(UserId.of(42), SessionId.of(9), NOW).value();
+        Grant expected = new Grant(UserId.of(42), SessionId.of(9), Instant.parse("2026-11-27T13:00:00Z"));
 
         assertThat(library.verify(fromService, NOW)).contains(expected);
         assertThat(service.verify(fromLibrary, NOW)).contains(expected);

@@ -2,6 +2,7 @@ package io.chatplatform.bench.jmh;
 
 import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.bootstrap.security.JwtAccessTokens;
+import io.chatplatform.domain.session.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class JwtBenchmark {
 
+    private static final SessionId SESSION = SessionId.of(1);
+
     private JwtAccessTokens tokens;
     private String token;
     private Instant now;
@@ -34,7 +37,7 @@ public class JwtBenchmark {
     public void setUp() {
         tokens = new JwtAccessTokens("benchmark-secret-of-at-least-32-bytes!!", Duration.ofMinutes(60));
         now = Instant.now();
-        token = tokens.issue(Fixtures.ALICE, now).value();
+        token = tokens.issue(Fixtures.ALICE, SESSION, now).value();
     }
 
     @Benchmark
@@ -44,6 +47,6 @@ public class JwtBenchmark {
 
     @Benchmark
     public String issue() {
-        return tokens.issue(Fixtures.ALICE, now).value();
+        return tokens.issue(Fixtures.ALICE, SESSION, now).value();
     }
 }

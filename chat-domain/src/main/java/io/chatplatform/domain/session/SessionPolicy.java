@@ -19,16 +19,21 @@ import java.util.Objects;
  * @param refreshTokenTtl how long a refresh token may be used, counted from its issue (so a
  *                        session unused for that long ends)
  * @param reuseGrace      how soon after its spending a spent token counts as a duplicate, not a theft
+ * @param checkReuse      how long one instance reuses its answer to "is this session active?" before
+ *                        asking the shared cache again: the longest another instance may still accept
+ *                        an ended session's access token (at most 1 second; zero asks on every request)
  */
-public record SessionPolicy(Duration accessTokenTtl, Duration refreshTokenTtl, Duration reuseGrace) {
+public record SessionPolicy(Duration accessTokenTtl, Duration refreshTokenTtl, Duration reuseGrace, Duration checkReuse) {
 
-    /** Access tokens for 15 minutes, refresh tokens for 30 days, duplicates within 5 seconds. */
-    public static final SessionPolicy DEFAULT = new SessionPolicy(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(5));
+    /** Access tokens for 15 minutes, refresh tokens for 30 days, duplicates within 5 seconds, checks reused for 500 ms. */
+    public static final SessionPolicy DEFAULT = new SessionPolicy(Duration.ofMinutes(15), Duration.ofDays(30),
+            Duration.ofSeconds(5), Duration.ofMillis(500));
 
     public SessionPolicy {
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(reuseGrace, "reuseGrace");
+        Objects.requireNonNull(checkReuse, "checkReuse");
         if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
             throw new IllegalArgumentException("access tokens must live a while, was " + accessTokenTtl);
         }
@@ -38,6 +43,14 @@ public record SessionPolicy(Duration accessTokenTtl, Duration refreshTokenTtl, D
         if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("the reuse grace is between 0 and 1 minute, was " + reuseGrace);
         }
+        if (checkReuse.isNegative() || checkReuse.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("a session check is reused between 0 and 1 second, was " + checkReuse);
+        }
+    }
+
+    /** With the default reuse of session checks (500 ms). */
+    public SessionPolicy(Duration accessTokenTtl, Duration refreshTokenTtl, Duration reuseGrace) {
+        this(accessTokenTtl, refreshTokenTtl, reuseGrace, Duration.ofMillis(500));
     }
 
     /** Until when a refresh token issued at {@code issuedAt} may be used. */
@@ -51,14 +64,18 @@ public record SessionPolicy(Duration accessTokenTtl, Duration refreshTokenTtl, D
     }
 
     public SessionPolicy withAccessTokenTtl(Duration ttl) {
-        return new SessionPolicy(ttl, refreshTokenTtl, reuseGrace);
+        return new SessionPolicy(ttl, refreshTokenTtl, reuseGrace, checkReuse);
     }
 
     public SessionPolicy withRefreshTokenTtl(Duration ttl) {
-        return new SessionPolicy(accessTokenTtl, ttl, reuseGrace);
+        return new SessionPolicy(accessTokenTtl, ttl, reuseGrace, checkReuse);
     }
 
     public SessionPolicy withReuseGrace(Duration grace) {
-        return new SessionPolicy(accessTokenTtl, refreshTokenTtl, grace);
+        return new SessionPolicy(accessTokenTtl, refreshTokenTtl, grace, checkReuse);
+    }
+
+    public SessionPolicy withCheckReuse(Duration reuse) {
+        return new SessionPolicy(accessTokenTtl, refreshTokenTtl, reuseGrace, reuse);
     }
 }

@@ -3,7 +3,14 @@ package io.chatplatform.domain.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatplatform.domain.event.AccountErased;
 import io.chatplatform.domain.event.ActivityRecorded;
+import io.chatplatform.domain.event.BlockChanged;
+import io.chatplatform.domain.event.ContentErased;
+import io.chatplatform.domain.event.SessionsEnded;
+import io.chatplatform.domain.session.SessionId;
+import java.util.List;
+import java.util.Set;
 import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
@@ -138,6 +145,44 @@ class InvalidationPolicyTest {
     }
 
     @Test
+    @DisplayName("ended sessions make each of them stale (their tokens are refused at once), nothing else")
+    void sessions_ended() {
+        assertThat(InvalidationPolicy.staleAfter(new SessionsEnded(ALICE, Set.of(SessionId.of(7), SessionId.of(8)))))
+                .containsExactlyInAnyOrder(CacheScope.session(SessionId.of(7)), CacheScope.session(SessionId.of(8)));
+    }
+
+    @Test
+    @DisplayName("a block, made or lifted, makes both users' block lists stale: each holds both directions")
+    void block_changed() {
+        var both = new CacheScope[] {CacheScope.blocks(ALICE), CacheScope.blocks(BOB)};
+        assertThat(InvalidationPolicy.staleAfter(new BlockChanged(ALICE, BOB, true))).containsExactlyInAnyOrder(both);
+        assertThat(InvalidationPolicy.staleAfter(new BlockChanged(BOB, ALICE, false))).containsExactlyInAnyOrder(both);
+    }
+
+    @Test
+    @DisplayName("an erased account makes its account, list and block list stale")
+    void account_erased() {
+        assertThat(InvalidationPolicy.staleAfter(new AccountErased(ALICE))).containsExactlyInAnyOrder(
+                CacheScope.account(ALICE), CacheScope.inbox(ALICE), CacheScope.blocks(ALICE));
+    }
+
+    @Test
+    @DisplayName("erased content makes both histories, the peer's list and each erased message stale")
+    void content_erased() {
+        assertThat(InvalidationPolicy.staleAfter(new ContentErased(ALICE, CONVERSATION,
+                List.of(MessageId.of(10), MessageId.of(11))))).containsExactlyInAnyOrder(
+                CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB), CacheScope.inbox(BOB),
+                CacheScope.message(MessageId.of(10)), CacheScope.message(MessageId.of(11)));
+        // a conversation done without any text left to erase still changes the peer's line (deleted_user)
+        assertThat(InvalidationPolicy.staleAfter(new ContentErased(BOB, CONVERSATION, List.of())))
+                .containsExactlyInAnyOrder(CacheScope.history(CONVERSATION, ALICE), CacheScope.history(CONVERSATION, BOB),
+                        CacheScope.inbox(ALICE));
+        assertThat(InvalidationPolicy.staleAfter(new ContentErased(ALICE, NOTES, List.of(MessageId.of(12)))))
+                .containsExactlyInAnyOrder(CacheScope.history(NOTES, ALICE), CacheScope.inbox(ALICE),
+                        CacheScope.message(MessageId.of(12)));
+    }
+
+    @Test
     @DisplayName("scopes have distinct, stable names")
     void scope_names() {
         assertThat(CacheScope.history(ConversationId.between(BOB, ALICE), ALICE).name()).isEqualTo("conv:1:2:1");
@@ -145,6 +190,10 @@ class InvalidationPolicyTest {
         assertThat(CacheScope.message(MessageId.of(10)).name()).isEqualTo("msg:10");
         assertThat(CacheScope.inbox(ALICE).name()).isEqualTo("inbox:1");
         assertThat(CacheScope.account(ALICE).name()).isEqualTo("user:1");
+        assertThat(CacheScope.session(SessionId.of(7)).name()).isEqualTo("session:7");
+        assertThat(CacheScope.blocks(ALICE).name()).isEqualTo("blocks:1");
+        assertThatThrownBy(() -> CacheScope.session(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CacheScope.blocks(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CacheScope.inbox(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CacheScope.account(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CacheScope.history(null, ALICE)).isInstanceOf(NullPointerException.class);

@@ -10,10 +10,14 @@ import io.chatplatform.domain.message.MessageId;
 import io.chatplatform.domain.realtime.DeliveryMarkerMoved;
 import io.chatplatform.domain.realtime.MessageCreated;
 import io.chatplatform.domain.realtime.ReadMarkerMoved;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import io.chatplatform.domain.user.Username;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DomainEventTest {
@@ -50,6 +54,25 @@ class DomainEventTest {
         var delivered = new DeliveryMarkerMoved(CONVERSATION, UserId.of(2), 1, 2);
         assertThat(new ConversationChanged(delivered).change()).isEqualTo(delivered);
         assertThatThrownBy(() -> new ConversationChanged(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void the_events_of_sessions_blocks_and_erasures_check_what_they_are_built_from() {
+        Set<SessionId> sessions = new HashSet<>(Set.of(SessionId.of(7)));
+        SessionsEnded ended = new SessionsEnded(UserId.of(1), sessions);
+        sessions.add(SessionId.of(8));
+        assertThat(ended.sessions()).containsExactly(SessionId.of(7));
+        assertThatThrownBy(() -> new SessionsEnded(UserId.of(1), Set.of())).hasMessageContaining("at least one session");
+        assertThatThrownBy(() -> new SessionsEnded(null, Set.of(SessionId.of(7)))).isInstanceOf(NullPointerException.class);
+        assertThat(new BlockChanged(UserId.of(1), UserId.of(2), true).nowBlocked()).isTrue();
+        assertThatThrownBy(() -> new BlockChanged(UserId.of(1), UserId.of(1), true)).hasMessageContaining("themself");
+        assertThatThrownBy(() -> new BlockChanged(null, UserId.of(1), true)).isInstanceOf(NullPointerException.class);
+        assertThat(new AccountErased(UserId.of(1)).user()).isEqualTo(UserId.of(1));
+        assertThatThrownBy(() -> new AccountErased(null)).isInstanceOf(NullPointerException.class);
+        assertThat(new ContentErased(UserId.of(1), CONVERSATION, List.of()).messages()).isEmpty();
+        assertThatThrownBy(() -> new ContentErased(UserId.of(3), CONVERSATION, List.of(MessageId.of(5))))
+                .hasMessageContaining("is not in conversation");
+        assertThatThrownBy(() -> new ContentErased(UserId.of(1), null, List.of())).isInstanceOf(NullPointerException.class);
     }
 
     @Test

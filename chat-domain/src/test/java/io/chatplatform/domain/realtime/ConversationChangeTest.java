@@ -117,7 +117,7 @@ class ConversationChangeTest {
     void wire_names() {
         assertThat(Arrays.stream(LiveEventType.values()).map(LiveEventType::wireName)).containsExactly(
                 "message.created", "message.updated", "message.deleted", "reaction.updated", "message.read",
-                "message.delivered", "typing", "presence");
+                "message.delivered", "typing", "presence", "session.revoked");
         assertThat(new MessageDeleted(SENT, Optional.of(BOB), 1).type().wireName()).isEqualTo("message.deleted");
         assertThat(new ReactionUpdated(SENT, BOB, 1).type().wireName()).isEqualTo("reaction.updated");
         assertThat(new MessageEdited(SENT, 1).type().wireName()).isEqualTo("message.updated");

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatplatform.domain.event.ConversationChanged;
 import io.chatplatform.domain.event.MessageSent;
 import io.chatplatform.domain.event.MessagesRead;
+import io.chatplatform.domain.event.AccountErased;
+import io.chatplatform.domain.event.BlockChanged;
+import io.chatplatform.domain.event.ContentErased;
 import io.chatplatform.domain.event.ProfileChanged;
+import io.chatplatform.domain.event.SessionsEnded;
+import io.chatplatform.domain.session.SessionId;
+import java.util.List;
 import io.chatplatform.domain.message.ConversationId;
 import io.chatplatform.domain.message.Message;
 import io.chatplatform.domain.message.MessageContent;
@@ -66,6 +72,22 @@ class RealtimeModelTest {
         var edited = new MessageEdited(message(1).edited(MessageContent.of("again"), AT), 8);
         assertThat(LiveEvents.of(new ConversationChanged(edited))).contains(edited);
         assertThat(LiveEvents.of(new ProfileChanged(ALICE))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ended sessions go live as a revocation for their user's connections; blocks and erasures do not go live")
+    void sessions_revoked() {
+        Set<SessionId> ended = Set.of(SessionId.of(7), SessionId.of(8));
+        SessionsRevoked revoked = new SessionsRevoked(ALICE, ended);
+
+        assertThat(LiveEvents.of(new SessionsEnded(ALICE, ended))).contains(revoked);
+        assertThat(revoked.audience()).containsExactly(ALICE);
+        assertThat(revoked.type()).isEqualTo(LiveEventType.SESSION_REVOKED);
+        assertThat(revoked.type().wireName()).isEqualTo("session.revoked");
+        assertThatThrownBy(() -> new SessionsRevoked(null, ended)).isInstanceOf(NullPointerException.class);
+        assertThat(LiveEvents.of(new BlockChanged(ALICE, BOB, true))).isEmpty();
+        assertThat(LiveEvents.of(new AccountErased(ALICE))).isEmpty();
+        assertThat(LiveEvents.of(new ContentErased(ALICE, CONVERSATION, List.of(MessageId.of(5))))).isEmpty();
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>What it fills in: {@link InMemoryUserStore} for the user ports, {@link InMemoryMessageStore}
- * for the message and conversation-list ports, {@link Pbkdf2PasswordHasher} for passwords,
+ * for the message and conversation-list ports, {@link InMemorySessionStore}, {@link InMemoryBlockStore} and
+ * {@link InMemoryAccountErasure} for sessions, blocks and deleted accounts, {@link Pbkdf2PasswordHasher} for passwords,
  * {@link Hs256AccessTokens} with a random secret (tokens are valid for this process only) and
  * {@link Hs256AccessTokens#DEFAULT_LIFETIME}, an {@link InMemoryRateLimiter} (used only if you
  * give {@link ChatApplication.Builder#rateLimits rate limits}), and its clock. Every builder method
@@ -36,6 +37,7 @@ public final class InMemoryAdapters {
     private final InMemoryMessageStore messages = new InMemoryMessageStore();
     private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final InMemoryBlockStore blocks = new InMemoryBlockStore();
+    private final InMemoryAccountErasure eraseAccounts = new InMemoryAccountErasure(users, messages, sessions, blocks);
     private final PasswordHasher passwordHasher;
     private final AccessTokens accessTokens;
     private final InMemoryRateLimiter rateLimiter;
@@ -70,6 +72,7 @@ public final class InMemoryAdapters {
                 .messages(messages)
                 .sessions(sessions)
                 .blocks(blocks)
+                .eraseAccounts(eraseAccounts)
                 .passwordHasher(passwordHasher)
                 .accessTokens(accessTokens)
                 .rateLimiter(rateLimiter)
@@ -94,6 +97,11 @@ public final class InMemoryAdapters {
     /** The store behind the blocks port. */
     public InMemoryBlockStore blocks() {
         return blocks;
+    }
+
+    /** The erasure of deleted accounts, over the stores above. */
+    public InMemoryAccountErasure eraseAccounts() {
+        return eraseAccounts;
     }
 
     /** The password hasher. */

@@ -40,6 +40,7 @@ public final class SessionService implements RefreshSession, ManageSessions {
     private final ChatMetrics metrics;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SessionCheckMemo recentChecks;
 
     public SessionService(SessionStore store, AccessTokens tokens, SessionPolicy policy, EventPublisher events,
                           RateLimiting limits, ChatMetrics metrics, Clock clock) {
@@ -50,6 +51,7 @@ public final class SessionService implements RefreshSession, ManageSessions {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.recentChecks = new SessionCheckMemo(policy.checkReuse(), clock);
     }
 
     /** Opens a session for a user who just proved their password, with its first tokens. */
@@ -63,9 +65,12 @@ public final class SessionService implements RefreshSession, ManageSessions {
         return new SessionTokens(session.id(), tokens.issue(user, session.id(), now), refresh);
     }
 
-    /** Whether the session a genuine access token names still stands. */
+    /**
+     * Whether the session a genuine access token names still stands: this instance's answer of the
+     * last {@link SessionPolicy#checkReuse()}, else the store's (through the shared cache).
+     */
     boolean isActive(UserId user, SessionId session) {
-        return store.isActive(user, session);
+        return recentChecks.isActive(user, session, () -> store.isActive(user, session));
     }
 
     @Override
@@ -156,6 +161,7 @@ public final class SessionService implements RefreshSession, ManageSessions {
     /** Tells everyone that sessions ended which the store already removed (an account's deletion). */
     void ended(UserId user, Set<SessionId> sessions, String why) {
         if (!sessions.isEmpty()) {
+            recentChecks.forget(user, sessions);
             metrics.sessionsEnded(why, sessions.size());
             events.publish(new SessionsEnded(user, sessions));
         }

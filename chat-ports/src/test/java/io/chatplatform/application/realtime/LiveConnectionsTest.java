@@ -32,7 +32,7 @@ class LiveConnectionsTest {
 
     private LiveConnections live(Optional<Executor> executor, Optional<ScheduledExecutorService> scheduler) {
         return new LiveConnections(fixture.bus, fixture.presence, fixture.store, fixture.store, fixture.deliveries,
-                fixture.clock, SETTINGS,
+                fixture.blocks, fixture.clock, SETTINGS,
                 executor, scheduler, fixture.metrics, fixture.reporter);
     }
 

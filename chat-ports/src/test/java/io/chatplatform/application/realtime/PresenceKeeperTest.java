@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ class PresenceKeeperTest {
     }
 
     private PresenceKeeper keeper(PresenceRegistry registry) {
-        return new PresenceKeeper(registry, fixture.store, fixture.bus, fixture.clock, SETTINGS, fixture.reporter);
+        return new PresenceKeeper(registry, fixture.store, fixture.blocks, fixture.bus, fixture.clock, SETTINGS, fixture.reporter);
     }
 
     @Test
@@ -102,7 +103,7 @@ class PresenceKeeperTest {
     void heartbeat_restores_presence() {
         fixture.store(ALICE, BOB, "hello");
         ConnectionRegistry connections = new ConnectionRegistry();
-        connections.add(new LiveSession(BOB, new RecordingChannel(), "bob:1", context()));
+        connections.add(new LiveSession(BOB, Optional.empty(), new RecordingChannel(), "bob:1", context()));
         // bob's claims are lost (as after a Redis restart); the next heartbeat finds him offline
         fixture.presence.expire(fixture.clock.instant().plusSeconds(3600));
 
@@ -131,8 +132,8 @@ class PresenceKeeperTest {
             }
         });
         ConnectionRegistry connections = new ConnectionRegistry();
-        connections.add(new LiveSession(CAROL, new RecordingChannel(), "carol:1", context()));
-        connections.add(new LiveSession(BOB, new RecordingChannel(), "bob:1", context()));
+        connections.add(new LiveSession(CAROL, Optional.empty(), new RecordingChannel(), "carol:1", context()));
+        connections.add(new LiveSession(BOB, Optional.empty(), new RecordingChannel(), "bob:1", context()));
 
         keeper.sweep();
         keeper.heartbeat(connections);
@@ -179,7 +180,7 @@ class PresenceKeeperTest {
 
     private SessionContext context() {
         return new SessionContext(SETTINGS, fixture.store, fixture.store, fixture.deliveries, new ConnectionRegistry(), keeper(fixture.presence),
-                new TypingRelay(fixture.store, fixture.bus, fixture.clock, SETTINGS), Runnable::run, fixture.metrics,
+                new TypingRelay(fixture.store, fixture.blocks, fixture.bus, fixture.clock, SETTINGS), Runnable::run, fixture.metrics,
                 fixture.reporter);
     }
 }

@@ -1,6 +1,7 @@
 package io.chatplatform.application.realtime;
 
 import io.chatplatform.application.fixtures.MutableClock;
+import io.chatplatform.application.inmemory.InMemoryBlockStore;
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.inmemory.InMemoryUserStore;
 import io.chatplatform.application.port.in.MarkDelivered;
@@ -54,6 +55,7 @@ final class RealtimeFixture implements AutoCloseable {
     final InMemoryMessageStore store = new InMemoryMessageStore();
     final InProcessPresenceRegistry presence = new InProcessPresenceRegistry();
     final RecordingBus bus = new RecordingBus();
+    final InMemoryBlockStore blocks = new InMemoryBlockStore();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     /** What was reported, as "where: message". */
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -70,7 +72,7 @@ final class RealtimeFixture implements AutoCloseable {
     /** Records deliveries as the application does: in the store, announced on the bus. */
     final MarkDelivered deliveries = new MessagingService(new InMemoryUserStore(), store, store, store,
             new LiveEventPublisher(bus), metrics, RateLimiting.NONE, clock,
-            new MessageChangePolicy(MessageChangeLimits.defaults()));
+            new MessageChangePolicy(MessageChangeLimits.defaults()), blocks);
     private final List<RealtimeHub> hubs = new ArrayList<>();
 
     /** A hub whose connections run their work on the calling thread. */
@@ -79,7 +81,7 @@ final class RealtimeFixture implements AutoCloseable {
     }
 
     RealtimeHub hub(RealtimeSettings settings, Executor executor, LoadChanges changes) {
-        RealtimeHub hub = new RealtimeHub(bus, presence, store, changes, deliveries, clock, settings, executor, scheduler,
+        RealtimeHub hub = new RealtimeHub(bus, presence, store, changes, deliveries, blocks, clock, settings, executor, scheduler,
                 metrics, reporter);
         hubs.add(hub);
         return hub;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TypingRelayTest {
 
     private final RealtimeFixture fixture = new RealtimeFixture();
-    private final TypingRelay relay = new TypingRelay(fixture.store, fixture.bus, fixture.clock, SETTINGS);
+    private final TypingRelay relay = new TypingRelay(fixture.store, fixture.blocks, fixture.bus, fixture.clock, SETTINGS);
 
     @AfterEach
     void stop() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatplatform.application.port.out.AccessTokens.AccessToken;
 import io.chatplatform.application.port.out.AccessTokens.Grant;
+import io.chatplatform.domain.session.SessionId;
 import io.chatplatform.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ class Hs256AccessTokensTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00.750Z");
     private static final UserId ALICE = UserId.of(42);
+    private static final SessionId SESSION = SessionId.of(7);
 
     private final Hs256AccessTokens tokens = new Hs256AccessTokens(SECRET, Duration.ofMinutes(60));
 
@@ -38,13 +40,13 @@ class Hs256AccessTokensTest {
     }
 
     private static String claims(String sub, long exp) {
-        return "{\"iss\":\"chat-platform\",\"sub\":\"" + sub + "\",\"iat\":" + T0.getEpochSecond() + ",\"exp\":" + exp + "}";
+        return "{\"iss\":\"chat-platform\",\"sub\":\"" + sub + "\",\"sid\":\"7\",\"iat\":" + T0.getEpochSecond() + ",\"exp\":" + exp + "}";
     }
 
     @Test
     @DisplayName("issues a JWT with the service's claims, accepted until it expires")
     void round_trip() {
-        AccessToken token = tokens.issue(ALICE, T0);
+        AccessToken token = tokens.issue(ALICE, SESSION, T0);
 
         String[] parts = token.value().split("\\.");
         assertThat(parts).hasSize(3);
@@ -55,7 +57,7 @@ class Hs256AccessTokensTest {
         assertThat(token.issuedAt()).isEqualTo(T0);
         assertThat(token.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(60)));
         Instant exp = Instant.ofEpochSecond(T0.plusSeconds(3600).getEpochSecond());
-        assertThat(tokens.verify(token.value(), T0)).contains(new Grant(ALICE, exp));
+        assertThat(tokens.verify(token.value(), T0)).contains(new Grant(ALICE, SESSION, exp));
         assertThat(tokens.verify(token.value(), exp.minusMillis(1))).isPresent();
         assertThat(tokens.verify(token.value(), exp)).as("at its expiry").isEmpty();
         assertThat(tokens.verify(token.value(), exp.plusSeconds(1))).isEmpty();
@@ -65,7 +67,7 @@ class Hs256AccessTokensTest {
     @Test
     @DisplayName("refuses a token signed with another secret, or tampered with")
     void wrong_secret_and_tampering() throws Exception {
-        String token = tokens.issue(ALICE, T0).value();
+        String token = tokens.issue(ALICE, SESSION, T0).value();
         var other = new Hs256AccessTokens("another secret, also 32 bytes long!".getBytes(StandardCharsets.UTF_8),
                 Duration.ofMinutes(60));
         String[] parts = token.split("\\.");
@@ -98,6 +100,13 @@ class Hs256AccessTokensTest {
         long exp = T0.plusSeconds(60).getEpochSecond();
 
         assertThat(tokens.verify(signed(header, "{\"iss\":\"someone-else\",\"sub\":\"42\",\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
+        // a token without a session (as issued before sessions existed), or with a session that is no id
+        assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\",\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
+        assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\",\"sid\":7,\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
+        assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\",\"sid\":\"x\",\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
+        assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\",\"sid\":\"0\",\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
+        assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\",\"sid\":\"7\",\"exp\":" + exp + "}", SECRET), T0))
+                .contains(new Grant(ALICE, SESSION, Instant.ofEpochSecond(exp)));
         assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":\"42\"}", SECRET), T0)).isEmpty();
         assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
         assertThat(tokens.verify(signed(header, "{\"iss\":\"chat-platform\",\"sub\":42,\"exp\":" + exp + "}", SECRET), T0)).isEmpty();
@@ -110,9 +119,9 @@ class Hs256AccessTokensTest {
         // other members, escapes and white space are fine
         assertThat(tokens.verify(signed(header, "{ \"iss\" : \"chat\\u002dplatform\", \"sub\":\"42\", \"exp\": " + exp
                 + ", \"extra\": [1] }", SECRET), T0)).as("an array is not a flat claim").isEmpty();
-        assertThat(tokens.verify(signed(header, "{ \"iss\" : \"chat\\u002dplatform\", \"sub\":\"42\", \"exp\": " + exp
+        assertThat(tokens.verify(signed(header, "{ \"iss\" : \"chat\\u002dplatform\", \"sub\":\"42\", \"sid\": \"7\", \"exp\": " + exp
                 + ", \"n\": null, \"b\": true, \"f\": -1.5e3, \"s\": \"a\\\"\\\\\\/\\b\\f\\n\\r\\t\" }", SECRET), T0))
-                .contains(new Grant(ALICE, Instant.ofEpochSecond(exp)));
+                .contains(new Grant(ALICE, SESSION, Instant.ofEpochSecond(exp)));
     }
 
     @Test
@@ -142,7 +151,7 @@ class Hs256AccessTokensTest {
     void random_secrets() {
         var first = Hs256AccessTokens.withRandomSecret(Duration.ofMinutes(5));
         var second = Hs256AccessTokens.withRandomSecret(Duration.ofMinutes(5));
-        String token = first.issue(ALICE, T0).value();
+        String token = first.issue(ALICE, SESSION, T0).value();
 
         assertThat(first.verify(token, T0)).isPresent();
         assertThat(second.verify(token, T0)).isEmpty();

@@ -10,6 +10,7 @@ import io.chatplatform.application.port.out.AccessTokens;
 import io.chatplatform.application.port.out.LoadUser;
 import io.chatplatform.domain.event.ProfileChanged;
 import io.chatplatform.domain.event.UserRegistered;
+import io.chatplatform.domain.session.SessionPolicy;
 import io.chatplatform.domain.user.Account;
 import io.chatplatform.domain.user.AvatarUrl;
 import io.chatplatform.domain.user.DisplayName;
@@ -186,7 +187,10 @@ class AccountServiceTest {
                 }
             };
             chat.users.replacePasswordHash(alice.id(), alice.passwordHash(), new PasswordHash("fake$0$0$other"));
-            var service = new AccountService(chat.users, stale, chat.users, chat.hasher, chat.tokens, chat.events,
+            var service = new AccountService(chat.users, stale, chat.users, chat.hasher, chat.tokens,
+                    new SessionService(chat.adapters.sessions(), chat.tokens, SessionPolicy.DEFAULT, chat.events,
+                            RateLimiting.NONE, io.chatplatform.application.port.out.ChatMetrics.NONE, chat.clock),
+                    chat.events,
                     chat.app.recordActivity(), io.chatplatform.application.port.out.ChatMetrics.NONE, RateLimiting.NONE, chat.clock);
             var result = service.update(new UpdateProfile.Command(alice.id(), ProfileUpdate.NONE,
                     Optional.of(new UpdateProfile.PasswordChange(PasswordAttempt.of("password123"), Password.of("new-password-2")))));

@@ -3,6 +3,7 @@ package io.chatplatform.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatplatform.application.inmemory.InMemoryBlockStore;
 import io.chatplatform.application.inmemory.InMemoryMessageStore;
 import io.chatplatform.application.inmemory.InMemoryUserStore;
 import io.chatplatform.application.port.in.ReadHistory;
@@ -92,7 +93,8 @@ class DeliveryMemoTest {
         CountingMarkers markers = new CountingMarkers(messages);
         Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
         MessagingService service = new MessagingService(users, messages, messages, markers, EventPublisher.none(),
-                ChatMetrics.NONE, RateLimiting.NONE, clock, new MessageChangePolicy(MessageChangeLimits.defaults()));
+                ChatMetrics.NONE, RateLimiting.NONE, clock, new MessageChangePolicy(MessageChangeLimits.defaults()),
+                new InMemoryBlockStore());
         UserId alice = register(users, "alice", clock);
         UserId bob = register(users, "bob", clock);
         for (String text : new String[] {"one", "two"}) {

@@ -142,7 +142,7 @@ class RateLimitingTest {
                     throw new CapacityExceededException("password hashing", Duration.ofSeconds(1));
                 }
             };
-            ChatApplication app = ChatApplication.builder().users(chat.users).messages(chat.messages)
+            ChatApplication app = chat.adapters.applyTo(ChatApplication.builder())
                     .passwordHasher(busy).accessTokens(chat.tokens).clock(chat.clock)
                     .rateLimiter(chat.limiter)
                     .rateLimits(limits(LimitedAction.LOGIN_FAILURES_PER_USERNAME, 1, Duration.ofHours(1)))
@@ -222,6 +222,8 @@ class RateLimitingTest {
     void limits_without_a_limiter_are_refused_at_build_time() {
         var chat = new InMemoryChat();
         assertThatThrownBy(() -> ChatApplication.builder().users(chat.users).messages(chat.messages)
+                .sessions(chat.adapters.sessions()).blocks(chat.adapters.blocks())
+                .eraseAccounts(chat.adapters.eraseAccounts())
                 .passwordHasher(chat.hasher).accessTokens(chat.tokens).rateLimits(RateLimits.defaults()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("rateLimiter");

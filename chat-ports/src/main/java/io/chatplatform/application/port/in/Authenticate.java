@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Tells who presented a bearer token, in which session, and until when the token holds (a live
- * connection ends then). A token whose session ended is refused, on every instance, from the
- * moment the ending was answered.
+ * connection ends then). A token whose session ended is refused from the moment the ending was
+ * answered by the instance that ended it, and within {@code SessionPolicy.checkReuse()} (500 ms)
+ * by every other sharing its cache.
  *
  * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
  */

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * A user's view and control of their sessions: list them, log out, end one (a lost phone), end
- * every other. An ended session's access tokens are refused everywhere, and its live connections
- * closed, before the call returns.
+ * every other. An ended session's access tokens are refused here before the call returns, and
+ * within {@code SessionPolicy.checkReuse()} (500 ms) on every other instance; its live connections
+ * are told to close on every instance.
  *
  * <p>Safe for concurrent use: the library's implementation may be called from any number of threads at once.
  */

@@ -74,7 +74,7 @@ public interface SendMessage {
 
     /**
      * A block stands between sender and recipient ({@code why} says which way); nothing was stored.
-     * A retry of a message stored before the block still answers {@link AlreadySent}.
+     * The block is checked first: a retry of a message stored before the block is refused too.
      */
     record Blocked(BlockPolicy.SendRefusal why) implements Result {
         public Blocked {

@@ -4,6 +4,7 @@ import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.application.port.in.Authenticate;
 import io.chatplatform.application.port.in.RecordActivity;
+import io.chatplatform.application.port.out.AccessTokens.Grant;
 import io.chatplatform.domain.user.UserId;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -28,12 +29,12 @@ public final class BearerAuth {
     }
 
     /**
-     * The caller.
+     * The caller, with the session their token belongs to.
      *
      * @throws ApiError 401 "Not authenticated" without a token, "Could not validate credentials"
      *                  with a token that is forged, expired or otherwise not accepted
      */
-    public UserId authenticate(Context ctx, boolean allowQueryToken) {
+    public Grant authenticate(Context ctx, boolean allowQueryToken) {
         String token = bearerToken(ctx.header(Header.AUTHORIZATION));
         if (token == null && allowQueryToken) {
             String fromQuery = ctx.queryParam(QUERY_PARAMETER);
@@ -42,10 +43,11 @@ public final class BearerAuth {
         if (token == null) {
             throw ApiError.notAuthenticated();
         }
-        UserId caller = authenticate.authenticate(token).orElseThrow(ApiError::invalidCredentials).user();
+        Grant grant = authenticate.authenticate(token).orElseThrow(ApiError::invalidCredentials);
+        UserId caller = grant.user();
         AccessLog.user(ctx, caller);
         recordActivity.recordActivity(caller);
-        return caller;
+        return grant;
     }
 
     /** The token of a {@code Bearer} credential (scheme case-insensitive, as in FastAPI); null otherwise. */

@@ -1,5 +1,6 @@
 package io.chatplatform.adapter.http.internal.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +73,14 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + body.getClass().getName() + " to JSON", e);
         }
+    }
+
+    /**
+     * A generator writing UTF-8 JSON to {@code out} in this configuration (views written with
+     * {@code writeObject} come out as in any response); closing it closes {@code out}.
+     */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.createGenerator(out, JsonEncoding.UTF8);
     }
 
     /** Answers with {@code body} as JSON and the given status. */

@@ -27,7 +27,7 @@ public final class CloseCodes {
             case GOING_AWAY -> GOING_AWAY;
             case TOO_SLOW, FLOODING -> POLICY_VIOLATION;
             case SERVER_ERROR -> SERVER_ERROR;
-            case INVALID_TOKEN, AUTH_TIMEOUT, NOT_AUTHENTICATED, TOKEN_EXPIRED -> UNAUTHORIZED;
+            case INVALID_TOKEN, AUTH_TIMEOUT, NOT_AUTHENTICATED, TOKEN_EXPIRED, SESSION_REVOKED -> UNAUTHORIZED;
         };
     }
 
@@ -42,6 +42,7 @@ public final class CloseCodes {
             case AUTH_TIMEOUT -> "authentication timed out";
             case NOT_AUTHENTICATED -> "not authenticated: the first message must be auth";
             case TOKEN_EXPIRED -> "token expired";
+            case SESSION_REVOKED -> "session ended";
         };
     }
 }

@@ -78,7 +78,8 @@ final class LiveSocket {
             expiresAt = grant.get().expiresAt();
             // ready first: the application may start sending the moment the connection is open
             channel.offer(ServerFrames.ready(user));
-            connection = live.open(user, channel);
+            // opened in the token's session: when that session ends, the application closes it
+            connection = live.open(user, Optional.of(grant.get().session()), channel);
         }
     }
 

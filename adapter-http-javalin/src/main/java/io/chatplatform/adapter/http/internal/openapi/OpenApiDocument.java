@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public final class OpenApiDocument {
 
     private static final String SECURITY_SCHEME = "bearerAuth";
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
     /**
      * What the HTTP server answers before any route sees the request, so on every operation
@@ -183,11 +184,16 @@ public final class OpenApiDocument {
         if (!required.isEmpty()) {
             schema.set("required", required);
         }
-        String mediaType = fields.get(0).source() == Input.Source.FORM_BODY
-                ? "application/x-www-form-urlencoded"
-                : Response.JSON;
+        List<String> mediaTypes = switch (fields.get(0).source()) {
+            case FORM_BODY -> List.of(FORM);
+            case FORM_OR_JSON_BODY -> List.of(FORM, Response.JSON);
+            default -> List.of(Response.JSON);
+        };
         ObjectNode body = mapper.createObjectNode().put("required", !required.isEmpty());
-        body.putObject("content").putObject(mediaType).set("schema", schema);
+        ObjectNode content = body.putObject("content");
+        for (String mediaType : mediaTypes) {
+            content.putObject(mediaType).set("schema", schema.deepCopy());
+        }
         return Optional.of(body);
     }
 
@@ -270,6 +276,11 @@ public final class OpenApiDocument {
                     .put("required", response.status() == 429);
             retryAfter.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", 1);
         }
+        response.headers().forEach((name, description) -> {
+            ObjectNode headers = entry.has("headers") ? (ObjectNode) entry.get("headers") : entry.putObject("headers");
+            headers.putObject(name).put("description", description).put("required", true)
+                    .putObject("schema").put("type", "string");
+        });
         if (!response.hasBody()) {
             return entry;
         }

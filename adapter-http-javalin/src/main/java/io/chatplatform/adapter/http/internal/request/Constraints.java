@@ -54,6 +54,11 @@ public record Constraints(Long minimum, Long maximum, Integer minLength, Integer
         return new Constraints(null, null, min, max, null, null, null);
     }
 
+    /** A string of at least {@code min} characters. */
+    public static Constraints atLeast(int min) {
+        return new Constraints(null, null, min, null, null, null, null);
+    }
+
     /** A string of at most {@code max} characters. */
     public static Constraints atMost(int max) {
         return new Constraints(null, null, null, max, null, null, null);

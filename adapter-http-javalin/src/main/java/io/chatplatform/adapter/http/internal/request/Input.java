@@ -29,9 +29,13 @@ import java.util.function.LongFunction;
 public record Input<T>(Source source, String name, Kind kind, boolean required, boolean nullable, T defaultValue,
                        Constraints constraints, String description, Function<Object, T> convert) {
 
-    /** Where an input is read from; {@link #loc()} is FastAPI's word for it. */
+    /**
+     * Where an input is read from; {@link #loc()} is FastAPI's word for it. A
+     * {@link #FORM_OR_JSON_BODY} field is read from a JSON body when the request says it sends
+     * JSON, and from a form otherwise (OAuth2 clients post forms, browser code posts JSON).
+     */
     public enum Source {
-        PATH("path"), QUERY("query"), HEADER("header"), JSON_BODY("body"), FORM_BODY("body");
+        PATH("path"), QUERY("query"), HEADER("header"), JSON_BODY("body"), FORM_BODY("body"), FORM_OR_JSON_BODY("body");
 
         private final String loc;
 
@@ -44,7 +48,7 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
         }
 
         public boolean isBody() {
-            return this == JSON_BODY || this == FORM_BODY;
+            return this == JSON_BODY || this == FORM_BODY || this == FORM_OR_JSON_BODY;
         }
     }
 

@@ -10,6 +10,7 @@ import io.chatplatform.domain.user.FieldUpdate;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -123,9 +124,20 @@ public final class RequestReader {
             case QUERY -> Raw.ofText(ctx.queryParam(input.name()));
             case HEADER -> Raw.ofText(ctx.header(input.name()));
             // FastAPI treats an empty form field as a missing one
-            case FORM_BODY -> Raw.ofText(emptyToNull(ctx.formParam(input.name())));
+            case FORM_BODY -> formField(input);
             case JSON_BODY -> body().field(input.name());
+            case FORM_OR_JSON_BODY -> sendsJson() ? body().field(input.name()) : formField(input);
         };
+    }
+
+    private Raw formField(Input<?> input) {
+        return Raw.ofText(emptyToNull(ctx.formParam(input.name())));
+    }
+
+    /** Whether the request declares a JSON body ({@code application/json}, with or without parameters). */
+    private boolean sendsJson() {
+        String type = ctx.contentType();
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith(Json.MEDIA_TYPE);
     }
 
     private static String emptyToNull(String value) {
@@ -140,7 +152,8 @@ public final class RequestReader {
     }
 
     private Body readJsonBody() {
-        boolean required = declared.stream().anyMatch(i -> i.source() == Input.Source.JSON_BODY && i.required());
+        boolean required = declared.stream().anyMatch(i -> i.required()
+                && (i.source() == Input.Source.JSON_BODY || i.source() == Input.Source.FORM_OR_JSON_BODY));
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             if (required) {

@@ -5,9 +5,11 @@ import io.chatplatform.adapter.http.internal.pipeline.AccessLog;
 import io.chatplatform.adapter.http.internal.pipeline.ApiError;
 import io.chatplatform.adapter.http.internal.pipeline.ClientAddresses;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
+import io.chatplatform.application.port.out.AccessTokens.Grant;
 import io.chatplatform.application.port.out.CapacityExceededException;
-import io.chatplatform.domain.user.UserId;
+import io.chatplatform.domain.session.UserAgent;
 import io.javalin.http.Handler;
+import io.javalin.http.Header;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,10 +43,11 @@ public final class Dispatcher {
         return ctx -> {
             AccessLog.route(ctx, route.path());
             // FastAPI resolves the credentials before validating inputs: a bad token wins over a bad body
-            UserId caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
+            Grant caller = route.authenticated() ? auth.authenticate(ctx, route.tokenInQuery()) : null;
             Reply reply;
             try {
-                R result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller, () -> addresses.of(ctx)));
+                R result = route.action().handle(new Call(new RequestReader(ctx, route.inputs()), caller,
+                        () -> addresses.of(ctx), () -> UserAgent.fromHeader(ctx.header(Header.USER_AGENT))));
                 reply = route.outcomes().answer(result);
             } catch (RuntimeException refused) {
                 if (!backOff(refused) || throttledPause.isZero()) {

@@ -68,6 +68,21 @@ public final class Outcomes<R> {
         });
     }
 
+    /**
+     * The result is streamed as the body of {@code response} (a {@link Response#jsonStream}); a
+     * stream that finds nothing to write, before it started, is refused with {@code nothing} (an
+     * export of an account that no longer exists).
+     */
+    public static Outcomes<JsonStream> streamed(Response<JsonStream> response, Refusal<? super JsonStream> nothing) {
+        if (!response.streamed()) {
+            throw new IllegalArgumentException(response + " is not a streamed response");
+        }
+        List<Response<?>> declared = new ArrayList<>(List.of(response));
+        nothing.declared().ifPresent(declared::add);
+        return new Outcomes<>(declared, nothing.declared().isEmpty(),
+                stream -> response.replyStreamed(stream, () -> nothing.error(stream)));
+    }
+
     /** Maps each case of {@code type}, a sealed interface of records (or a single final class). */
     public static <R> Cases<R> of(Class<R> type) {
         return new Cases<>(type);

@@ -65,6 +65,18 @@ public final class Refusal<C> {
                 result -> new ValidationFailed(List.of(FieldError.valueError(loc, input.locName(), reason))));
     }
 
+    /**
+     * As {@link #invalid}, with {@code msg} as the whole message rather than "{@code <input>
+     * <reason>}": for a refusal that reads best as a sentence to the user ("You cannot block
+     * yourself").
+     */
+    public static <C> Refusal<C> invalidSaying(Input<?> input, String msg, String description) {
+        Objects.requireNonNull(msg, "msg");
+        List<Object> loc = RequestReader.loc(input);
+        return new Refusal<>(Response.json(422, description, ValidationErrorView.class),
+                result -> new ValidationFailed(List.of(new FieldError(loc, msg, "value_error"))));
+    }
+
     /** 429 with {@code Retry-After}; {@code reason} says which limit, after "Too many requests: ". */
     public static Refusal<Throttled> throttled(String reason) {
         return new Refusal<>(Response.error(429, ApiError.TOO_MANY_REQUESTS + ": " + reason), ApiError::tooManyRequests);

@@ -4,7 +4,9 @@ import io.chatplatform.adapter.http.internal.json.Json;
 import io.chatplatform.adapter.http.internal.view.ErrorView;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One answer a route can give, typed by its body {@code B}: its status, what it means, its media
@@ -20,6 +22,7 @@ public final class Response<B> {
     public static final String JSON = "application/json";
     public static final String HTML = "text/html";
     public static final String TEXT = "text/plain";
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     /** Writes a body of this response; {@code body} is of the response's type. */
     @FunctionalInterface
@@ -33,9 +36,17 @@ public final class Response<B> {
     private final Class<?> type;
     private final boolean list;
     private final Writer<B> writer;
+    /** The file name a streamed download is saved as; null for any other answer. */
+    private final String download;
 
     private Response(int status, String description, List<String> mediaTypes, Class<?> type, boolean list,
                      Writer<B> writer) {
+        this(status, description, mediaTypes, type, list, writer, null);
+    }
+
+    private Response(int status, String description, List<String> mediaTypes, Class<?> type, boolean list,
+                     Writer<B> writer, String download) {
+        this.download = download;
         this.description = Objects.requireNonNull(description, "description");
         this.mediaTypes = List.copyOf(mediaTypes);
         this.type = Objects.requireNonNull(type, "type");
@@ -80,6 +91,23 @@ public final class Response<B> {
                 (ctx, code, html) -> ctx.status(code).contentType("text/html; charset=utf-8").result(html.content()));
     }
 
+    /**
+     * A JSON document written while it is read ({@link JsonStream}), for a client to save as
+     * {@code filename} ({@code Content-Disposition: attachment}). {@code type} is the record whose
+     * shape the document describes; the stream writes that shape piece by piece.
+     */
+    public static Response<JsonStream> jsonStream(int status, String description, Class<?> type, String filename) {
+        Objects.requireNonNull(filename, "filename");
+        if (!filename.matches("[A-Za-z0-9._-]+")) {
+            // it goes into a header as it is
+            throw new IllegalArgumentException("a download's file name is letters, digits, '.', '_' and '-', was " + filename);
+        }
+        return new Response<>(status, description, List.of(JSON), type, false,
+                (ctx, code, stream) -> JsonStreaming.write(ctx, code, filename, stream, () -> new IllegalStateException(
+                        "a JSON stream had nothing to write; its route declares no answer for that")),
+                filename);
+    }
+
     /** An answer without a body, such as {@code 101 Switching Protocols}. */
     public static Response<Void> withoutBody(int status, String description) {
         return new Response<>(status, description, List.of(), Void.class, false, (ctx, code, none) -> ctx.status(code));
@@ -91,6 +119,23 @@ public final class Response<B> {
             Objects.requireNonNull(body, () -> "status " + status + " needs a body");
         }
         return new Reply(this, ctx -> writer.write(ctx, status, body));
+    }
+
+    /**
+     * This response with a streamed body that may turn out to have nothing to write: then
+     * {@code nothing} is thrown, before any byte went out. Only {@link Outcomes#streamed} calls it.
+     */
+    Reply replyStreamed(JsonStream body, Supplier<RuntimeException> nothing) {
+        Objects.requireNonNull(body, "body");
+        if (download == null) {
+            throw new IllegalStateException(this + " is not a streamed response");
+        }
+        return new Reply(this, ctx -> JsonStreaming.write(ctx, status, download, body, nothing));
+    }
+
+    /** Whether this is a {@link #jsonStream} response. */
+    boolean streamed() {
+        return download != null;
     }
 
     /**
@@ -128,6 +173,12 @@ public final class Response<B> {
     /** Whether the body is a JSON array of {@link #type()}. */
     public boolean list() {
         return list;
+    }
+
+    /** Headers the answer carries besides the usual ones, by name, with what they say (for the document). */
+    public Map<String, String> headers() {
+        return download == null ? Map.of()
+                : Map.of(CONTENT_DISPOSITION, "attachment; filename=\"" + download + "\": a download, to be saved as this file");
     }
 
     /** The usual media type of the body; empty without a body. */

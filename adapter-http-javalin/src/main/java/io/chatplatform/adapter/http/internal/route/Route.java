@@ -57,10 +57,9 @@ public record Route<R>(HandlerType method, String path, Tag tag, String summary,
         if (tokenInQuery && access != Access.BEARER) {
             throw new IllegalArgumentException(method + " " + path + " takes a token in the query but is not authenticated");
         }
-        boolean json = inputs.stream().anyMatch(i -> i.source() == Input.Source.JSON_BODY);
-        boolean form = inputs.stream().anyMatch(i -> i.source() == Input.Source.FORM_BODY);
-        if (json && form) {
-            throw new IllegalArgumentException(method + " " + path + " cannot take both a JSON and a form body");
+        if (inputs.stream().map(Input::source).filter(Input.Source::isBody).distinct().count() > 1) {
+            // one body, read one way (a form-or-JSON body is one way: the request's content type decides)
+            throw new IllegalArgumentException(method + " " + path + " cannot take body fields of different kinds");
         }
     }
 

@@ -40,12 +40,12 @@ import java.util.function.Function;
 /** Accounts: register, log in, and the caller's own profile. */
 public final class AccountRoutes {
 
-    private static final Tag TAG = new Tag("accounts",
+    static final Tag TAG = new Tag("accounts",
             "Registration, login (OAuth2 password flow) and the caller's own account");
 
     // the constraints come from the domain types that enforce them, so the document cannot drift from them
     private static final Constraints NEW_PASSWORD_RULES = Constraints.length(Password.MIN_LENGTH, Password.MAX_LENGTH);
-    private static final Constraints PASSWORD_ATTEMPT_RULES =
+    static final Constraints PASSWORD_ATTEMPT_RULES =
             Constraints.length(PasswordAttempt.MIN_LENGTH, PasswordAttempt.MAX_LENGTH);
     private static final String NEW_PASSWORD_RULE = "at least " + Password.MIN_LENGTH + " characters and at most "
             + Password.MAX_BYTES + " bytes of UTF-8 (bcrypt reads no further): " + Password.MAX_LENGTH
@@ -87,7 +87,7 @@ public final class AccountRoutes {
             .constrained(NEW_PASSWORD_RULES).optional();
 
     /** Routes that hash a password may find the hashing pool full. */
-    private static final Response<ServerErrorView> BUSY = Response.json(503, ErrorMapper.BUSY + " (the password hashing"
+    static final Response<ServerErrorView> BUSY = Response.json(503, ErrorMapper.BUSY + " (the password hashing"
             + " pool is full; with Retry-After), or " + "a store does not answer", ServerErrorView.class);
 
     private static final Outcomes<RegisterUser.Result> REGISTERED = Outcomes.of(RegisterUser.Result.class)
@@ -97,8 +97,8 @@ public final class AccountRoutes {
             .refuse(Throttled.class, Refusal.throttled("too many registrations from this address lately"))
             .exhaustively();
     private static final Outcomes<LogIn.Result> LOGGED_IN = Outcomes.of(LogIn.Result.class)
-            .answer(LogIn.LoggedIn.class, Response.json(200, "The credentials are right", AccessTokenView.class),
-                    loggedIn -> AccessTokenView.bearer(loggedIn.token().value(), loggedIn.token().lifetime().toSeconds()))
+            .answer(LogIn.LoggedIn.class, Response.json(200, "The credentials are right: a new session and its first"
+                    + " tokens", AccessTokenView.class), loggedIn -> AccessTokenView.of(loggedIn.tokens()))
             .refuse(LogIn.InvalidCredentials.class, Refusal.of(400, "Incorrect username or password"))
             .refuse(Throttled.class,
                     Refusal.throttled("too many failed logins for this username or from this address lately"))
@@ -137,9 +137,11 @@ public final class AccountRoutes {
                 .answers(REGISTERED)
                 .handle(this::registerUser));
         routes.add(Route.post("/login").tag(TAG).summary("Exchange username and password for a bearer token (OAuth2 password flow)")
-                .description("The OAuth2 password flow: a form-encoded username and password give an access token"
-                        + " to send as 'Authorization: Bearer <token>' until it expires (expires_in seconds). A wrong"
-                        + " username and a wrong password get the same answer, so that names cannot be probed.")
+                .description("The OAuth2 password flow: a form-encoded username and password open a new session"
+                        + " (session_id; its User-Agent labels it in GET /sessions) and give an access token to send as"
+                        + " 'Authorization: Bearer <token>' until it expires (expires_in seconds), and a refresh token"
+                        + " that POST /token/refresh exchanges for the next pair, once. A wrong username and a wrong"
+                        + " password get the same answer, so that names cannot be probed.")
                 .inputs(LOGIN_USERNAME, LOGIN_PASSWORD)
                 .respond(BUSY)
                 .answers(LOGGED_IN)
@@ -153,7 +155,8 @@ public final class AccountRoutes {
                 .summary("Change the caller's profile (merge-patch: absent keeps, null clears) or password")
                 .description("A merge patch of the profile: a field that is absent keeps its value, null clears it,"
                         + " a value sets it. The password changes when new_password comes with the right"
-                        + " current_password.")
+                        + " current_password; every other session of the caller then ends (their tokens are refused"
+                        + " and their WebSockets closed), the one of this request stands.")
                 .authenticated()
                 .inputs(DISPLAY_NAME, AVATAR_URL, TIMEZONE, CURRENT_PASSWORD, NEW_PASSWORD)
                 .answers(PROFILE_UPDATED)
@@ -174,7 +177,7 @@ public final class AccountRoutes {
         String username = in.get(LOGIN_USERNAME);
         PasswordAttempt password = in.get(LOGIN_PASSWORD);
         in.check();
-        return logIn.logIn(new LogIn.Command(username, password, call.from()));
+        return logIn.logIn(new LogIn.Command(username, password, call.from(), call.userAgent()));
     }
 
     private UpdateProfile.Result updateProfile(Call call) {
@@ -188,7 +191,7 @@ public final class AccountRoutes {
         Optional<UpdateProfile.PasswordChange> change = current != null && replacement != null
                 ? Optional.of(new UpdateProfile.PasswordChange(current, replacement))
                 : Optional.empty();
-        return updateProfile.update(new UpdateProfile.Command(call.caller(), profile, change));
+        return updateProfile.update(new UpdateProfile.Command(call.caller(), Optional.of(call.session()), profile, change));
     }
 
     /** A password change needs both passwords; naming the missing one tells the client what to add. */

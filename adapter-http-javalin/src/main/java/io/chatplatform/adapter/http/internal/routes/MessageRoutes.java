@@ -22,6 +22,7 @@ import io.chatplatform.application.port.in.MarkRead;
 import io.chatplatform.application.port.in.ReadHistory;
 import io.chatplatform.application.port.in.SendMessage;
 import io.chatplatform.application.port.in.Throttled;
+import io.chatplatform.domain.block.BlockPolicy;
 import io.chatplatform.domain.message.ClientMessageId;
 import io.chatplatform.domain.message.HistoryPage;
 import io.chatplatform.domain.message.Message;
@@ -61,6 +62,9 @@ public final class MessageRoutes {
 
     private static final RenderedViews<List<Message>, List<MessageView>> PAGES =
             new RenderedViews<>(page -> page.stream().map(MessageView::of).toList());
+    static final String BLOCKED_BY_RECIPIENT = "You cannot message this user";
+    static final String RECIPIENT_BLOCKED = "Unblock this user to message them";
+
     /** The message a send stored, or the one an earlier attempt with the same key stored. */
     private static final Response<MessageView> STORED = Response.json(200,
             "The message as stored (the original one for a retry)", MessageView.class);
@@ -68,6 +72,12 @@ public final class MessageRoutes {
             .answer(SendMessage.Sent.class, STORED, sent -> MessageView.of(sent.message()))
             .answer(SendMessage.AlreadySent.class, STORED, earlier -> MessageView.of(earlier.message()))
             .refuse(SendMessage.RecipientNotFound.class, Refusal.of(404, "Recipient not found"))
+            .refuse(SendMessage.Blocked.class, Refusal.of(Response.error(403, "A block stands between the caller and"
+                    + " the recipient: the recipient blocked the caller ('" + BLOCKED_BY_RECIPIENT + "'), or the caller"
+                    + " blocked the recipient ('" + RECIPIENT_BLOCKED + "'); nothing was stored"),
+                    blocked -> blocked.why() == BlockPolicy.SendRefusal.BLOCKED_BY_RECIPIENT
+                            ? BLOCKED_BY_RECIPIENT
+                            : RECIPIENT_BLOCKED))
             .refuse(SendMessage.ReplyNotFound.class, Refusal.invalid(REPLY_TO, "must be a message of this conversation",
                     "Validation error: every offending input; also a reply_to_message_id that is not a message of the"
                     + " conversation of the caller and recipient_id"))
@@ -113,7 +123,8 @@ public final class MessageRoutes {
                         + " connections (GET /ws)."
                         + " With client_message_id (or an Idempotency-Key header) a retry answers the message the"
                         + " first attempt stored, with the same id, instead of storing it twice."
-                        + " With reply_to_message_id it answers that message, which must be of the same conversation.")
+                        + " With reply_to_message_id it answers that message, which must be of the same conversation."
+                        + " A block between the two, either way, refuses it with a 403 that says which way.")
                 .authenticated()
                 .inputs(RECIPIENT_ID, CONTENT, CLIENT_MESSAGE_ID, IDEMPOTENCY_KEY, REPLY_TO)
                 .answers(SENT)

@@ -1,14 +1,22 @@
 package io.chatplatform.adapter.http.internal.view;
 
-/** An OAuth2 token response: the bearer token and how many seconds it stays valid. */
-public record AccessTokenView(String accessToken, String tokenType, long expiresIn) {
+import io.chatplatform.application.port.in.SessionTokens;
 
-    public static AccessTokenView bearer(String token, long expiresIn) {
-        return new AccessTokenView(token, "bearer", expiresIn);
+/**
+ * An OAuth2 token response: the bearer token and how many seconds it stays valid, and the refresh
+ * token that gets the session's next pair once (the OAuth2 {@code refresh_token} grant, here at
+ * {@code POST /token/refresh}), with the session both belong to.
+ */
+public record AccessTokenView(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                              long sessionId) {
+
+    public static AccessTokenView of(SessionTokens tokens) {
+        return new AccessTokenView(tokens.access().value(), "bearer", tokens.access().lifetime().toSeconds(),
+                tokens.refresh().value(), tokens.session().value());
     }
 
     @Override
     public String toString() {
-        return "AccessTokenView[***, expiresIn=" + expiresIn + "]";
+        return "AccessTokenView[***, expiresIn=" + expiresIn + ", sessionId=" + sessionId + "]";
     }
 }
