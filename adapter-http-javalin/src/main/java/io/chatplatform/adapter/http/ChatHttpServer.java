@@ -11,6 +11,7 @@ import io.chatplatform.adapter.http.internal.route.Dispatcher;
 import io.chatplatform.adapter.http.internal.route.Route;
 import io.chatplatform.adapter.http.internal.route.RouteTable;
 import io.chatplatform.adapter.http.internal.routes.ApiRoutes;
+import io.chatplatform.adapter.http.internal.routes.WebClientRoutes;
 import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.port.in.CheckHealth;
 import io.chatplatform.application.port.in.ScrapeMetrics;
@@ -124,6 +125,9 @@ public final class ChatHttpServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
             config.staticFiles.enableWebjars();
+            if (WebClientRoutes.present()) {
+                WebClientRoutes.installFiles(config);
+            }
             config.requestLogger.http(accessLog::log);
             config.routes.before(RequestIds::assign);
             for (Route<?> route : routes.routes()) {

@@ -252,6 +252,34 @@ class LiveMessageChangesTest {
     }
 
     @Test
+    @DisplayName("a client that read the conversation list resumes from its last_change_seq and gets exactly what happened since")
+    void resumeFromTheList() {
+        Session alice = api.signUp("alice");
+        Session bob = api.signUp("bob");
+        long first = api.send(alice, bob, "first");            // 1
+        long second = api.send(alice, bob, "second");          // 2
+        edit(alice, first, "first, edited");                    // 3
+
+        JsonNode line = api.get("/conversations", bob.token()).json().get(0);
+        assertThat(line.get("last_change_seq").asLong()).isEqualTo(3);
+        assertThat(api.get("/conversations", alice.token()).json().get(0).get("last_change_seq").asLong()).isEqualTo(3);
+
+        reaction("PUT", alice, second, "👍");                   // 4
+        long third = api.send(alice, bob, "third");              // 5
+        List<JsonNode> replayed;
+        try (LiveClient bobs = LiveClients.authenticated(api, bob)) {
+            bobs.send(Map.of("type", "resume", "change_positions",
+                    Map.of(Long.toString(alice.id()), line.get("last_change_seq").asLong())));
+            replayed = untilPong(bobs);
+        }
+        assertThat(summary(replayed)).containsExactly(
+                "reaction.updated " + second + " @4",
+                "message.created " + third + " @5",
+                "resume.done 2");
+        assertThat(api.get("/conversations", bob.token()).json().get(0).get("last_change_seq").asLong()).isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("a client that counts messages only resumes with positions and gets the same changes; change_positions wins over positions")
     void oldClientsResumeToo() {
         Session alice = api.signUp("alice");

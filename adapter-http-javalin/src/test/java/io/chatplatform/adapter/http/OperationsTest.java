@@ -103,14 +103,14 @@ class OperationsTest {
     }
 
     @Test
-    @DisplayName("the root names the service, its version, its health as /health reports it and where the documentation is")
+    @DisplayName("the root names the service, its version, its health as /health reports it and where the documentation and the web client are")
     void root() {
         health.set(new CheckHealth.Health(DependencyState.CONNECTED, DependencyState.CONNECTED));
 
         Expect.reply(api.get("/"), 200, """
                 {"service": "Chat Platform", "version": "1.2.3-test",
                  "status": "healthy", "database": "connected", "cache": "connected",
-                 "docs": "/docs", "redoc": "/redoc", "openapi": "/openapi.json"}""");
+                 "docs": "/docs", "redoc": "/redoc", "openapi": "/openapi.json", "app": "/app/"}""");
     }
 
     @Test

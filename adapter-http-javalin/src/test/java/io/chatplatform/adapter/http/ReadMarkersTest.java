@@ -154,13 +154,15 @@ class ReadMarkersTest {
         JsonNode first = reply.json().get(0);
         assertThat(OwnProfileTest.fieldNames(first)).containsExactly("user_id", "username", "unread_count",
                 "last_message_id", "last_message_at", "last_message_preview", "peer_delivered_up_to_seq",
-                "peer_read_up_to_seq", "peer_deleted");
+                "peer_read_up_to_seq", "peer_deleted", "last_change_seq");
         assertThat(first.get("user_id").asLong()).isEqualTo(carol.id());
         assertThat(first.get("username").asText()).isEqualTo(carol.username());
         assertThat(first.get("unread_count").asLong()).isEqualTo(1);
         assertThat(first.get("last_message_id").asLong()).isEqualTo(newest);
         assertThat(first.get("last_message_at").asText()).matches(OwnProfileTest.TIMESTAMP);
         assertThat(first.get("last_message_preview").asText()).isEqualTo("from carol, twice");
+        // the conversation's change stream has one change so far: the message
+        assertThat(first.get("last_change_seq").asLong()).isEqualTo(1);
         assertThat(reply.json().get(1).get("user_id").asLong()).isEqualTo(bob.id());
         assertThat(api.get("/conversations?limit=1", alice.token()).json()).hasSize(1);
     }

@@ -124,8 +124,10 @@ class SessionsTest {
         Expect.invalid(api.request("POST", "/token/refresh").json("{}").send(),
                 "body", "refresh_token", "Field required", "missing");
         Expect.invalid(api.request("POST", "/token/refresh").send(), "body", "refresh_token", "Field required", "missing");
-        Reply noJson = api.request("POST", "/token/refresh").json("").send();
-        Expect.reply(noJson, 422, "{\"detail\": [{\"loc\": [\"body\"], \"msg\": \"Field required\", \"type\": \"missing\"}]}");
+        // refresh_token is optional in the document (a browser sends the cookie instead), so an empty JSON
+        // body is not itself missing: the token is
+        Expect.invalid(api.request("POST", "/token/refresh").json("").send(), "body", "refresh_token", "Field required",
+                "missing");
         assertThat(api.request("POST", "/token/refresh").json("{\"refresh_token\": ").send().json()
                 .at("/detail/0/type").asText()).isEqualTo("json_invalid");
     }

@@ -199,7 +199,11 @@ public final class OpenApiDocument {
 
     /** The input's JSON type and the rules its domain type enforces, as JSON Schema keywords. */
     private static ObjectNode inputSchema(ObjectMapper mapper, Input<?> input) {
-        String type = input.kind() == Input.Kind.INTEGER ? "integer" : "string";
+        String type = switch (input.kind()) {
+            case INTEGER -> "integer";
+            case BOOLEAN -> "boolean";
+            case STRING -> "string";
+        };
         ObjectNode schema = mapper.createObjectNode();
         if (input.nullable()) {
             schema.putArray("type").add(type).add("null");

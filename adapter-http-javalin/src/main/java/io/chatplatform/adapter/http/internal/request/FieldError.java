@@ -36,6 +36,14 @@ public record FieldError(List<Object> loc, String msg, String type) {
         return new FieldError(loc, "Input should be a valid string", "string_type");
     }
 
+    static FieldError boolParsing(List<Object> loc) {
+        return new FieldError(loc, "Input should be a valid boolean, unable to interpret input", "bool_parsing");
+    }
+
+    static FieldError boolType(List<Object> loc) {
+        return new FieldError(loc, "Input should be a valid boolean", "bool_type");
+    }
+
     static FieldError jsonInvalid(String reason) {
         return new FieldError(List.of("body"), "JSON decode error: " + reason, "json_invalid");
     }

@@ -35,7 +35,8 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
      * JSON, and from a form otherwise (OAuth2 clients post forms, browser code posts JSON).
      */
     public enum Source {
-        PATH("path"), QUERY("query"), HEADER("header"), JSON_BODY("body"), FORM_BODY("body"), FORM_OR_JSON_BODY("body");
+        PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"), JSON_BODY("body"), FORM_BODY("body"),
+        FORM_OR_JSON_BODY("body");
 
         private final String loc;
 
@@ -54,7 +55,7 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
 
     /** The JSON type of the raw input. */
     public enum Kind {
-        INTEGER, STRING
+        INTEGER, STRING, BOOLEAN
     }
 
     public Input {
@@ -94,6 +95,16 @@ public record Input<T>(Source source, String name, Kind kind, boolean required, 
     public static <T> Input<T> text(Source source, String name, Function<String, T> make, String description) {
         return new Input<>(source, name, Kind.STRING, true, false, null, Constraints.NONE, description,
                 raw -> make.apply((String) raw));
+    }
+
+    /**
+     * A yes or no, false when absent: JSON {@code true}/{@code false}, or in a form, query or
+     * header the words FastAPI accepts ({@code true}, {@code false}, {@code 1}, {@code 0},
+     * {@code yes}, {@code no}, {@code on}, {@code off}, ...).
+     */
+    public static Input<Boolean> flag(Source source, String name, String description) {
+        return new Input<>(source, name, Kind.BOOLEAN, false, false, Boolean.FALSE, Constraints.NONE, description,
+                raw -> (Boolean) raw);
     }
 
     /** The same input, its rules stated for the document as {@code constraints}. */

@@ -95,6 +95,13 @@ public final class RequestReader {
                 return null;
             }
             typed = parsed.value();
+        } else if (input.kind() == Input.Kind.BOOLEAN) {
+            Boolean flag = raw.json() != null ? (raw.json().isBoolean() ? raw.json().booleanValue() : null) : flag(raw.text());
+            if (flag == null) {
+                errors.add(raw.json() != null ? FieldError.boolType(loc(input)) : FieldError.boolParsing(loc(input)));
+                return null;
+            }
+            typed = flag;
         } else {
             if (raw.json() != null && !raw.json().isTextual()) {
                 errors.add(FieldError.stringType(loc(input)));
@@ -111,7 +118,20 @@ public final class RequestReader {
     }
 
     private FieldError typeError(Input<?> input) {
-        return input.kind() == Input.Kind.INTEGER ? FieldError.intType(loc(input)) : FieldError.stringType(loc(input));
+        return switch (input.kind()) {
+            case INTEGER -> FieldError.intType(loc(input));
+            case BOOLEAN -> FieldError.boolType(loc(input));
+            case STRING -> FieldError.stringType(loc(input));
+        };
+    }
+
+    /** The words pydantic (and so FastAPI) reads as a boolean in a form or query; null for any other. */
+    private static Boolean flag(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "y", "on", "t" -> Boolean.TRUE;
+            case "false", "0", "no", "n", "off", "f" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private Raw raw(Input<?> input) {
@@ -123,6 +143,7 @@ public final class RequestReader {
             case PATH -> Raw.ofText(ctx.pathParam(input.name()));
             case QUERY -> Raw.ofText(ctx.queryParam(input.name()));
             case HEADER -> Raw.ofText(ctx.header(input.name()));
+            case COOKIE -> Raw.ofText(emptyToNull(ctx.cookie(input.name())));
             // FastAPI treats an empty form field as a missing one
             case FORM_BODY -> formField(input);
             case JSON_BODY -> body().field(input.name());

@@ -1,6 +1,8 @@
 package io.chatplatform.adapter.http.internal.route;
 
+import io.chatplatform.adapter.http.internal.auth.RefreshCookie;
 import io.chatplatform.adapter.http.internal.json.Json;
+import io.chatplatform.adapter.http.internal.view.AccessTokenView;
 import io.chatplatform.adapter.http.internal.view.ErrorView;
 import io.javalin.http.Context;
 import java.util.List;
@@ -23,6 +25,7 @@ public final class Response<B> {
     public static final String HTML = "text/html";
     public static final String TEXT = "text/plain";
     private static final String CONTENT_DISPOSITION = "Content-Disposition";
+    private static final String SET_COOKIE = "Set-Cookie";
 
     /** Writes a body of this response; {@code body} is of the response's type. */
     @FunctionalInterface
@@ -38,15 +41,18 @@ public final class Response<B> {
     private final Writer<B> writer;
     /** The file name a streamed download is saved as; null for any other answer. */
     private final String download;
+    /** Headers the writer adds, with what they say (for the document). */
+    private final Map<String, String> headers;
 
     private Response(int status, String description, List<String> mediaTypes, Class<?> type, boolean list,
                      Writer<B> writer) {
-        this(status, description, mediaTypes, type, list, writer, null);
+        this(status, description, mediaTypes, type, list, writer, null, Map.of());
     }
 
     private Response(int status, String description, List<String> mediaTypes, Class<?> type, boolean list,
-                     Writer<B> writer, String download) {
+                     Writer<B> writer, String download, Map<String, String> headers) {
         this.download = download;
+        this.headers = Map.copyOf(headers);
         this.description = Objects.requireNonNull(description, "description");
         this.mediaTypes = List.copyOf(mediaTypes);
         this.type = Objects.requireNonNull(type, "type");
@@ -105,7 +111,33 @@ public final class Response<B> {
         return new Response<>(status, description, List.of(JSON), type, false,
                 (ctx, code, stream) -> JsonStreaming.write(ctx, code, filename, stream, () -> new IllegalStateException(
                         "a JSON stream had nothing to write; its route declares no answer for that")),
-                filename);
+                filename, Map.of(CONTENT_DISPOSITION, "attachment; filename=\"" + filename
+                        + "\": a download, to be saved as this file"));
+    }
+
+    /**
+     * The tokens of a login or a refresh. When the request asked for the refresh token as a cookie
+     * ({@link RefreshCookie#requested}), it is set as one and left out of the JSON.
+     */
+    public static Response<AccessTokenView> tokens(int status, String description) {
+        return new Response<>(status, description, List.of(JSON), AccessTokenView.class, false, (ctx, code, view) -> {
+            if (RefreshCookie.requested(ctx)) {
+                ctx.header(SET_COOKIE, RefreshCookie.set(ctx, view.refreshToken()));
+                Json.respond(ctx, code, view.withoutRefreshToken());
+            } else {
+                Json.respond(ctx, code, view);
+            }
+        }, null, Map.of(SET_COOKIE, RefreshCookie.NAME + "=<refresh token>; Path=" + RefreshCookie.PATH
+                + "; HttpOnly; SameSite=Strict (Secure over HTTPS): only when the request said cookie=true;"
+                + " refresh_token is then null in the body"));
+    }
+
+    /** An answer without a body that removes the refresh-token cookie ({@code POST /logout}). */
+    public static Response<Void> withoutBodyClearingRefreshCookie(int status, String description) {
+        return new Response<>(status, description, List.of(), Void.class, false, (ctx, code, none) -> {
+            ctx.header(SET_COOKIE, RefreshCookie.clear(ctx));
+            ctx.status(code);
+        }, null, Map.of(SET_COOKIE, RefreshCookie.NAME + "=; Max-Age=0; ...: the refresh-token cookie, if any, is removed"));
     }
 
     /** An answer without a body, such as {@code 101 Switching Protocols}. */
@@ -177,8 +209,7 @@ public final class Response<B> {
 
     /** Headers the answer carries besides the usual ones, by name, with what they say (for the document). */
     public Map<String, String> headers() {
-        return download == null ? Map.of()
-                : Map.of(CONTENT_DISPOSITION, "attachment; filename=\"" + download + "\": a download, to be saved as this file");
+        return headers;
     }
 
     /** The usual media type of the body; empty without a body. */

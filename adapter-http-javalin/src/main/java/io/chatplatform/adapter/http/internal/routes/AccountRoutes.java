@@ -3,6 +3,7 @@ package io.chatplatform.adapter.http.internal.routes;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.FORM_BODY;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.JSON_BODY;
 
+import io.chatplatform.adapter.http.internal.auth.RefreshCookie;
 import io.chatplatform.adapter.http.internal.pipeline.ErrorMapper;
 import io.chatplatform.adapter.http.internal.request.Constraints;
 import io.chatplatform.adapter.http.internal.request.FieldError;
@@ -97,8 +98,8 @@ public final class AccountRoutes {
             .refuse(Throttled.class, Refusal.throttled("too many registrations from this address lately"))
             .exhaustively();
     private static final Outcomes<LogIn.Result> LOGGED_IN = Outcomes.of(LogIn.Result.class)
-            .answer(LogIn.LoggedIn.class, Response.json(200, "The credentials are right: a new session and its first"
-                    + " tokens", AccessTokenView.class), loggedIn -> AccessTokenView.of(loggedIn.tokens()))
+            .answer(LogIn.LoggedIn.class, Response.tokens(200, "The credentials are right: a new session and its first"
+                    + " tokens"), loggedIn -> AccessTokenView.of(loggedIn.tokens()))
             .refuse(LogIn.InvalidCredentials.class, Refusal.of(400, "Incorrect username or password"))
             .refuse(Throttled.class,
                     Refusal.throttled("too many failed logins for this username or from this address lately"))
@@ -140,9 +141,10 @@ public final class AccountRoutes {
                 .description("The OAuth2 password flow: a form-encoded username and password open a new session"
                         + " (session_id; its User-Agent labels it in GET /sessions) and give an access token to send as"
                         + " 'Authorization: Bearer <token>' until it expires (expires_in seconds), and a refresh token"
-                        + " that POST /token/refresh exchanges for the next pair, once. A wrong username and a wrong"
-                        + " password get the same answer, so that names cannot be probed.")
-                .inputs(LOGIN_USERNAME, LOGIN_PASSWORD)
+                        + " that POST /token/refresh exchanges for the next pair, once. With cookie=true (browsers) the"
+                        + " refresh token comes as an HttpOnly cookie instead of in the JSON. A wrong username and a"
+                        + " wrong password get the same answer, so that names cannot be probed.")
+                .inputs(LOGIN_USERNAME, LOGIN_PASSWORD, RefreshCookie.FORM_FLAG)
                 .respond(BUSY)
                 .answers(LOGGED_IN)
                 .handle(this::logIn));
@@ -176,6 +178,8 @@ public final class AccountRoutes {
         RequestReader in = call.in();
         String username = in.get(LOGIN_USERNAME);
         PasswordAttempt password = in.get(LOGIN_PASSWORD);
+        // checked here, used when the answer is written (Response.tokens)
+        in.get(RefreshCookie.FORM_FLAG);
         in.check();
         return logIn.logIn(new LogIn.Command(username, password, call.from(), call.userAgent()));
     }

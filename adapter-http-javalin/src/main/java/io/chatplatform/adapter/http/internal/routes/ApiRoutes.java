@@ -6,6 +6,7 @@ import io.chatplatform.application.ChatApplication;
 import io.chatplatform.application.port.in.CheckHealth;
 import io.chatplatform.application.port.in.ScrapeMetrics;
 import java.time.Clock;
+import java.util.Optional;
 
 /** All route groups of the API, in matching order, handed only the inbound ports they use. */
 public final class ApiRoutes {
@@ -34,7 +35,10 @@ public final class ApiRoutes {
         new MessageChangeRoutes(app.changeMessage()).register(routes);
         new ConversationRoutes(app.listConversations(), app.countUnread(), app.markRead()).register(routes);
         new LiveRoutes().register(routes);
-        new OperationsRoutes(health, app.viewCacheStats(), metrics, SERVICE_NAME, serviceVersion, openApi).register(routes);
+        Optional<WebClientRoutes> webClient = WebClientRoutes.fromClasspath();
+        webClient.ifPresent(client -> client.register(routes));
+        new OperationsRoutes(health, app.viewCacheStats(), metrics, SERVICE_NAME, serviceVersion, openApi,
+                webClient.isPresent()).register(routes);
         openApi.json();
         return routes;
     }

@@ -70,9 +70,11 @@ public final class OperationsRoutes {
     private final String serviceVersion;
     private final OpenApiDocument openApi;
     private final DocsPages docs;
+    /** Where the web client is; null when its files are not on the classpath. */
+    private final String appPath;
 
     public OperationsRoutes(CheckHealth checkHealth, ViewCacheStats cacheStats, ScrapeMetrics scrapeMetrics,
-                            String serviceName, String serviceVersion, OpenApiDocument openApi) {
+                            String serviceName, String serviceVersion, OpenApiDocument openApi, boolean webClient) {
         this.checkHealth = Objects.requireNonNull(checkHealth, "checkHealth");
         this.cacheStats = Objects.requireNonNull(cacheStats, "cacheStats");
         this.scrapeMetrics = Objects.requireNonNull(scrapeMetrics, "scrapeMetrics");
@@ -80,6 +82,7 @@ public final class OperationsRoutes {
         this.serviceVersion = Objects.requireNonNull(serviceVersion, "serviceVersion");
         this.openApi = Objects.requireNonNull(openApi, "openApi");
         this.docs = DocsPages.forDocument(serviceName, OPENAPI_PATH);
+        this.appPath = webClient ? WebClientRoutes.PATH : null;
     }
 
     public void register(RouteTable routes) {
@@ -117,13 +120,13 @@ public final class OperationsRoutes {
                 .answers(CACHE_STATS)
                 .handle(call -> CacheStatsView.of(cacheStats.cacheStats())));
         routes.add(Route.get("/").tag(TAG).summary("Service name, version, health and where the documentation is")
-                .description("The service's name and version, where its documentation is, and the status,"
-                        + " database and cache of GET /health, which the replaced service showed here. Always"
-                        + " 200: a probe should ask GET /health.")
+                .description("The service's name and version, where its documentation and its web client (app) are,"
+                        + " and the status, database and cache of GET /health, which the replaced service showed here."
+                        + " Always 200: a probe should ask GET /health.")
                 .local()
                 .answers(SERVICE_INFO)
                 .handle(call -> ServiceInfoView.of(serviceName, serviceVersion, HealthView.of(checkHealth.check()),
-                        DOCS_PATH, REDOC_PATH, OPENAPI_PATH)));
+                        DOCS_PATH, REDOC_PATH, OPENAPI_PATH, appPath)));
         routes.add(Route.get(OPENAPI_PATH).tag(TAG).summary("This API as an OpenAPI 3.1 document")
                 .description("This document. It is generated from the same route table that registers the"
                         + " handlers, so it describes exactly the routes the server has.")

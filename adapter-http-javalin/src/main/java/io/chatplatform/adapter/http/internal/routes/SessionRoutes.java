@@ -3,7 +3,9 @@ package io.chatplatform.adapter.http.internal.routes;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.FORM_OR_JSON_BODY;
 import static io.chatplatform.adapter.http.internal.request.Input.Source.PATH;
 
+import io.chatplatform.adapter.http.internal.auth.RefreshCookie;
 import io.chatplatform.adapter.http.internal.request.Constraints;
+import io.chatplatform.adapter.http.internal.request.FieldError;
 import io.chatplatform.adapter.http.internal.request.Input;
 import io.chatplatform.adapter.http.internal.request.RequestReader;
 import io.chatplatform.adapter.http.internal.route.Call;
@@ -40,16 +42,17 @@ public final class SessionRoutes {
 
     static final Input<String> REFRESH_TOKEN = Input.text(FORM_OR_JSON_BODY, "refresh_token", SessionRoutes::nonEmpty,
             "The refresh_token of the last login or refresh of the session. Form-encoded (the OAuth2 refresh_token"
-                    + " grant) or JSON, as the Content-Type says")
-            .constrained(Constraints.atLeast(1));
+                    + " grant) or JSON, as the Content-Type says. Required unless the cookie " + RefreshCookie.NAME
+                    + " carries it")
+            .constrained(Constraints.atLeast(1)).optional();
     static final Input<SessionId> SESSION_ID = Input.id(PATH, "session_id", SessionId::of,
             "The session to end: the id GET /sessions lists");
 
     private static final Response<Void> ENDED = Response.withoutBody(204, "Ended (also when nothing else was left to end)");
 
     private static final Outcomes<RefreshSession.Result> REFRESHED = Outcomes.of(RefreshSession.Result.class)
-            .answer(RefreshSession.Refreshed.class, Response.json(200, "The session's next pair of tokens; the"
-                    + " presented refresh token is spent", AccessTokenView.class),
+            .answer(RefreshSession.Refreshed.class, Response.tokens(200, "The session's next pair of tokens; the"
+                    + " presented refresh token is spent"),
                     refreshed -> AccessTokenView.of(refreshed.tokens()))
             .refuse(RefreshSession.Refused.class, Refusal.of(401, "The refresh token is not one of a session that"
                     + " stands: malformed, unknown, expired, or spent (a spent token presented again ends its session);"
@@ -57,8 +60,8 @@ public final class SessionRoutes {
             .refuse(Throttled.class, Refusal.throttled("too many refreshes from this address lately"))
             .exhaustively();
     private static final Outcomes<LoggedOut> LOGGED_OUT = Outcomes.of(LoggedOut.class)
-            .answer(LoggedOut.class, Response.withoutBody(204, "The session ended (also when it had already ended)"),
-                    done -> null)
+            .answer(LoggedOut.class, Response.withoutBodyClearingRefreshCookie(204, "The session ended (also when it had"
+                    + " already ended)"), done -> null)
             .exhaustively();
     private static final Outcomes<ManageSessions.ListResult> LISTED = Outcomes.of(ManageSessions.ListResult.class)
             .answer(ManageSessions.Listed.class, Response.jsonList(200, "The caller's sessions, most recently used"
@@ -99,14 +102,17 @@ public final class SessionRoutes {
                         + " again is taken for theft and ends the whole session (its access tokens are refused and its"
                         + " WebSockets closed), except within a few seconds of its spending (a client that sent the"
                         + " same refresh twice: that request is refused, the session stands). A session that went"
-                        + " unrefreshed for 30 days has ended. Every refusal is the same 401.")
-                .inputs(REFRESH_TOKEN)
+                        + " unrefreshed for 30 days has ended. Every refusal is the same 401. Browsers send no"
+                        + " refresh_token: the HttpOnly cookie " + RefreshCookie.NAME + " of a login with cookie=true"
+                        + " carries it, and cookie=true has the next one set as the cookie too.")
+                .inputs(REFRESH_TOKEN, RefreshCookie.TOKEN, RefreshCookie.BODY_FLAG)
                 .answers(REFRESHED)
                 .handle(this::refresh));
         routes.add(Route.post("/logout").tag(TAG).summary("End the caller's session")
                 .description("Ends the session of the access token presented: its access tokens are refused from the"
                         + " moment this answers (on other instances within half a second), its refresh token no longer refreshes and its"
-                        + " WebSockets are closed (4401, 'session ended'). Other sessions of the user are untouched.")
+                        + " WebSockets are closed (4401, 'session ended'). Other sessions of the user are untouched."
+                        + " The refresh-token cookie of a browser is removed.")
                 .authenticated()
                 .answers(LOGGED_OUT)
                 .handle(this::logOut));
@@ -143,6 +149,16 @@ public final class SessionRoutes {
     private RefreshSession.Result refresh(Call call) {
         RequestReader in = call.in();
         String token = in.get(REFRESH_TOKEN);
+        String cookie = in.get(RefreshCookie.TOKEN);
+        // checked here, used when the answer is written (Response.tokens)
+        in.get(RefreshCookie.BODY_FLAG);
+        if (token == null && !in.isGiven(REFRESH_TOKEN)) {
+            if (cookie == null) {
+                // as before there was a cookie: the field is what a client without one must send
+                in.reject(FieldError.missing(RequestReader.loc(REFRESH_TOKEN)));
+            }
+            token = cookie;
+        }
         in.check();
         return refreshSession.refresh(new RefreshSession.Command(token, call.from()));
     }
