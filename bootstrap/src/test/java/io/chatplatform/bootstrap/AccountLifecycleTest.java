@@ -70,10 +70,8 @@ class AccountLifecycleTest {
 
                 // refused at once where it ended, and on the other instance within a second
                 assertThat(instances.one.get("/users/me", phone.access()).status()).isEqualTo(401);
-                long loggedOutAt = System.nanoTime();
                 await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                         .until(() -> instances.two.get("/users/me", phone.access()).status() == 401);
-                assertThat(Duration.ofNanos(System.nanoTime() - loggedOutAt)).isLessThan(Duration.ofSeconds(1));
                 assertThat(instances.two.get("/users/me", phone.access()).header("WWW-Authenticate")).startsWith("Bearer");
                 assertThat(phoneLive.awaitClose(WAIT).code()).isEqualTo(UNAUTHORIZED_CLOSE);
                 // the other session of the same user is untouched
@@ -184,9 +182,8 @@ class AccountLifecycleTest {
 
                 // unblock on the other instance: everything is back
                 assertThat(instances.two.delete("/users/" + bob.id() + "/block", alice.token()).status()).isEqualTo(204);
-                JsonNode back = bobLive.await(frame -> frame.path("type").asText().equals("presence")
+                bobLive.await(frame -> frame.path("type").asText().equals("presence")
                         && frame.path("user_id").asLong() == alice.id() && frame.path("online").asBoolean(), "alice online again");
-                assertThat(back).isNotNull();
                 assertThat(send(instances.one, bob.token(), alice.id(), "hi again").status()).isEqualTo(200);
                 bobLive.send("{\"type\":\"typing\",\"user_id\":" + alice.id() + "}");
                 aliceLive.await(frame -> frame.path("type").asText().equals("typing"), "bob typing");

@@ -19,7 +19,7 @@ class RedisOutageTest {
 
     @Test
     @DisplayName("with Redis killed mid-run no request fails, health says degraded, nothing acknowledged is lost, "
-            + "and once Redis is back the cache is used again")
+            + "a logout still holds, and once Redis is back the cache is used again")
     void survives_a_redis_outage(@TempDir Path dataDir) {
         ServiceEnvironment environment = new ServiceEnvironment(dataDir);
         try (RedisServer redis = RedisServer.started();
@@ -33,8 +33,17 @@ class RedisOutageTest {
                 read(http, bob, alice);
             }
             assertThat(http.get("/health", null).json().get("status").asText()).isEqualTo("healthy");
+            // a second session of alice's, known to the cache as active before the outage
+            String laptop = http.postForm("/login", Map.of("username", "alice", "password", "password123")).json()
+                    .get("access_token").asText();
+            assertThat(http.get("/users/me", laptop).status()).isEqualTo(200);
 
             redis.kill();
+            // logging out with the cache down: refused from PostgreSQL meanwhile
+            assertThat(http.postJson("/logout", laptop, Map.of()).status()).isEqualTo(204);
+            eventually("the ended session refused during the outage").atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/users/me", laptop).status() == 401);
             for (int i = 0; i < 20; i++) {
                 acknowledged.add(send(http, alice, bob, "during " + i));
                 assertThat(read(http, bob, alice)).first().isEqualTo(acknowledged.get(acknowledged.size() - 1));
@@ -62,6 +71,8 @@ class RedisOutageTest {
                 read(http, bob, alice);
             }
             assertThat(historyHits(http) - hitsBefore).as("history reads answered from Redis again").isGreaterThanOrEqualTo(8);
+            // the cache's "active" from before the outage is never served again: the ending reached Redis on recovery
+            assertThat(http.get("/users/me", laptop).status()).isEqualTo(401);
             assertThat(read(http, bob, alice)).containsAll(acknowledged.subList(acknowledged.size() - 20, acknowledged.size()));
             assertThat(http.get("/messages?with_user_id=" + alice.id() + "&limit=100", bob.token()).json()).hasSize(25);
         } finally {

@@ -82,7 +82,6 @@ public final class BlockService implements BlockUsers {
     @Override
     public List<BlockedUser> blocked(UserId caller) {
         return blocks.blocksOf(caller).blocked().stream()
-                .sorted()
                 .flatMap(id -> users.accountById(id).stream())
                 .map(account -> new BlockedUser(account.id(), account.username()))
                 .sorted(Comparator.comparing(blocked -> blocked.username().canonical()))

@@ -98,11 +98,11 @@ public final class SessionService implements RefreshSession, ManageSessions {
                 return refused(Why.DUPLICATE);
             }
             // two parties hold this session's tokens, one of them a thief: neither keeps it
-            end(user, Set.of(id), "reuse");
+            end(user, id, "reuse");
             return refused(Why.REUSED);
         }
         if (rotation instanceof SessionStore.Expired) {
-            end(user, Set.of(id), "expired");
+            end(user, id, "expired");
             return refused(Why.EXPIRED);
         }
         return refused(Why.UNKNOWN);
@@ -167,9 +167,10 @@ public final class SessionService implements RefreshSession, ManageSessions {
         }
     }
 
-    private void end(UserId user, Set<SessionId> sessions, String why) {
-        sessions.stream().filter(session -> store.end(user, session)).findAny()
-                .ifPresent(any -> ended(user, sessions, why));
+    private void end(UserId user, SessionId session, String why) {
+        if (store.end(user, session)) {
+            ended(user, Set.of(session), why);
+        }
     }
 
     private RefreshSession.Result refused(Why why) {
